@@ -1,0 +1,100 @@
+package com.chairside.devstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An SMTP server that keeps every mail it receives, so that notifications can be read without a real mail system:
+ * {@code GET /messages} on the web port lists them as JSON.
+ */
+public final class MailSink implements AutoCloseable {
+
+	private final GreenMail mail;
+
+	private HttpServer web;
+
+	private MailSink(GreenMail mail) {
+		this.mail = mail;
+	}
+
+	public static MailSink start(int smtpPort) {
+		GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		return new MailSink(mail);
+	}
+
+	public int smtpPort() {
+		return this.mail.getSmtp().getPort();
+	}
+
+	/** Every received message as (to, subject, body). */
+	public List<Mail> received() {
+		List<Mail> mails = new ArrayList<>();
+		for (MimeMessage message : this.mail.getReceivedMessages()) {
+			try {
+				Object content = message.getContent();
+				mails.add(new Mail(String.valueOf(message.getRecipients(Message.RecipientType.TO)[0]),
+						message.getSubject(), String.valueOf(content)));
+			}
+			catch (MessagingException | IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return mails;
+	}
+
+	void serveWeb(int port) throws IOException {
+		this.web = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		this.web.createContext("/messages", (exchange) -> {
+			StringBuilder json = new StringBuilder("[");
+			for (Mail m : received()) {
+				json.append(json.length() > 1 ? "," : "")
+					.append("{\"to\":").append(Json.quote(m.to()))
+					.append(",\"subject\":").append(Json.quote(m.subject()))
+					.append(",\"body\":").append(Json.quote(m.body())).append('}');
+			}
+			byte[] body = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		this.web.start();
+	}
+
+	@Override
+	public void close() {
+		if (this.web != null) {
+			this.web.stop(0);
+		}
+		this.mail.stop();
+	}
+
+	public record Mail(String to, String subject, String body) {
+	}
+
+	/** {@code MailSink [smtp port] [web port]} */
+	public static void main(String[] args) throws Exception {
+		int smtp = args.length > 0 ? Integer.parseInt(args[0]) : 2525;
+		int web = args.length > 1 ? Integer.parseInt(args[1]) : 8025;
+		MailSink sink = start(smtp);
+		sink.serveWeb(web);
+		Runtime.getRuntime().addShutdownHook(new Thread(sink::close, "mail-sink-shutdown"));
+		System.out.println("Mail sink: SMTP on 127.0.0.1:" + smtp + ", received mail at http://127.0.0.1:" + web + "/messages");
+		Thread.currentThread().join();
+	}
+
+}

@@ -1,0 +1,113 @@
+package com.chairside.platform;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.chairside.platform.health.MongoPingHealthIndicator;
+import com.chairside.platform.inbox.EventHandlers;
+import com.chairside.platform.outbox.EventFactory;
+import com.chairside.platform.outbox.OutboxProperties;
+import com.chairside.platform.outbox.OutboxRelay;
+import com.chairside.platform.outbox.OutboxSource;
+import com.chairside.platform.security.SecurityConfiguration;
+import com.chairside.platform.trace.TraceContextFilter;
+import com.chairside.platform.web.ProblemHandlers;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the building blocks into every service that has {@code platform} on its class path. */
+@AutoConfiguration(afterName = {
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import({ SecurityConfiguration.class, ProblemHandlers.class })
+public class PlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	FilterRegistrationBean<TraceContextFilter> traceContextFilter() {
+		FilterRegistrationBean<TraceContextFilter> registration = new FilterRegistrationBean<>(new TraceContextFilter());
+		// Before Spring Security, so that even a refused request logs with its trace id.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	EventFactory eventFactory(JsonMapper json, Clock clock) {
+		return new EventFactory(json, clock);
+	}
+
+	@Bean
+	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters) {
+		return new EventHandlers(json, meters);
+	}
+
+	@Bean(name = "mongoHealthContributor")
+	MongoPingHealthIndicator mongoHealthContributor(MongoTemplate mongo) {
+		return new MongoPingHealthIndicator(mongo);
+	}
+
+	/** The relay's own producer: idempotent and acknowledged by all in-sync replicas, failing fast when the broker is away. */
+	@Bean
+	@ConditionalOnBean(OutboxSource.class)
+	KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+	}
+
+	@Bean
+	@ConditionalOnBean(OutboxSource.class)
+	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+			List<OutboxSource> sources, OutboxProperties properties,
+			@Value("${spring.application.name}") String application, Clock clock, MeterRegistry meters) {
+		return new OutboxRelay(mongo, outboxKafkaTemplate, sources, properties, "/chairside/" + application, clock,
+				meters);
+	}
+
+	/** The service's own topics, with explicit partitions, so that every client partitions by key the same way. */
+	@Bean
+	@ConditionalOnBean(OutboxSource.class)
+	KafkaAdmin.NewTopics outboxTopics(List<OutboxSource> sources, OutboxProperties properties) {
+		return new KafkaAdmin.NewTopics(sources.stream()
+			.map((source) -> new NewTopic(source.topic(), properties.partitions(), properties.replicationFactor())
+				.configs(Map.of("retention.ms", "-1")))
+			.toArray(NewTopic[]::new));
+	}
+
+}

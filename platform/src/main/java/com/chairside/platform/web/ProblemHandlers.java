@@ -1,0 +1,137 @@
+package com.chairside.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a client can cause answers as problem+json; a bad body names the offending fields in {@code errors}
+ * ({@code [{"field":"specialty","message":"..."}]}).
+ */
+@RestControllerAdvice
+public class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler(RuleViolationException.class)
+	ProblemDetail ruleViolated(RuleViolationException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Business rule violated", ex.getMessage());
+		problem.setProperty("code", ex.code());
+		return problem;
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+		problem.setProperty("code", ex.code());
+		return problem;
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail concurrentChange(OptimisticLockingFailureException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict",
+				"The record was changed by someone else meanwhile; read it again and retry");
+		problem.setProperty("code", "CONCURRENT_CHANGE");
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
+		return invalid(List.of(fieldError(ex.getName(), "has an invalid value '" + ex.getValue() + "'")));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badArgument(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request", ex.getMessage());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(fieldError(error.getField(), error.getDefaultMessage()));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getParameterValidationResults()
+			.forEach((result) -> result.getResolvableErrors()
+				.forEach((error) -> errors.add(fieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage()))));
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+			String field = path(json);
+			return ResponseEntity.badRequest()
+				.body(invalid(List.of(fieldError(field, "cannot be read: " + json.getOriginalMessage()))));
+		}
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is not valid JSON"));
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static ProblemDetail invalid(List<Map<String, String>> errors) {
+		String detail = errors.isEmpty() ? "The request is invalid"
+				: errors.stream().map((e) -> e.get("field") + " " + e.get("message")).reduce((a, b) -> a + "; " + b).get();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static Map<String, String> fieldError(String field, String message) {
+		return Map.of("field", field, "message", (message != null) ? message : "is invalid");
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}
