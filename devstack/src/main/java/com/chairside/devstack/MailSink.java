@@ -30,7 +30,9 @@ public final class MailSink implements AutoCloseable {
 	}
 
 	public static MailSink start(int smtpPort) {
-		GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+		// Port 0: tests take any free port and ask for it afterwards.
+		GreenMail mail = new GreenMail((smtpPort == 0) ? setup.dynamicPort() : setup);
 		mail.start();
 		return new MailSink(mail);
 	}

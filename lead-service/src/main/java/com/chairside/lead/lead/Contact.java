@@ -1,0 +1,10 @@
+package com.chairside.lead.lead;
+
+/** A person at the practice and the part they play in buying. Personal data: it stays in lead-service. */
+public record Contact(String id, String name, String title, String email, String phone, BuyingRole buyingRole) {
+
+	boolean decidesPurchase() {
+		return this.buyingRole == BuyingRole.DECISION_MAKER;
+	}
+
+}

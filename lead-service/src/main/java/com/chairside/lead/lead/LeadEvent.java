@@ -1,0 +1,8 @@
+package com.chairside.lead.lead;
+
+/** What happened to a lead, as published on {@code chairside.leads} (see contracts/events). */
+public sealed interface LeadEvent permits LeadCaptured, DecisionMakerIdentified, LeadQualified, LeadConverted {
+
+	String leadId();
+
+}

@@ -1,0 +1,7 @@
+package com.chairside.lead.lead;
+
+import java.time.Instant;
+
+public record LeadQualified(String leadId, String region, Specialty specialty, Money estimatedValue,
+		String qualifiedBy, Instant qualifiedAt) implements LeadEvent {
+}

@@ -1,0 +1,2 @@
+/** lead-service: where an account manager prospects. */
+package com.chairside.lead;

@@ -1,0 +1,29 @@
+package com.chairside.testsupport;
+
+import java.util.UUID;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a Spring test context at the {@link Infrastructure}: use with
+ * {@code @ContextConfiguration(initializers = InfrastructureInitializer.class)}. Each context gets its own database, so
+ * contexts cached side by side do not see each other's documents.
+ */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Infrastructure infrastructure = Infrastructure.get();
+		String name = context.getEnvironment().getProperty("spring.application.name", "test");
+		TestPropertyValues
+			.of("spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
+					"spring.mongodb.uri=" + infrastructure.mongoUri(name + "-" + UUID.randomUUID().toString().substring(0, 8)),
+					"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.jwkSetUri(),
+					"spring.mail.host=127.0.0.1", "spring.mail.port=" + infrastructure.smtpPort(),
+					"chairside.outbox.poll-interval=50ms")
+			.applyTo(context);
+	}
+
+}
