@@ -9,7 +9,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -107,6 +112,30 @@ public final class KafkaProbe implements AutoCloseable {
 		thread.setDaemon(true);
 		thread.start();
 		return received;
+	}
+
+	/**
+	 * True once consumer group {@code group} has committed, on every partition of {@code topic}, the end offset: every
+	 * record written so far has been handled (or dead-lettered). Tests wait on it before asserting that something did
+	 * <em>not</em> happen.
+	 */
+	public boolean consumedAll(String group, String topic) {
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+		try (Admin admin = Admin.create(config)) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+			admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+				.forEach((p) -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+			var ends = admin.listOffsets(latest).all().get();
+			return ends.entrySet().stream().allMatch((e) -> e.getValue().offset() == 0
+					|| (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	private static Header header(String name, String value) {

@@ -1,0 +1,2 @@
+/** HTTP adapter of accounts. */
+package com.chairside.account.account.web;

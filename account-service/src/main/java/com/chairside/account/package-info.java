@@ -1,0 +1,2 @@
+/** account-service: the record of every customer and prospect. */
+package com.chairside.account;
