@@ -59,6 +59,11 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(InvalidFieldException.class)
+	ProblemDetail invalidField(InvalidFieldException ex) {
+		return invalid(List.of(fieldError(ex.field(), ex.getMessage())));
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
 		return invalid(List.of(fieldError(ex.getName(), "has an invalid value '" + ex.getValue() + "'")));
@@ -96,11 +101,11 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Throwable cause = ex.getMostSpecificCause();
-		if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-			String field = path(json);
-			return ResponseEntity.badRequest()
-				.body(invalid(List.of(fieldError(field, "cannot be read: " + json.getOriginalMessage()))));
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+				return ResponseEntity.badRequest()
+					.body(invalid(List.of(fieldError(path(json), "cannot be read: " + json.getOriginalMessage()))));
+			}
 		}
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is not valid JSON"));

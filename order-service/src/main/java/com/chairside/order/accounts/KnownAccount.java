@@ -1,0 +1,9 @@
+package com.chairside.order.accounts;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** What order-service keeps of an account: enough to place its orders in the right region. */
+@Document("known_accounts")
+public record KnownAccount(@Id String id, String name, String region, long sequence) {
+}

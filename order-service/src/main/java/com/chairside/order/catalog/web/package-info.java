@@ -1,0 +1,2 @@
+/** HTTP adapter of the catalogue. */
+package com.chairside.order.catalog.web;

@@ -1,0 +1,8 @@
+package com.chairside.order.order;
+
+/** What happened to an order, as published on {@code chairside.orders} (see contracts/events). */
+public sealed interface OrderEvent permits OrderPlaced, OrderChanged, OrderCancelled {
+
+	String orderId();
+
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of orders. */
+package com.chairside.order.order.web;

@@ -1,0 +1,2 @@
+/** order-service: where account managers quote and order. */
+package com.chairside.order;
