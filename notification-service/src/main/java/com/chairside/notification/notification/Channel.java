@@ -1,0 +1,8 @@
+package com.chairside.notification.notification;
+
+/** How a department is told. */
+public enum Channel {
+
+	EMAIL
+
+}

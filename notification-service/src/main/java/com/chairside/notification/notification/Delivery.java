@@ -1,0 +1,8 @@
+package com.chairside.notification.notification;
+
+/** Where the delivery of a notification stands. */
+public enum Delivery {
+
+	PENDING, SENT, FAILED
+
+}

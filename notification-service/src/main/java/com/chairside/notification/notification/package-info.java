@@ -1,0 +1,2 @@
+/** Notifications: one per event, department and channel, with their delivery state. */
+package com.chairside.notification.notification;

@@ -1,0 +1,2 @@
+/** HTTP adapter of notifications. */
+package com.chairside.notification.notification.web;

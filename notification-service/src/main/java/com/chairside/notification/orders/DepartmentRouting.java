@@ -1,0 +1,43 @@
+package com.chairside.notification.orders;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import com.chairside.notification.notification.Department;
+
+/**
+ * Which departments an order event concerns. Sales administration, production and logistics hear of every change;
+ * installation when the delivery date moves; finance when the value moves; everyone of a cancellation.
+ */
+final class DepartmentRouting {
+
+	private DepartmentRouting() {
+	}
+
+	static Set<Department> departmentsFor(String eventName, OrderEvent order) {
+		return switch (eventName) {
+			case "OrderPlaced" -> EnumSet.of(Department.SALES_ADMINISTRATION, Department.PRODUCTION,
+					Department.LOGISTICS, Department.FINANCE);
+			case "OrderChanged" -> changed(order);
+			case "OrderCancelled" -> EnumSet.allOf(Department.class);
+			default -> EnumSet.noneOf(Department.class);
+		};
+	}
+
+	private static Set<Department> changed(OrderEvent order) {
+		Set<Department> departments = EnumSet.of(Department.SALES_ADMINISTRATION, Department.PRODUCTION,
+				Department.LOGISTICS);
+		if (order.changes() != null) {
+			for (OrderEvent.Change change : order.changes()) {
+				if (change.field().equals("requestedDeliveryDate")) {
+					departments.add(Department.INSTALLATION);
+				}
+				if (change.field().equals("total")) {
+					departments.add(Department.FINANCE);
+				}
+			}
+		}
+		return departments;
+	}
+
+}

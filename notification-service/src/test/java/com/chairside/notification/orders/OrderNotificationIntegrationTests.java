@@ -1,0 +1,139 @@
+package com.chairside.notification.orders;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.chairside.devstack.MailSink.Mail;
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Contracts;
+import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.InfrastructureInitializer;
+import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.KafkaProbe.Received;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** notification-service reading order-service's contract examples from a real broker, mailing through real SMTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+class OrderNotificationIntegrationTests {
+
+	private static KafkaProbe kafka;
+
+	private static List<Received> deadLetters;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeAll
+	static void follow() {
+		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
+		deadLetters = kafka.follow("chairside.orders.notification-service.dlt");
+	}
+
+	@AfterAll
+	static void stop() {
+		kafka.close();
+	}
+
+	@BeforeEach
+	void signIn() {
+		this.api = new Api("http://127.0.0.1:" + this.port,
+				Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
+	}
+
+	/** The contract example of {@code event} for a new order id; publishes it under {@code ceId}. */
+	private static String publish(String event, String orderId, String ceId) {
+		String type = "chairside.order." + event + ".v1";
+		String example = Contracts.example(type);
+		String exampleId = example.replaceAll("(?s).*\"orderId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		kafka.sendCloudEvent("chairside.orders", orderId, ceId, type, 2, example.replace(exampleId, orderId));
+		return orderId;
+	}
+
+	private JsonNode notificationsOf(String orderId, String department) {
+		return this.api.get("/api/notifications?department=" + department + "&orderId=" + orderId).json().path("items");
+	}
+
+	private static List<Mail> mailsAbout(String orderId) {
+		return Infrastructure.get().mail().received().stream().filter(m -> m.subject().contains(orderId)).toList();
+	}
+
+	@Test
+	void notifiesSalesAdministrationProductionAndLogisticsOfAChange() {
+		String orderId = publish("OrderChanged", UUID.randomUUID().toString(), UUID.randomUUID().toString());
+
+		for (String department : List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS")) {
+			await().until(() -> notificationsOf(orderId, department).size() == 1);
+			JsonNode notification = notificationsOf(orderId, department).get(0);
+			assertThat(notification.path("eventType").asText()).isEqualTo("OrderChanged");
+			assertThat(notification.path("department").asText()).isEqualTo(department);
+			assertThat(notification.path("orderId").asText()).isEqualTo(orderId);
+		}
+		await().until(() -> mailsAbout(orderId).size() >= 3);
+		assertThat(mailsAbout(orderId)).extracting(Mail::to).contains("production@chairside.example",
+				"logistics@chairside.example", "sales-administration@chairside.example");
+		assertThat(mailsAbout(orderId).get(0).body()).contains("What changed", "->");
+	}
+
+	@Test
+	void tellsEveryDepartmentOfACancellation() {
+		String orderId = publish("OrderCancelled", UUID.randomUUID().toString(), UUID.randomUUID().toString());
+
+		for (String department : List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE")) {
+			await().until(() -> notificationsOf(orderId, department).size() == 1);
+		}
+		await().until(() -> mailsAbout(orderId).size() == 5);
+	}
+
+	@Test
+	void aDuplicateDeliveryNotifiesNobodyTwice() {
+		String orderId = UUID.randomUUID().toString();
+		String ceId = UUID.randomUUID().toString();
+		publish("OrderCancelled", orderId, ceId);
+		publish("OrderCancelled", orderId, ceId);
+
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+		await().until(() -> mailsAbout(orderId).size() >= 5);
+		assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items")).hasSize(5);
+		await().during(java.time.Duration.ofSeconds(1)).until(() -> mailsAbout(orderId).size() == 5);
+	}
+
+	@Test
+	void sendsAPoisonMessageToTheDeadLetterTopicAndGoesOn() {
+		String orderId = UUID.randomUUID().toString();
+		kafka.sendCloudEvent("chairside.orders", orderId, UUID.randomUUID().toString(),
+				"chairside.order.OrderChanged.v1", 2, "[1,2,3]");
+		publish("OrderCancelled", orderId, UUID.randomUUID().toString());
+
+		await().until(() -> deadLetters.stream().anyMatch(r -> orderId.equals(r.key())));
+		await().until(() -> notificationsOf(orderId, "FINANCE").size() == 1);
+	}
+
+	@Test
+	void aDepartmentReadsOnlyItsOwnNotifications() {
+		String orderId = publish("OrderCancelled", UUID.randomUUID().toString(), UUID.randomUUID().toString());
+		await().until(() -> notificationsOf(orderId, "PRODUCTION").size() == 1);
+
+		Api production = this.api.as(Infrastructure.get().departmentToken("prod.lead", "PRODUCTION"));
+		assertThat(production.get("/api/notifications?orderId=" + orderId).json().path("items"))
+			.extracting(n -> n.path("department").asText()).containsOnly("PRODUCTION");
+		assertThat(production.get("/api/notifications?department=FINANCE").status()).isEqualTo(403);
+		assertThat(this.api.get("/api/notifications?department=MARKETING").status()).isEqualTo(400);
+		assertThat(this.api.as(null).get("/api/notifications").status()).isEqualTo(401);
+	}
+
+}
