@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -67,6 +69,14 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail badParameter(MethodArgumentTypeMismatchException ex) {
 		return invalid(List.of(fieldError(ex.getName(), "has an invalid value '" + ex.getValue() + "'")));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolated(ConstraintViolationException ex) {
+		return invalid(ex.getConstraintViolations().stream().map((violation) -> {
+			String path = violation.getPropertyPath().toString();
+			return fieldError(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+		}).toList());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -1,0 +1,2 @@
+/** Order figures: placed, changed, cancelled and booked value, per region. */
+package com.chairside.reporting.orders;

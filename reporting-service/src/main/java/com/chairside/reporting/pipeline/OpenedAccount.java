@@ -1,0 +1,10 @@
+package com.chairside.reporting.pipeline;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An account opened, by region. */
+@Document("opened_accounts")
+public record OpenedAccount(@Id String accountId, @Indexed String region, String leadId, long sequence) {
+}

@@ -1,0 +1,2 @@
+/** The lead pipeline: leads by status and accounts opened, per region. */
+package com.chairside.reporting.pipeline;

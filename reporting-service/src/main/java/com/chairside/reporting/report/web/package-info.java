@@ -1,0 +1,2 @@
+/** HTTP adapter of reports. */
+package com.chairside.reporting.report.web;

@@ -1,0 +1,152 @@
+package com.chairside.reporting.report;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Contracts;
+import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.InfrastructureInitializer;
+import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.KafkaProbe.Received;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** reporting-service projecting the contract examples of every event from a real broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+class ReportIntegrationTests {
+
+	private static KafkaProbe kafka;
+
+	private static List<Received> deadLetters;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	/** A region of this test alone, so that tests do not count each other's events. */
+	String region;
+
+	@BeforeAll
+	static void follow() {
+		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
+		deadLetters = kafka.follow("chairside.orders.reporting-service.dlt");
+	}
+
+	@AfterAll
+	static void stop() {
+		kafka.close();
+	}
+
+	@BeforeEach
+	void signIn() {
+		this.region = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+		this.api = new Api("http://127.0.0.1:" + this.port, Infrastructure.get().token("sm", "SALES_MANAGER", null));
+	}
+
+	/** Publishes the example of {@code type} about aggregate {@code id} in this test's region. */
+	private String publish(String topic, String type, String idField, String id, long sequence, String ceId) {
+		String example = Contracts.example(type);
+		String exampleId = example.replaceAll("(?s).*\"" + idField + "\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		kafka.sendCloudEvent(topic, id, ceId, type, sequence,
+				example.replace(exampleId, id).replace("\"NORTHEAST\"", "\"" + this.region + "\""));
+		return id;
+	}
+
+	private String lead(String event, String leadId, long sequence) {
+		return publish("chairside.leads", "chairside.lead." + event + ".v1", "leadId", leadId, sequence,
+				UUID.randomUUID().toString());
+	}
+
+	private String order(String event, String orderId, long sequence, String ceId) {
+		return publish("chairside.orders", "chairside.order." + event + ".v1", "orderId", orderId, sequence, ceId);
+	}
+
+	private JsonNode pipeline() {
+		return this.api.get("/api/reports/pipeline?region=" + this.region).json();
+	}
+
+	private JsonNode orders() {
+		return this.api.get("/api/reports/orders?region=" + this.region).json();
+	}
+
+	@Test
+	void countsLeadsByTheirLatestStatus() {
+		String converted = lead("LeadCaptured", UUID.randomUUID().toString(), 1);
+		lead("DecisionMakerIdentified", converted, 2);
+		lead("LeadQualified", converted, 3);
+		lead("LeadConverted", converted, 4);
+		lead("LeadCaptured", UUID.randomUUID().toString(), 1);
+		String qualified = lead("LeadCaptured", UUID.randomUUID().toString(), 1);
+		lead("LeadQualified", qualified, 3);
+		lead("DecisionMakerIdentified", qualified, 2); // late and older: ignored
+		publish("chairside.accounts", "chairside.account.AccountOpened.v1", "accountId", UUID.randomUUID().toString(), 1,
+				UUID.randomUUID().toString());
+
+		await().until(() -> pipeline().path("totalLeads").asLong() == 3 && pipeline().path("accountsOpened").asLong() == 1
+				&& pipeline().path("leadsByStatus").path("CONVERTED").asLong() == 1);
+		JsonNode report = pipeline();
+		assertThat(report.path("region").asText()).isEqualTo(this.region);
+		assertThat(report.path("leadsByStatus").path("NEW").asLong()).isEqualTo(1);
+		assertThat(report.path("leadsByStatus").path("QUALIFIED").asLong()).isEqualTo(1);
+		assertThat(report.path("leadsByStatus").path("CONTACTED").asLong()).isZero();
+	}
+
+	@Test
+	void countsOrdersPlacedChangedCancelledAndTheBookedValueOnceEach() {
+		String kept = order("OrderPlaced", UUID.randomUUID().toString(), 1, UUID.randomUUID().toString());
+		String change = UUID.randomUUID().toString();
+		order("OrderChanged", kept, 2, change);
+		order("OrderChanged", kept, 2, change); // redelivered
+		String cancelled = order("OrderPlaced", UUID.randomUUID().toString(), 1, UUID.randomUUID().toString());
+		order("OrderCancelled", cancelled, 2, UUID.randomUUID().toString());
+
+		await().until(() -> kafka.consumedAll("reporting-service", "chairside.orders"));
+		await().until(() -> orders().path("ordersCancelled").asLong() == 1);
+		JsonNode report = orders();
+		assertThat(report.path("ordersPlaced").asLong()).isEqualTo(2);
+		assertThat(report.path("ordersChanged").asLong()).isEqualTo(1);
+		assertThat(report.path("changes").asLong()).isEqualTo(1);
+		String changedTotal = Contracts.example("chairside.order.OrderChanged.v1")
+			.replaceAll("(?s).*\"total\"\\s*:\\s*\\{\\s*\"amount\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+		assertThat(report.path("bookedValue").path("amount").asText()).isEqualTo(changedTotal);
+		assertThat(report.path("bookedValue").path("currency").asText()).isEqualTo("USD");
+	}
+
+	@Test
+	void sendsAPoisonMessageToTheDeadLetterTopicAndGoesOn() {
+		String orderId = UUID.randomUUID().toString();
+		kafka.sendCloudEvent("chairside.orders", orderId, UUID.randomUUID().toString(),
+				"chairside.order.OrderPlaced.v1", 1, "{\"orderId\":\"" + orderId + "\",\"total\":\"lots\"}");
+		order("OrderPlaced", orderId, 2, UUID.randomUUID().toString());
+
+		await().until(() -> deadLetters.stream().anyMatch(r -> orderId.equals(r.key())));
+		await().until(() -> orders().path("ordersPlaced").asLong() == 1);
+	}
+
+	@Test
+	void keepsAccountManagersToTheirRegion() {
+		Api manager = this.api.as(Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+		assertThat(manager.get("/api/reports/pipeline?region=NORTHEAST").status()).isEqualTo(200);
+		assertThat(manager.get("/api/reports/orders").json().path("region").asText()).isEqualTo("NORTHEAST");
+		assertThat(manager.get("/api/reports/orders?region=WEST").status()).isEqualTo(403);
+		assertThat(this.api.as(Infrastructure.get().departmentToken("fin", "FINANCE")).get("/api/reports/orders").status())
+			.isEqualTo(403);
+		assertThat(this.api.get("/api/reports/orders?region=north-east").status()).isEqualTo(400);
+		assertThat(this.api.as(null).get("/api/reports/pipeline").status()).isEqualTo(401);
+	}
+
+}
