@@ -16,10 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -31,33 +28,21 @@ import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.outbox.OutboxProperties;
 import com.chairside.platform.outbox.OutboxRelay;
 import com.chairside.platform.outbox.OutboxSource;
-import com.chairside.platform.security.SecurityConfiguration;
-import com.chairside.platform.trace.TraceContextFilter;
-import com.chairside.platform.web.ProblemHandlers;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the building blocks into every service that has {@code platform} on its class path. */
+/** Wires the event building blocks into every service that has {@code platform} on its class path. */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import({ SecurityConfiguration.class, ProblemHandlers.class })
 public class PlatformAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	@Bean
-	FilterRegistrationBean<TraceContextFilter> traceContextFilter() {
-		FilterRegistrationBean<TraceContextFilter> registration = new FilterRegistrationBean<>(new TraceContextFilter());
-		// Before Spring Security, so that even a refused request logs with its trace id.
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
 	}
 
 	@Bean

@@ -1,0 +1,2 @@
+/** The gateway in front of the services. */
+package com.chairside.gateway;

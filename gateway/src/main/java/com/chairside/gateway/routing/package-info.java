@@ -1,0 +1,2 @@
+/** Which path goes to which service. */
+package com.chairside.gateway.routing;

@@ -1,0 +1,153 @@
+package com.chairside.system;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.chairside.devstack.MailSink.Mail;
+import com.chairside.testsupport.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The flow of an account manager of NORTHEAST, through the gateway with a JWT, over the real broker: a lead captured,
+ * its decision maker found, qualified and converted; the account opened from the event; two orders placed, one changed
+ * and one cancelled; then what the departments were told and what the sales meeting reads.
+ */
+@Order(1)
+class SalesFlowSystemTests {
+
+	static Suite suite;
+
+	@BeforeAll
+	static void start() {
+		suite = Suite.get();
+	}
+
+	@Test
+	void anAccountManagerTakesALeadToOrdersAndEveryDepartmentConcernedHears() {
+		Api api = suite.accountManager("NORTHEAST");
+
+		// 1. capture
+		Api.Response lead = api.post("/api/leads", """
+				{"practiceName":"Smile Orthodontics","specialty":"ORTHODONTICS","region":"NORTHEAST",
+				 "source":"CONFERENCE","city":"Boston","country":"US",
+				 "productInterests":["TREATMENT_CHAIR","DELIVERY_UNIT"],
+				 "estimatedValue":{"amount":"85000.00","currency":"USD"}}""");
+		assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+		String leadId = lead.field("id");
+		assertThat(lead.header("Location")).isPresent();
+
+		// 3 (too early). qualification needs a decision maker
+		assertThat(api.post("/api/leads/" + leadId + "/qualify", "{}").status()).isEqualTo(422);
+
+		// 2. the decision maker
+		Api.Response contact = api.post("/api/leads/" + leadId + "/contacts", """
+				{"name":"Practice Owner","title":"Owner","email":"owner@smile.example",
+				 "phone":"+1 617 555 0100","buyingRole":"DECISION_MAKER"}""");
+		assertThat(contact.status()).isEqualTo(201);
+
+		// 3. qualify
+		Api.Response qualified = api.post("/api/leads/" + leadId + "/qualify", "{}");
+		assertThat(qualified.status()).isEqualTo(200);
+		assertThat(qualified.field("status")).isEqualTo("QUALIFIED");
+
+		// 4. convert: account-service opens the account from LeadConverted
+		Api.Response converted = api.post("/api/leads/" + leadId + "/convert", "{}");
+		assertThat(converted.status()).isIn(200, 202);
+		String accountId = converted.field("accountId");
+		String convertTrace = converted.header("traceparent").orElseThrow().split("-")[1];
+		await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/accounts/" + accountId).status() == 200);
+		assertThat(api.get("/api/accounts/" + accountId).field("name")).isEqualTo("Smile Orthodontics");
+
+		// 5. the catalogue and two orders
+		JsonNode products = api.get("/api/products").json();
+		assertThat(products.findValuesAsText("productLine")).contains("ORTHODONTIC", "ORAL_SURGERY", "PEDIATRIC");
+		Api.Response first = api.post("/api/orders", """
+				{"accountId":"%s","lines":[{"sku":"TC-ORTHO-200","quantity":2},{"sku":"DU-ORTHO-300","quantity":2}],
+				 "requestedDeliveryDate":"2027-03-01"}""".formatted(accountId));
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(first.json().has("version")).isTrue();
+		String kept = first.field("id");
+		String dropped = api.post("/api/orders", """
+				{"accountId":"%s","lines":[{"sku":"CC-ORTHO-400","quantity":4}],"requestedDeliveryDate":"2027-04-01"}"""
+			.formatted(accountId)).field("id");
+
+		// 6. change one: a quantity and the delivery date
+		Api.Response changed = api.patch("/api/orders/" + kept, """
+				{"reason":"Practice adds a third operatory","lines":[{"sku":"TC-ORTHO-200","quantity":3},
+				 {"sku":"DU-ORTHO-300","quantity":2}],"requestedDeliveryDate":"2027-03-15"}""");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		String bookedAfterChange = changed.json().path("total").path("amount").asText();
+
+		// 7. cancel the other
+		Api.Response cancelled = api.post("/api/orders/" + dropped + "/cancel", "{\"reason\":\"Budget moved to next year\"}");
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.field("status")).isEqualTo("CANCELLED");
+
+		// The departments: the change reaches sales administration, production and logistics; the cancellation all five.
+		Api salesAdmin = suite.gateway(suite.token("sales.admin", "SALES_ADMIN", null, null));
+		for (String department : List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS")) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(salesAdmin, department, kept).contains("OrderChanged"));
+		}
+		for (String department : List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE")) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> eventTypes(salesAdmin, department, dropped).contains("OrderCancelled"));
+		}
+		assertThat(eventTypes(api, "PRODUCTION", kept)).as("the account manager sees them too")
+			.containsOnlyOnce("OrderChanged");
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(dropped).size() == 5);
+		assertThat(mailsAbout(kept)).extracting(Mail::to).contains("production@chairside.example");
+
+		// The sales meeting's numbers for NORTHEAST.
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			JsonNode pipeline = api.get("/api/reports/pipeline?region=NORTHEAST").json();
+			return pipeline.path("leadsByStatus").path("CONVERTED").asLong() == 1;
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			JsonNode orders = api.get("/api/reports/orders?region=NORTHEAST").json();
+			return orders.path("ordersPlaced").asLong() == 2 && orders.path("ordersChanged").asLong() == 1
+					&& orders.path("ordersCancelled").asLong() == 1;
+		});
+		JsonNode orders = api.get("/api/reports/orders?region=NORTHEAST").json();
+		assertThat(orders.path("region").asText()).isEqualTo("NORTHEAST");
+		assertThat(orders.path("bookedValue").path("amount").asText()).isEqualTo(bookedAfterChange);
+		assertThat(orders.path("bookedValue").path("currency").asText()).isEqualTo("USD");
+
+		// One trace from the gateway through lead-service and Kafka into account-service's log.
+		assertThat(suite.process("gateway").logText()).contains(convertTrace);
+		assertThat(suite.process("account-service").logText()).contains(convertTrace);
+	}
+
+	@Test
+	void theGatewayRefusesWhatTheSalesUiMustNotDo() {
+		Api anonymous = suite.gateway(null);
+		Api.Response noToken = anonymous.get("/api/leads");
+		assertThat(noToken.status()).isEqualTo(401);
+		assertThat(noToken.contentType()).startsWith("application/problem+json");
+		assertThat(suite.gateway("forged.token.value").get("/api/orders").status()).isEqualTo(401);
+		assertThat(suite.gateway(suite.token("prod", "DEPARTMENT", null, "PRODUCTION")).post("/api/leads", "{}").status())
+			.isEqualTo(403);
+		Api.Response bad = suite.accountManager("NORTHEAST").post("/api/orders", "{\"lines\":[]}");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("errors").findValuesAsText("field")).contains("accountId", "lines",
+				"requestedDeliveryDate");
+		assertThat(suite.accountManager("NORTHEAST").get("/api/orders/no-such-order").status()).isEqualTo(404);
+		assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+	}
+
+	private static List<String> eventTypes(Api api, String department, String orderId) {
+		return api.get("/api/notifications?department=" + department + "&orderId=" + orderId).json().path("items")
+			.findValuesAsText("eventType");
+	}
+
+	private static List<Mail> mailsAbout(String orderId) {
+		return suite.mail().received().stream().filter(m -> m.subject().contains(orderId)).toList();
+	}
+
+}

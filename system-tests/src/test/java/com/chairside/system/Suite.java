@@ -1,0 +1,166 @@
+package com.chairside.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.chairside.devstack.MailSink;
+import com.chairside.devstack.MongoStore;
+import com.chairside.devstack.TokenIssuer;
+import com.chairside.testsupport.Api;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole of Chairside, started once for all system tests: a Kafka broker process, the MongoDB-wire store, the
+ * token issuer and the mail sink, then the five services and the gateway, each its own process on a free port, built
+ * from the jars this build just packaged.
+ */
+final class Suite {
+
+	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
+			"notification-service", "reporting-service");
+
+	private static Suite instance;
+
+	private final Path root;
+
+	private final Path logs;
+
+	private final KafkaBroker kafka;
+
+	private final MongoStore mongo;
+
+	private final TokenIssuer issuer;
+
+	private final MailSink mail;
+
+	private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+
+	private final List<ManagedProcess> extras = new ArrayList<>();
+
+	private Suite() throws Exception {
+		this.root = Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize();
+		this.logs = this.root.resolve("system-tests/target/processes");
+		Files.createDirectories(this.logs);
+		this.kafka = new KafkaBroker(this.root, Files.createTempDirectory("chairside-kafka"), this.logs).start();
+		this.mongo = MongoStore.inMemory();
+		this.issuer = TokenIssuer.withNewKey().serve(0);
+		this.mail = MailSink.start(0);
+		await("the broker").atMost(Duration.ofSeconds(60)).until(this.kafka::listening);
+		for (String service : SERVICES) {
+			this.ports.put(service, Ports.free());
+		}
+		this.ports.put("gateway", Ports.free());
+		for (String service : SERVICES) {
+			this.processes.put(service, service(service, this.ports.get(service)).start());
+		}
+		this.processes.put("gateway", gateway().start());
+		for (Map.Entry<String, ManagedProcess> process : this.processes.entrySet()) {
+			awaitReady(process.getValue(), this.ports.get(process.getKey()));
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "chairside-suite-stop"));
+	}
+
+	static synchronized Suite get() {
+		if (instance == null) {
+			try {
+				instance = new Suite();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Cannot start the suite; process logs are in system-tests/target/processes", ex);
+			}
+		}
+		return instance;
+	}
+
+	/** A service process pointed at this suite's broker, store, issuer and mail sink. */
+	ManagedProcess service(String name, int port) {
+		String database = name.replace("-service", "");
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrap(),
+				"--spring.mongodb.uri=" + this.mongo.connectionString() + "/chairside-" + database,
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
+				"--chairside.outbox.poll-interval=100ms", "--logging.level.com.chairside=DEBUG"));
+		if (name.equals("order-service")) {
+			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.ports.get("account-service"));
+		}
+		if (name.equals("notification-service")) {
+			args.add("--spring.mail.port=" + this.mail.smtpPort());
+			args.add("--chairside.notification.dispatch-interval=200ms");
+		}
+		String processName = (port == this.ports.get(name)) ? name : name + "-" + port;
+		return ManagedProcess.springBoot(processName, this.root.resolve(name + "/target/" + name + ".jar"), args,
+				this.logs);
+	}
+
+	private ManagedProcess gateway() {
+		String url = "http://127.0.0.1:";
+		return ManagedProcess.springBoot("gateway", this.root.resolve("gateway/target/gateway.jar"),
+				List.of("--server.port=" + this.ports.get("gateway"),
+						"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
+						"--chairside.routes.leads=" + url + this.ports.get("lead-service"),
+						"--chairside.routes.accounts=" + url + this.ports.get("account-service"),
+						"--chairside.routes.orders=" + url + this.ports.get("order-service"),
+						"--chairside.routes.products=" + url + this.ports.get("order-service"),
+						"--chairside.routes.notifications=" + url + this.ports.get("notification-service"),
+						"--chairside.routes.reports=" + url + this.ports.get("reporting-service")),
+				this.logs);
+	}
+
+	static void awaitReady(ManagedProcess process, int port) {
+		await(process.name() + " ready").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+			.until(() -> process.ready("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+	}
+
+	/** Another replica of {@code service} on a new port, sharing its database and consumer group. */
+	ManagedProcess startReplica(String service) {
+		int port = Ports.free();
+		ManagedProcess replica = service(service, port).start();
+		this.extras.add(replica);
+		awaitReady(replica, port);
+		return replica;
+	}
+
+	Api gateway(String token) {
+		return new Api("http://127.0.0.1:" + this.ports.get("gateway"), token);
+	}
+
+	Api accountManager(String region) {
+		return gateway(this.issuer.issue("am." + region.toLowerCase(), "ACCOUNT_MANAGER", region, null));
+	}
+
+	String token(String user, String role, String region, String department) {
+		return this.issuer.issue(user, role, region, department);
+	}
+
+	ManagedProcess process(String name) {
+		return this.processes.get(name);
+	}
+
+	KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	MailSink mail() {
+		return this.mail;
+	}
+
+	private void stopAll() {
+		this.extras.forEach(ManagedProcess::stop);
+		List<ManagedProcess> running = new ArrayList<>(this.processes.values());
+		java.util.Collections.reverse(running);
+		running.forEach(ManagedProcess::stop);
+		this.kafka.stop();
+		this.mail.close();
+		this.issuer.close();
+		this.mongo.close();
+	}
+
+}
