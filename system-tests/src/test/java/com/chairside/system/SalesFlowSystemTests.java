@@ -101,8 +101,11 @@ class SalesFlowSystemTests {
 		}
 		assertThat(eventTypes(api, "PRODUCTION", kept)).as("the account manager sees them too")
 			.containsOnlyOnce("OrderChanged");
-		await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(dropped).size() == 5);
-		assertThat(mailsAbout(kept)).extracting(Mail::to).contains("production@chairside.example");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsAbout(dropped, "cancelled")).hasSize(5));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsAbout(kept, "changed"))
+			.extracting(Mail::to)
+			.containsExactlyInAnyOrder("sales-administration@chairside.example", "production@chairside.example",
+					"logistics@chairside.example", "installation@chairside.example", "finance@chairside.example"));
 
 		// The sales meeting's numbers for NORTHEAST.
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -146,8 +149,11 @@ class SalesFlowSystemTests {
 			.findValuesAsText("eventType");
 	}
 
-	private static List<Mail> mailsAbout(String orderId) {
-		return suite.mail().received().stream().filter(m -> m.subject().contains(orderId)).toList();
+	/** The mails whose subject names the order and what happened to it. */
+	private static List<Mail> mailsAbout(String orderId, String happened) {
+		return suite.mail().received().stream()
+			.filter(m -> m.subject().contains("Order " + orderId + " " + happened))
+			.toList();
 	}
 
 }

@@ -91,6 +91,8 @@ class MailDispatcher {
 			this.smtp.executeRunnable(() -> this.mail.send(message));
 			update(notification, new Update().set("delivery", Delivery.SENT).set("sentAt", this.clock.instant()));
 			this.meters.counter("chairside.notifications.sent", "department", notification.department().name()).increment();
+			log.info("Mailed {} ({}) about {} of order {}", notification.department(), notification.recipient(),
+					notification.eventType(), notification.orderId());
 			return true;
 		}
 		catch (CallNotPermittedException ex) {

@@ -1,0 +1,18 @@
+package com.chairside.reporting.report.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.chairside.platform.security.AccessRules;
+
+/** Reports are for the sales roles; which regions each sees is decided by the report itself. */
+@Configuration(proxyBeanMethods = false)
+class ReportAccess {
+
+	@Bean
+	AccessRules reportRules() {
+		return (requests) -> requests.requestMatchers("/api/reports/**")
+			.hasAnyRole("ACCOUNT_MANAGER", "SALES_MANAGER", "SALES_ADMIN", "ADMIN");
+	}
+
+}
