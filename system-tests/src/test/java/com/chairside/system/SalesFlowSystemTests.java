@@ -144,6 +144,18 @@ class SalesFlowSystemTests {
 		assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
 	}
 
+	@Test
+	void everyServicePublishesItsOpenApiDocument() {
+		for (String service : Suite.SERVICES) {
+			Api.Response docs = suite.direct(service).get("/v3/api-docs");
+			assertThat(docs.status()).as(service).isEqualTo(200);
+			assertThat(docs.json().path("openapi").asText()).as(service).startsWith("3.");
+			assertThat(docs.json().path("paths").size()).as(service).isPositive();
+		}
+		assertThat(suite.direct("order-service").get("/v3/api-docs").json().path("paths").has("/api/orders/{id}/cancel"))
+			.isTrue();
+	}
+
 	private static List<String> eventTypes(Api api, String department, String orderId) {
 		return api.get("/api/notifications?department=" + department + "&orderId=" + orderId).json().path("items")
 			.findValuesAsText("eventType");

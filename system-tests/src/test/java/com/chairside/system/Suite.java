@@ -132,6 +132,11 @@ final class Suite {
 		return new Api("http://127.0.0.1:" + this.ports.get("gateway"), token);
 	}
 
+	/** A service itself, not through the gateway, without a token. */
+	Api direct(String service) {
+		return new Api("http://127.0.0.1:" + this.ports.get(service), null);
+	}
+
 	Api accountManager(String region) {
 		return gateway(this.issuer.issue("am." + region.toLowerCase(), "ACCOUNT_MANAGER", region, null));
 	}
