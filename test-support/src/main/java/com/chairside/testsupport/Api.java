@@ -28,6 +28,11 @@ public final class Api {
 		this.token = token;
 	}
 
+	/** A service on this machine's {@code port}. */
+	public static Api local(int port, String token) {
+		return new Api("http://127.0.0.1:" + port, token);
+	}
+
 	/** The same server as another user. */
 	public Api as(String token) {
 		return new Api(this.baseUrl, token);

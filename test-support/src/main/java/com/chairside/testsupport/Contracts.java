@@ -46,6 +46,24 @@ public final class Contracts {
 		return read(folder().resolve("events/" + ceType + ".example.json"));
 	}
 
+	/**
+	 * The example of {@code ceType} with top-level fields replaced ({@code "orderId", id, "region", "WEST"}), so that
+	 * tests publishing it do not see each other's aggregates.
+	 */
+	public static String example(String ceType, String... fieldsAndValues) {
+		try {
+			com.fasterxml.jackson.databind.node.ObjectNode example = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+				.readTree(example(ceType));
+			for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+				example.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+			}
+			return JSON.writeValueAsString(example);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The violations of {@code payload} against the schema of {@code ceType}; empty when it conforms. */
 	public static Set<String> violations(String ceType, String payload) {
 		try {

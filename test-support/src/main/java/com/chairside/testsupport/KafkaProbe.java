@@ -37,6 +37,33 @@ public final class KafkaProbe implements AutoCloseable {
 
 	private final List<KafkaConsumer<String, String>> consumers = new ArrayList<>();
 
+	private static KafkaProbe shared;
+
+	private final Map<String, List<Received>> followed = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** One probe on the test {@link Infrastructure}'s broker for the whole test JVM. */
+	public static synchronized KafkaProbe shared() {
+		if (shared == null) {
+			shared = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
+		}
+		return shared;
+	}
+
+	/** What {@code topic} holds, read from its beginning and kept up to date; one reader per topic and probe. */
+	public List<Received> records(String topic) {
+		return this.followed.computeIfAbsent(topic, this::follow);
+	}
+
+	/** Waits for the record of {@code type} about {@code key} on {@code topic}. */
+	public Received awaitRecord(String topic, String key, String type) {
+		List<Received> records = records(topic);
+		return org.awaitility.Awaitility.await()
+			.until(() -> records.stream()
+				.filter((r) -> key.equals(r.key()) && type.equals(r.header("ce_type")))
+				.findFirst(), java.util.Optional::isPresent)
+			.get();
+	}
+
 	public KafkaProbe(String bootstrap) {
 		this.bootstrap = bootstrap;
 		Properties config = new Properties();

@@ -3,67 +3,42 @@ package com.chairside.account.conversion;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
-import com.chairside.testsupport.InfrastructureInitializer;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.ServiceIntegrationTest;
 import com.chairside.testsupport.KafkaProbe.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** account-service reading lead-service's contract example from a real broker, and answering over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ServiceIntegrationTest
 class LeadConversionIntegrationTests {
 
 	private static final String LEAD_CONVERTED = "chairside.lead.LeadConverted.v1";
 
-	private static KafkaProbe kafka;
-
-	private static List<Received> accountEvents;
-
-	private static List<Received> deadLetters;
+	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	@LocalServerPort
 	int port;
 
 	Api api;
 
-	@BeforeAll
-	static void follow() {
-		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
-		accountEvents = kafka.follow("chairside.accounts");
-		deadLetters = kafka.follow("chairside.leads.account-service.dlt");
-	}
-
-	@AfterAll
-	static void stop() {
-		kafka.close();
-	}
-
 	@BeforeEach
 	void signIn() {
-		this.api = new Api("http://127.0.0.1:" + this.port,
-				Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+		this.api = Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
 	}
 
 	/** The contract's example, with fresh ids so that tests do not see each other's accounts. */
 	static String convertedLead(String leadId, String accountId) {
-		String example = Contracts.example(LEAD_CONVERTED);
-		String exampleLead = example.replaceAll("(?s).*\"leadId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-		String exampleAccount = example.replaceAll("(?s).*\"accountId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-		return example.replace(exampleLead, leadId).replace(exampleAccount, accountId);
+		return Contracts.example(LEAD_CONVERTED, "leadId", leadId, "accountId", accountId);
 	}
 
 	@Test
@@ -84,12 +59,12 @@ class LeadConversionIntegrationTests {
 		assertThat(account.field("region")).isEqualTo("NORTHEAST");
 		assertThat(account.field("status")).isEqualTo("PROSPECT");
 
-		Received opened = await().until(() -> accountEvents.stream().filter(r -> accountId.equals(r.key())).toList(),
+		Received opened = await().until(() -> kafka.records("chairside.accounts").stream().filter(r -> accountId.equals(r.key())).toList(),
 				events -> !events.isEmpty()).get(0);
 		assertThat(opened.header("ce_type")).isEqualTo("chairside.account.AccountOpened.v1");
 		assertThat(opened.header("ce_causationid")).as("caused by the lead's event").isEqualTo(ceId);
 		assertThat(Contracts.violations("chairside.account.AccountOpened.v1", opened.value())).isEmpty();
-		assertThat(accountEvents.stream().filter(r -> accountId.equals(r.key()))).as("opened exactly once").hasSize(1);
+		assertThat(kafka.records("chairside.accounts").stream().filter(r -> accountId.equals(r.key()))).as("opened exactly once").hasSize(1);
 	}
 
 	@Test
@@ -101,9 +76,9 @@ class LeadConversionIntegrationTests {
 		kafka.sendCloudEvent("chairside.leads", leadId, UUID.randomUUID().toString(), LEAD_CONVERTED, 5,
 				convertedLead(leadId, accountId));
 
-		await().until(() -> deadLetters.stream().anyMatch(r -> leadId.equals(r.key())));
+		await().until(() -> kafka.records("chairside.leads.account-service.dlt").stream().anyMatch(r -> leadId.equals(r.key())));
 		await().until(() -> this.api.get("/api/accounts/" + accountId).status() == 200);
-		assertThat(deadLetters.stream().filter(r -> leadId.equals(r.key())).findFirst().orElseThrow().value())
+		assertThat(kafka.records("chairside.leads.account-service.dlt").stream().filter(r -> leadId.equals(r.key())).findFirst().orElseThrow().value())
 			.isEqualTo("{not json");
 	}
 

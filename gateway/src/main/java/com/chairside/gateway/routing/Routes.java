@@ -28,43 +28,20 @@ class Routes {
 
 	private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
+	/** One route per service; {@code /api/products} is order-service's catalogue. */
 	@Bean
-	RouterFunction<ServerResponse> leadRoutes(RouteProperties routes) {
-		return service("lead-service", routes.leads(), "/api/leads", "/api/leads/**");
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> accountRoutes(RouteProperties routes) {
-		return service("account-service", routes.accounts(), "/api/accounts", "/api/accounts/**");
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> orderRoutes(RouteProperties routes) {
-		return service("order-service", routes.orders(), "/api/orders", "/api/orders/**");
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> productRoutes(RouteProperties routes) {
-		return service("order-service-catalogue", routes.products(), "/api/products", "/api/products/**");
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> notificationRoutes(RouteProperties routes) {
-		return service("notification-service", routes.notifications(), "/api/notifications", "/api/notifications/**");
-	}
-
-	@Bean
-	RouterFunction<ServerResponse> reportRoutes(RouteProperties routes) {
-		return service("reporting-service", routes.reports(), "/api/reports", "/api/reports/**");
+	RouterFunction<ServerResponse> serviceRoutes(RouteProperties routes) {
+		return service("lead-service", routes.leads(), "/api/leads")
+			.and(service("account-service", routes.accounts(), "/api/accounts"))
+			.and(service("order-service", routes.orders(), "/api/orders"))
+			.and(service("order-service-catalogue", routes.products(), "/api/products"))
+			.and(service("notification-service", routes.notifications(), "/api/notifications"))
+			.and(service("reporting-service", routes.reports(), "/api/reports"));
 	}
 
 	/** A service that cannot be reached answers 503 problem+json, not a stack trace. */
-	private static RouterFunction<ServerResponse> service(String name, String baseUrl, String... paths) {
-		var predicate = path(paths[0]);
-		for (int i = 1; i < paths.length; i++) {
-			predicate = predicate.or(path(paths[i]));
-		}
-		return route(name).route(predicate, http())
+	private static RouterFunction<ServerResponse> service(String name, String baseUrl, String prefix) {
+		return route(name).route(path(prefix).or(path(prefix + "/**")), http())
 			.before(uri(baseUrl))
 			.onError(ResourceAccessException.class, (ex, request) -> {
 				log.warn("{} unreachable at {}: {}", name, baseUrl, ex.getMessage());

@@ -2,54 +2,35 @@ package com.chairside.lead.lead;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
-import com.chairside.testsupport.InfrastructureInitializer;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.ServiceIntegrationTest;
 import com.chairside.testsupport.KafkaProbe.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** lead-service over real HTTP, a real broker and the MongoDB wire protocol. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ServiceIntegrationTest
 class LeadIntegrationTests {
 
-	private static KafkaProbe kafka;
-
-	private static List<Received> published;
+	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	@LocalServerPort
 	int port;
 
 	Api api;
 
-	@BeforeAll
-	static void followLeads() {
-		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
-		published = kafka.follow("chairside.leads");
-	}
-
-	@AfterAll
-	static void stop() {
-		kafka.close();
-	}
-
 	@BeforeEach
 	void signIn() {
-		this.api = new Api("http://127.0.0.1:" + this.port,
-				Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+		this.api = Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
 	}
 
 	static String smileOrthodontics(String name) {
@@ -165,9 +146,7 @@ class LeadIntegrationTests {
 	}
 
 	private static Received awaitEvent(String key, String type) {
-		return await().until(() -> published.stream()
-			.filter(r -> key.equals(r.key()) && type.equals(r.header("ce_type")))
-			.findFirst(), java.util.Optional::isPresent).get();
+		return kafka.awaitRecord("chairside.leads", key, type);
 	}
 
 }

@@ -4,63 +4,42 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 import com.chairside.devstack.MailSink.Mail;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
-import com.chairside.testsupport.InfrastructureInitializer;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.ServiceIntegrationTest;
 import com.chairside.testsupport.KafkaProbe.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** notification-service reading order-service's contract examples from a real broker, mailing through real SMTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ServiceIntegrationTest
 class OrderNotificationIntegrationTests {
 
-	private static KafkaProbe kafka;
-
-	private static List<Received> deadLetters;
+	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	@LocalServerPort
 	int port;
 
 	Api api;
 
-	@BeforeAll
-	static void follow() {
-		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
-		deadLetters = kafka.follow("chairside.orders.notification-service.dlt");
-	}
-
-	@AfterAll
-	static void stop() {
-		kafka.close();
-	}
-
 	@BeforeEach
 	void signIn() {
-		this.api = new Api("http://127.0.0.1:" + this.port,
-				Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
+		this.api = Api.local(this.port, Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
 	}
 
 	/** The contract example of {@code event} for a new order id; publishes it under {@code ceId}. */
 	private static String publish(String event, String orderId, String ceId) {
 		String type = "chairside.order." + event + ".v1";
-		String example = Contracts.example(type);
-		String exampleId = example.replaceAll("(?s).*\"orderId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-		kafka.sendCloudEvent("chairside.orders", orderId, ceId, type, 2, example.replace(exampleId, orderId));
+		kafka.sendCloudEvent("chairside.orders", orderId, ceId, type, 2, Contracts.example(type, "orderId", orderId));
 		return orderId;
 	}
 
@@ -119,7 +98,7 @@ class OrderNotificationIntegrationTests {
 				"chairside.order.OrderChanged.v1", 2, "[1,2,3]");
 		publish("OrderCancelled", orderId, UUID.randomUUID().toString());
 
-		await().until(() -> deadLetters.stream().anyMatch(r -> orderId.equals(r.key())));
+		await().until(() -> kafka.records("chairside.orders.notification-service.dlt").stream().anyMatch(r -> orderId.equals(r.key())));
 		await().until(() -> notificationsOf(orderId, "FINANCE").size() == 1);
 	}
 

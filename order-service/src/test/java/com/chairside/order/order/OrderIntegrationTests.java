@@ -4,21 +4,17 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
-import com.chairside.testsupport.InfrastructureInitializer;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.ServiceIntegrationTest;
 import com.chairside.testsupport.KafkaProbe.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,44 +24,28 @@ import static org.awaitility.Awaitility.await;
  * order-service over real HTTP and a real broker; its accounts arrive as account-service's contract example. (The
  * HTTP fallback to a running account-service is exercised by the system tests; here account-service is unreachable.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ServiceIntegrationTest
 @TestPropertySource(properties = "chairside.accounts.url=http://127.0.0.1:9")
 class OrderIntegrationTests {
 
-	private static KafkaProbe kafka;
-
-	private static List<Received> published;
+	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	@LocalServerPort
 	int port;
 
 	Api api;
 
-	@BeforeAll
-	static void follow() {
-		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
-		published = kafka.follow("chairside.orders");
-	}
-
-	@AfterAll
-	static void stop() {
-		kafka.close();
-	}
-
 	@BeforeEach
 	void signIn() {
-		this.api = new Api("http://127.0.0.1:" + this.port,
-				Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+		this.api = Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
 	}
 
 	/** Publishes account-service's AccountOpened example for a new account and waits until orders can use it. */
 	private String openedAccount() {
 		String accountId = UUID.randomUUID().toString();
-		String example = Contracts.example("chairside.account.AccountOpened.v1");
-		String exampleId = example.replaceAll("(?s).*\"accountId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 		kafka.sendCloudEvent("chairside.accounts", accountId, UUID.randomUUID().toString(),
-				"chairside.account.AccountOpened.v1", 1, example.replace(exampleId, accountId));
+				"chairside.account.AccountOpened.v1", 1,
+				Contracts.example("chairside.account.AccountOpened.v1", "accountId", accountId));
 		await().until(() -> kafka.consumedAll("order-service", "chairside.accounts"));
 		return accountId;
 	}
@@ -137,7 +117,7 @@ class OrderIntegrationTests {
 		Received event = awaitEvent(id, "chairside.order.OrderCancelled.v1");
 		assertThat(Contracts.violations("chairside.order.OrderCancelled.v1", event.value())).isEmpty();
 		// The outbox may deliver an event twice (a save racing the relay), never two different cancellations.
-		assertThat(published.stream()
+		assertThat(kafka.records("chairside.orders").stream()
 			.filter(r -> id.equals(r.key()) && r.header("ce_type").endsWith("OrderCancelled.v1"))
 			.map(r -> r.header("ce_id"))
 			.distinct()).as("cancelled once").hasSize(1);
@@ -181,9 +161,7 @@ class OrderIntegrationTests {
 	}
 
 	private static Received awaitEvent(String key, String type) {
-		return await().until(() -> published.stream()
-			.filter(r -> key.equals(r.key()) && type.equals(r.header("ce_type")))
-			.findFirst(), java.util.Optional::isPresent).get();
+		return kafka.awaitRecord("chairside.orders", key, type);
 	}
 
 }

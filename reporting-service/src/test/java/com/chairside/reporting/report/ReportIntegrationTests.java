@@ -4,33 +4,26 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
-import com.chairside.testsupport.InfrastructureInitializer;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.ServiceIntegrationTest;
 import com.chairside.testsupport.KafkaProbe.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** reporting-service projecting the contract examples of every event from a real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ServiceIntegrationTest
 class ReportIntegrationTests {
 
-	private static KafkaProbe kafka;
-
-	private static List<Received> deadLetters;
+	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	@LocalServerPort
 	int port;
@@ -40,29 +33,15 @@ class ReportIntegrationTests {
 	/** A region of this test alone, so that tests do not count each other's events. */
 	String region;
 
-	@BeforeAll
-	static void follow() {
-		kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrap());
-		deadLetters = kafka.follow("chairside.orders.reporting-service.dlt");
-	}
-
-	@AfterAll
-	static void stop() {
-		kafka.close();
-	}
-
 	@BeforeEach
 	void signIn() {
 		this.region = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-		this.api = new Api("http://127.0.0.1:" + this.port, Infrastructure.get().token("sm", "SALES_MANAGER", null));
+		this.api = Api.local(this.port, Infrastructure.get().token("sm", "SALES_MANAGER", null));
 	}
 
 	/** Publishes the example of {@code type} about aggregate {@code id} in this test's region. */
 	private String publish(String topic, String type, String idField, String id, long sequence, String ceId) {
-		String example = Contracts.example(type);
-		String exampleId = example.replaceAll("(?s).*\"" + idField + "\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-		kafka.sendCloudEvent(topic, id, ceId, type, sequence,
-				example.replace(exampleId, id).replace("\"NORTHEAST\"", "\"" + this.region + "\""));
+		kafka.sendCloudEvent(topic, id, ceId, type, sequence, Contracts.example(type, idField, id, "region", this.region));
 		return id;
 	}
 
@@ -133,7 +112,7 @@ class ReportIntegrationTests {
 				"chairside.order.OrderPlaced.v1", 1, "{\"orderId\":\"" + orderId + "\",\"total\":\"lots\"}");
 		order("OrderPlaced", orderId, 2, UUID.randomUUID().toString());
 
-		await().until(() -> deadLetters.stream().anyMatch(r -> orderId.equals(r.key())));
+		await().until(() -> kafka.records("chairside.orders.reporting-service.dlt").stream().anyMatch(r -> orderId.equals(r.key())));
 		await().until(() -> orders().path("ordersPlaced").asLong() == 1);
 	}
 
