@@ -2,14 +2,12 @@ package com.chairside.gateway;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Infrastructure;
-import com.chairside.testsupport.InfrastructureInitializer;
+import com.chairside.testsupport.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway over real HTTP with tokens of the devstack issuer; lead-service is pointed at a closed port, as if it
  * were down. (Routing to running services is covered by the system tests.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = InfrastructureInitializer.class)
+@ServiceIntegrationTest
 @TestPropertySource(properties = "chairside.routes.leads=http://127.0.0.1:9")
 class GatewayIntegrationTests {
 
@@ -43,6 +40,7 @@ class GatewayIntegrationTests {
 		assertThat(unavailable.status()).isEqualTo(503);
 		assertThat(unavailable.contentType()).startsWith("application/problem+json");
 		assertThat(unavailable.header("traceparent")).isPresent();
+		assertThat(unavailable.header("Retry-After")).isPresent();
 	}
 
 }
