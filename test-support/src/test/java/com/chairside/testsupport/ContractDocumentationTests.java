@@ -99,8 +99,8 @@ class ContractDocumentationTests {
 		for (String event : producers.keySet()) {
 			String topic = topics.get(event);
 			String key = topic.replace("chairside.", "").replaceAll("s$", "") + "Id";
-			rows.add("| " + topic + " | " + event + " | " + key + " | " + producers.get(event) + " | "
-					+ String.join(", ", consumers.getOrDefault(event, new TreeSet<>())) + " |");
+			rows.add(("| " + topic + " | " + event + " | " + key + " | " + producers.get(event) + " | "
+					+ String.join(", ", consumers.getOrDefault(event, new TreeSet<>())) + " |").replaceAll("\\s+", " "));
 		}
 		return rows.stream().sorted().toList();
 	}

@@ -1,7 +1,8 @@
 package com.chairside.lead.lead;
 
 /** What happened to a lead, as published on {@code chairside.leads} (see contracts/events). */
-public sealed interface LeadEvent permits LeadCaptured, DecisionMakerIdentified, LeadQualified, LeadConverted {
+public sealed interface LeadEvent permits LeadCaptured, LeadUpdated, LeadAssigned, DecisionMakerIdentified,
+		LeadQualified, LeadDisqualified, LeadConverted, LeadsMerged {
 
 	String leadId();
 

@@ -1,15 +1,26 @@
 package com.chairside.lead.lead;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import com.chairside.lead.territory.Territories;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.security.CurrentUser;
+import com.chairside.platform.web.InvalidFieldException;
 import com.chairside.platform.web.NotFoundException;
+import com.chairside.platform.web.RuleViolationException;
 
 /** The use cases of prospecting. Every read and write is scoped to what the signed-in user may see. */
 @Service
@@ -17,22 +28,71 @@ public class LeadManagement {
 
 	private final Leads leads;
 
+	private final MongoTemplate mongo;
+
+	private final Duplicates duplicates;
+
+	private final Territories territories;
+
 	private final EventFactory events;
 
 	private final Clock clock;
 
-	LeadManagement(Leads leads, EventFactory events, Clock clock) {
+	LeadManagement(Leads leads, MongoTemplate mongo, Duplicates duplicates, Territories territories,
+			EventFactory events, Clock clock) {
 		this.leads = leads;
+		this.mongo = mongo;
+		this.duplicates = duplicates;
+		this.territories = territories;
 		this.events = events;
 		this.clock = clock;
 	}
 
-	public Lead capture(LeadDetails details, CurrentUser user) {
-		if (!user.canSee(details.region())) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"Account managers capture leads in their own region");
+	/**
+	 * Captures a lead. An account manager's lead is theirs, in their region; anyone else's gets its region from the
+	 * territory rules when none is given, and its owner from the region's account managers in turn.
+	 */
+	public Lead capture(LeadDetails details, CurrentUser user, boolean allowDuplicate) {
+		if (!allowDuplicate) {
+			this.duplicates.of(details.matchKeys(), null).ifPresent((duplicate) -> {
+				throw duplicate;
+			});
 		}
-		return save(Lead.capture(details, user.id(), this.clock.instant()));
+		Placement placement = place(details, user);
+		return save(Lead.capture(placement.details(), placement.owner(), placement.automatic(), user.id(),
+				this.clock.instant()));
+	}
+
+	/** Where a new lead goes and who owns it; refused when the user may not capture there. */
+	public Placement place(LeadDetails details, CurrentUser user) {
+		boolean accountManager = user.has(CurrentUser.ACCOUNT_MANAGER);
+		String region = details.region();
+		if (region == null && !accountManager) {
+			region = this.territories.regionFor(details.country(), details.postalCode()).orElse(user.region());
+		}
+		if (region == null) {
+			region = user.region();
+		}
+		if (region == null) {
+			throw new InvalidFieldException("region",
+					"is required: no territory rule matches the country and postal code");
+		}
+		if (!user.canSee(region)) {
+			throw new AccessDeniedException("Account managers capture leads in their own region");
+		}
+		LeadDetails placed = withRegion(details, region);
+		if (accountManager) {
+			return new Placement(placed, user.id(), false);
+		}
+		return this.territories.nextOwner(region)
+			.map((owner) -> new Placement(placed, owner, true))
+			.orElseGet(() -> new Placement(placed, user.id(), false));
+	}
+
+	static LeadDetails withRegion(LeadDetails d, String region) {
+		return new LeadDetails(d.practiceName(), d.kind(), d.specialty(), region, d.source(), d.conferenceName(),
+				d.street(), d.postalCode(), d.city(), d.country(), d.email(), d.phone(), d.website(),
+				d.productInterests(), d.estimatedValue(), d.expectedDecisionDate(), d.notes());
 	}
 
 	public Lead find(String id, CurrentUser user) {
@@ -41,13 +101,51 @@ public class LeadManagement {
 		return lead.orElseThrow(() -> new NotFoundException("Lead", id));
 	}
 
-	public Page<Lead> list(String region, LeadStatus status, CurrentUser user, Pageable page) {
-		String scope = user.seesAllRegions() ? region : user.region();
-		if (scope == null) {
-			return (status == null) ? this.leads.findAll(page) : this.leads.findByStatus(status, page);
+	/** Leads of the user's scope, optionally by status and below a completeness score; merged leads are left out. */
+	public Page<Lead> list(LeadFilter filter, CurrentUser user, Pageable page) {
+		String scope = user.seesAllRegions() ? filter.region() : user.region();
+		Criteria criteria = Criteria.where("mergedInto").is(null);
+		if (scope != null) {
+			criteria.and("region").is(scope);
 		}
-		return (status == null) ? this.leads.findByRegion(scope, page)
-				: this.leads.findByRegionAndStatus(scope, status, page);
+		if (filter.status() != null) {
+			criteria.and("status").is(filter.status());
+		}
+		if (filter.completenessBelow() != null) {
+			criteria.and("completeness").lt(filter.completenessBelow());
+		}
+		if (filter.missing() != null) {
+			criteria.and("missingFields").is(filter.missing());
+		}
+		if (filter.owner() != null) {
+			criteria.and("owner").is(filter.owner());
+		}
+		Query query = new Query(criteria);
+		long total = this.mongo.count(query, Lead.class);
+		List<Lead> found = this.mongo.find(query.with(page), Lead.class);
+		return new PageImpl<>(found, page, total);
+	}
+
+	public Lead update(String leadId, LeadDetails changes, CurrentUser user, boolean allowDuplicate) {
+		Lead lead = find(leadId, user);
+		List<String> changed = lead.update(changes, user.id(), this.clock.instant());
+		if (!allowDuplicate && changed.stream().anyMatch(List.of("practiceName", "postalCode", "email", "phone")::contains)) {
+			this.duplicates.of(lead.matchKeys(), lead.id()).ifPresent((duplicate) -> {
+				throw duplicate;
+			});
+		}
+		return save(lead);
+	}
+
+	public Lead assign(String leadId, String owner, CurrentUser user) {
+		Lead lead = find(leadId, user);
+		this.territories.team(lead.region())
+			.filter((team) -> !team.accountManagers().isEmpty() && !team.accountManagers().contains(owner))
+			.ifPresent((team) -> {
+				throw new InvalidFieldException("owner", "is not an account manager of region " + lead.region());
+			});
+		lead.assign(owner, user.id(), this.clock.instant());
+		return save(lead);
 	}
 
 	public Contact addContact(String leadId, NewContact contact, CurrentUser user) {
@@ -58,9 +156,19 @@ public class LeadManagement {
 		return added;
 	}
 
+	public Qualification qualification(String leadId, CurrentUser user) {
+		return find(leadId, user).qualification(this.clock.instant());
+	}
+
 	public Lead qualify(String leadId, CurrentUser user) {
 		Lead lead = find(leadId, user);
 		lead.qualify(user.id(), this.clock.instant());
+		return save(lead);
+	}
+
+	public Lead disqualify(String leadId, DisqualificationReason reason, String note, CurrentUser user) {
+		Lead lead = find(leadId, user);
+		lead.disqualify(reason, note, user.id(), this.clock.instant());
 		return save(lead);
 	}
 
@@ -70,6 +178,28 @@ public class LeadManagement {
 		return save(lead);
 	}
 
+	/**
+	 * Merges {@code duplicateId} into {@code survivorId}. The survivor is saved first (with its event); should the
+	 * duplicate's save then fail, repeating the merge completes it.
+	 */
+	public Lead merge(String survivorId, String duplicateId, CurrentUser user) {
+		Lead survivor = find(survivorId, user);
+		Lead duplicate = find(duplicateId, user);
+		if (!survivor.region().equals(duplicate.region())) {
+			throw new RuleViolationException("MERGE_ACROSS_REGIONS", "Both leads must belong to the same region");
+		}
+		Instant now = this.clock.instant();
+		survivor.absorb(duplicate, user.id(), now);
+		Lead saved = save(survivor);
+		save(duplicate);
+		return saved;
+	}
+
+	/** The field history of the lead, including that of the leads merged into it. */
+	public List<FieldChange> history(String leadId, CurrentUser user) {
+		return new ArrayList<>(find(leadId, user).history());
+	}
+
 	private Lead save(Lead lead) {
 		lead.stageEvents("lead", lead.id(), this.events);
 		return this.leads.save(lead);
@@ -77,6 +207,13 @@ public class LeadManagement {
 
 	/** A contact as the account manager enters it. */
 	public record NewContact(String name, String title, String email, String phone, BuyingRole buyingRole) {
+	}
+
+	/** Where a new lead is placed: its details with the region settled, its owner, and whether that was automatic. */
+	public record Placement(LeadDetails details, String owner, boolean automatic) {
+	}
+
+	public record LeadFilter(String region, LeadStatus status, Integer completenessBelow, String missing, String owner) {
 	}
 
 }

@@ -73,7 +73,8 @@ class LeadIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.field("code")).isEqualTo("DECISION_MAKER_REQUIRED");
+		assertThat(refused.field("code")).isEqualTo("QUALIFICATION_GATE");
+		assertThat(refused.json().path("missing").toString()).isEqualTo("[\"DECISION_MAKER_REQUIRED\"]");
 		assertThat(this.api.get("/api/leads/" + id).field("status")).isEqualTo("CONTACTED");
 	}
 

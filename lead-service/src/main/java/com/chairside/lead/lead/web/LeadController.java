@@ -7,12 +7,16 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,17 +25,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.chairside.lead.lead.Contact;
+import com.chairside.lead.lead.DisqualificationReason;
+import com.chairside.lead.lead.FieldChange;
 import com.chairside.lead.lead.Lead;
 import com.chairside.lead.lead.LeadManagement;
+import com.chairside.lead.lead.LeadManagement.LeadFilter;
 import com.chairside.lead.lead.LeadStatus;
+import com.chairside.lead.lead.Qualification;
 import com.chairside.platform.security.CurrentUser;
 
-/** Leads for the sales UI: capture, contacts, qualification and conversion. */
+/** Leads for the sales UI: capture, update, contacts, assignment, qualification, conversion and merging. */
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
-
-
 
 	private final LeadManagement leads;
 
@@ -39,10 +45,11 @@ class LeadController {
 		this.leads = leads;
 	}
 
+	/** A lead matching an existing one answers 409 with {@code existingId}, unless {@code allowDuplicate=true}. */
 	@PostMapping
-	ResponseEntity<LeadView> capture(@Valid @RequestBody CaptureLeadRequest request) {
-		CurrentUser user = CurrentUser.get();
-		Lead lead = this.leads.capture(request.toDetails(user.region()), user);
+	ResponseEntity<LeadView> capture(@Valid @RequestBody CaptureLeadRequest request,
+			@RequestParam(defaultValue = "false") boolean allowDuplicate) {
+		Lead lead = this.leads.capture(request.toDetails(), CurrentUser.get(), allowDuplicate);
 		return ResponseEntity.created(URI.create("/api/leads/" + lead.id())).body(LeadView.of(lead));
 	}
 
@@ -51,12 +58,30 @@ class LeadController {
 		return LeadView.of(this.leads.find(id, CurrentUser.get()));
 	}
 
+	@PatchMapping("/{id}")
+	LeadView update(@PathVariable String id, @Valid @RequestBody UpdateLeadRequest request,
+			@RequestParam(defaultValue = "false") boolean allowDuplicate) {
+		return LeadView.of(this.leads.update(id, request.toChanges(), CurrentUser.get(), allowDuplicate));
+	}
+
+	@GetMapping("/{id}/history")
+	List<FieldChange> history(@PathVariable String id) {
+		return this.leads.history(id, CurrentUser.get());
+	}
+
+	/**
+	 * {@code completenessBelow=80} lists the leads whose record is less complete than that; {@code missing=email}
+	 * those lacking a field.
+	 */
 	@GetMapping
 	Map<String, Object> list(@RequestParam(required = false) String region,
-			@RequestParam(required = false) LeadStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) LeadStatus status,
+			@RequestParam(required = false) @Min(0) @Max(101) Integer completenessBelow,
+			@RequestParam(required = false) String missing, @RequestParam(required = false) String owner,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-		Page<Lead> found = this.leads.list(region, status, CurrentUser.get(),
-				PageRequest.of(page, size, Sort.by("capturedAt").descending()));
+		Page<Lead> found = this.leads.list(new LeadFilter(region, status, completenessBelow, missing, owner),
+				CurrentUser.get(), PageRequest.of(page, size, Sort.by("capturedAt").descending()));
 		List<LeadView> items = found.map(LeadView::of).getContent();
 		return Map.of("items", items, "page", page, "size", size, "total", found.getTotalElements());
 	}
@@ -67,9 +92,24 @@ class LeadController {
 		return ResponseEntity.created(URI.create("/api/leads/" + id + "/contacts/" + contact.id())).body(contact);
 	}
 
+	@PostMapping("/{id}/assign")
+	LeadView assign(@PathVariable String id, @Valid @RequestBody AssignRequest request) {
+		return LeadView.of(this.leads.assign(id, request.owner(), CurrentUser.get()));
+	}
+
+	@GetMapping("/{id}/qualification")
+	Qualification qualification(@PathVariable String id) {
+		return this.leads.qualification(id, CurrentUser.get());
+	}
+
 	@PostMapping("/{id}/qualify")
 	LeadView qualify(@PathVariable String id) {
 		return LeadView.of(this.leads.qualify(id, CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/disqualify")
+	LeadView disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
+		return LeadView.of(this.leads.disqualify(id, request.reason(), request.note().strip(), CurrentUser.get()));
 	}
 
 	/** The account is opened by account-service from the event; the answer names it so the UI can follow. */
@@ -81,7 +121,22 @@ class LeadController {
 			.body(new ConversionView(lead.id(), lead.accountId(), lead.status()));
 	}
 
+	/** Merges the lead named in the body into this one, which survives. */
+	@PostMapping("/{id}/merge")
+	LeadView merge(@PathVariable String id, @Valid @RequestBody MergeRequest request) {
+		return LeadView.of(this.leads.merge(id, request.duplicateId(), CurrentUser.get()));
+	}
+
 	record ConversionView(String leadId, String accountId, LeadStatus status) {
+	}
+
+	record AssignRequest(@NotBlank @Size(max = 100) String owner) {
+	}
+
+	record DisqualifyRequest(@NotNull DisqualificationReason reason, @NotBlank @Size(max = 2000) String note) {
+	}
+
+	record MergeRequest(@NotBlank String duplicateId) {
 	}
 
 }

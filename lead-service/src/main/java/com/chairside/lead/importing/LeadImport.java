@@ -1,0 +1,23 @@
+package com.chairside.lead.importing;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One import: the stored file, who imports (their rights apply to every row), the counters, updated per batch
+ * together with {@code rowsRead} (the rows already handled, skipped when a restarted worker resumes), and the lease
+ * of the instance working on it.
+ */
+@Document("lead_imports")
+public record LeadImport(@Id String id, String fileId, String status, long rowsRead, long created, long duplicates,
+		long rejected, String importedBy, Set<String> roles, String region, String worker, Instant leaseUntil,
+		Instant startedAt, Instant finishedAt) {
+
+	public static final String RUNNING = "RUNNING";
+
+	public static final String DONE = "DONE";
+
+}

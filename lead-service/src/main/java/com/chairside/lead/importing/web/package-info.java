@@ -1,0 +1,2 @@
+/** HTTP adapter of lead imports. */
+package com.chairside.lead.importing.web;

@@ -1,0 +1,2 @@
+/** HTTP adapter of territories, maintained by admins. */
+package com.chairside.lead.territory.web;
