@@ -2,9 +2,14 @@ package com.chairside.order;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** order-service: the catalogue, orders, their changes and cancellations; publishes to {@code chairside.orders}. */
+/**
+ * order-service: the catalogue and price lists, quotes and orders, their changes, fulfilment and cancellations, and
+ * the delivery watch; publishes to {@code chairside.orders}.
+ */
 @SpringBootApplication
+@EnableScheduling
 public class OrderServiceApplication {
 
 	public static void main(String[] args) {

@@ -6,8 +6,11 @@ import java.util.Set;
 import com.chairside.notification.notification.Department;
 
 /**
- * Which departments an order event concerns. Sales administration, production and logistics hear of every change;
- * installation when the delivery date moves; finance when the value moves; everyone of a cancellation.
+ * Which departments an order event concerns. A change goes to the departments order-service names in the event
+ * ({@code departments}: it knows what the change touches), and always to sales administration; a department this
+ * service does not know is skipped. An older change without that list falls back to the rules from before: sales
+ * administration, production and logistics hear of every change, installation when the delivery date moves, finance
+ * when the value moves. Everyone hears of a cancellation.
  */
 final class DepartmentRouting {
 
@@ -18,10 +21,23 @@ final class DepartmentRouting {
 		return switch (eventName) {
 			case "OrderPlaced" -> EnumSet.of(Department.SALES_ADMINISTRATION, Department.PRODUCTION,
 					Department.LOGISTICS, Department.FINANCE);
-			case "OrderChanged" -> changed(order);
+			case "OrderChanged" -> (order.departments() != null && !order.departments().isEmpty()) ? named(order)
+					: changed(order);
 			case "OrderCancelled" -> EnumSet.allOf(Department.class);
 			default -> EnumSet.noneOf(Department.class);
 		};
+	}
+
+	private static Set<Department> named(OrderEvent order) {
+		Set<Department> departments = EnumSet.of(Department.SALES_ADMINISTRATION);
+		for (String name : order.departments()) {
+			for (Department department : Department.values()) {
+				if (department.name().equals(name)) {
+					departments.add(department);
+				}
+			}
+		}
+		return departments;
 	}
 
 	private static Set<Department> changed(OrderEvent order) {

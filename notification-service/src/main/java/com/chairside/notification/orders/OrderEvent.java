@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * The fields of order-service's OrderPlaced, OrderChanged and OrderCancelled that the departments are told; one
- * tolerant reader for all three, since they share most of them.
+ * tolerant reader for all three, since they share most of them. {@code departments} (OrderChanged since issue 5) names
+ * the departments the change touches; older events lack it.
  */
 record OrderEvent(String orderId, String accountId, String region, String reason, List<Change> changes,
-		List<Line> lines, Money total, LocalDate requestedDeliveryDate) {
+		List<Line> lines, Money total, LocalDate requestedDeliveryDate, List<String> departments) {
 
 	record Change(String field, String before, String after) {
 	}

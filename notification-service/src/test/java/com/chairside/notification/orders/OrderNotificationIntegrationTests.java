@@ -43,6 +43,15 @@ class OrderNotificationIntegrationTests {
 		return orderId;
 	}
 
+	/** The OrderChanged example for a new order, naming {@code departments} (a JSON value) instead of its own. */
+	private static String publishChange(String departments) {
+		String orderId = UUID.randomUUID().toString();
+		String example = Contracts.example("chairside.order.OrderChanged.v1", "orderId", orderId);
+		kafka.sendCloudEvent("chairside.orders", orderId, UUID.randomUUID().toString(), "chairside.order.OrderChanged.v1", 3,
+				example.replaceFirst("\"departments\"\\s*:\\s*\\[[^]]*]", "\"departments\": " + departments));
+		return orderId;
+	}
+
 	private JsonNode notificationsOf(String orderId, String department) {
 		return this.api.get("/api/notifications?department=" + department + "&orderId=" + orderId).json().path("items");
 	}
@@ -66,6 +75,28 @@ class OrderNotificationIntegrationTests {
 		assertThat(mailsAbout(orderId)).extracting(Mail::to).contains("production@chairside.example",
 				"logistics@chairside.example", "sales-administration@chairside.example");
 		assertThat(mailsAbout(orderId).get(0).body()).contains("What changed", "->");
+	}
+
+	@Test
+	void routesAChangeToTheDepartmentsTheEventNames() {
+		String orderId = publishChange("[\"LOGISTICS\", \"INSTALLATION\"]");
+
+		for (String department : List.of("SALES_ADMINISTRATION", "LOGISTICS", "INSTALLATION")) {
+			await().until(() -> notificationsOf(orderId, department).size() == 1);
+		}
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+		assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items"))
+			.extracting(n -> n.path("department").asText())
+			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "LOGISTICS", "INSTALLATION");
+	}
+
+	@Test
+	void routesAnOlderChangeWithoutDepartmentsByItsChanges() {
+		String orderId = publishChange("null");
+
+		for (String department : List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE")) {
+			await().until(() -> notificationsOf(orderId, department).size() == 1);
+		}
 	}
 
 	@Test

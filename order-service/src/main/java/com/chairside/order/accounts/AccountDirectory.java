@@ -31,13 +31,18 @@ public class AccountDirectory {
 	}
 
 	public Optional<KnownAccount> find(String accountId) {
-		KnownAccount known = this.mongo.findById(accountId, KnownAccount.class);
-		if (known != null) {
-			return Optional.of(known);
+		Optional<KnownAccount> known = known(accountId);
+		if (known.isPresent()) {
+			return known;
 		}
 		Optional<KnownAccount> fetched = this.accountService.fetch(accountId);
 		fetched.ifPresent((account) -> learn(account.id(), account.name(), account.region(), 0));
 		return fetched;
+	}
+
+	/** The account as this service's own view knows it, without asking account-service. */
+	public Optional<KnownAccount> known(String accountId) {
+		return Optional.ofNullable(this.mongo.findById(accountId, KnownAccount.class));
 	}
 
 	/** Records an account, unless a newer event about it was applied already. */

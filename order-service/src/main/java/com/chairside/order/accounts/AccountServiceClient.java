@@ -1,41 +1,100 @@
 package com.chairside.order.accounts;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 /**
  * Asks account-service for one account, on behalf of the signed-in user (their token goes along, so their region
- * rules apply there too). Retried briefly and guarded by a circuit breaker: when account-service is down, orders for
- * accounts already known here still go through.
+ * rules apply there too). Each attempt has connect and read timeouts and a time limit; attempts are retried briefly
+ * and guarded by a circuit breaker (retry around breaker around time limit). An open breaker is not retried, so a
+ * caller learns at once that the account cannot be checked now, with when to try again.
  */
 @Component
 class AccountServiceClient {
 
+	static final String NAME = "account-service";
+
 	private final RestClient http;
 
-	AccountServiceClient(RestClient.Builder builder, @Value("${chairside.accounts.url}") String accountServiceUrl) {
-		this.http = builder.baseUrl(accountServiceUrl).build();
+	private final CircuitBreaker breaker;
+
+	private final Retry retry;
+
+	private final TimeLimiter limiter;
+
+	private final long retryAfterSeconds;
+
+	private final ExecutorService calls = new ThreadPoolExecutor(2, 16, 30, TimeUnit.SECONDS,
+			new LinkedBlockingQueue<>(64), new CustomizableThreadFactory("account-service-call-"));
+
+	AccountServiceClient(RestClient.Builder builder, @Value("${chairside.accounts.url}") String accountServiceUrl,
+			@Value("${chairside.accounts.connect-timeout:1s}") Duration connectTimeout,
+			@Value("${chairside.accounts.read-timeout:2s}") Duration readTimeout,
+			@Value("${chairside.accounts.retry-after:10s}") Duration retryAfter, CircuitBreakerRegistry breakers,
+			RetryRegistry retries, TimeLimiterRegistry limiters) {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+		requests.setReadTimeout(readTimeout);
+		this.http = builder.baseUrl(accountServiceUrl).requestFactory(requests).build();
+		this.breaker = breakers.circuitBreaker(NAME);
+		this.retry = retries.retry(NAME);
+		this.limiter = limiters.timeLimiter(NAME);
+		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
 	}
 
-	@Retry(name = "account-service")
-	@CircuitBreaker(name = "account-service", fallbackMethod = "unavailable")
+	/** The account, empty when account-service does not know it (or not for this user). */
 	public Optional<KnownAccount> fetch(String accountId) {
+		String authorization = currentAuthorization();
+		Callable<Optional<KnownAccount>> limited = TimeLimiter.decorateFutureSupplier(this.limiter,
+				() -> CompletableFuture.supplyAsync(() -> ask(accountId, authorization), this.calls));
+		Callable<Optional<KnownAccount>> guarded = CircuitBreaker.decorateCallable(this.breaker, limited);
+		try {
+			return Retry.decorateCallable(this.retry, guarded).call();
+		}
+		catch (Exception ex) {
+			throw new AccountServiceUnavailableException(accountId, this.retryAfterSeconds, ex);
+		}
+	}
+
+	CircuitBreaker.State state() {
+		return this.breaker.getState();
+	}
+
+	private Optional<KnownAccount> ask(String accountId, String authorization) {
 		try {
 			AccountAnswer answer = this.http.get()
 				.uri("/api/accounts/{id}", accountId)
-				.headers((headers) -> forwardToken(headers))
+				.headers((headers) -> {
+					if (authorization != null) {
+						headers.set(HttpHeaders.AUTHORIZATION, authorization);
+					}
+				})
 				.retrieve()
 				.body(AccountAnswer.class);
 			return Optional.ofNullable(answer).map((a) -> new KnownAccount(a.id(), a.name(), a.region(), 0));
@@ -45,18 +104,16 @@ class AccountServiceClient {
 		}
 	}
 
-	Optional<KnownAccount> unavailable(String accountId, Throwable cause) {
-		throw new AccountServiceUnavailableException(accountId, cause);
+	private static String currentAuthorization() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
+		}
+		return null;
 	}
 
-	private static void forwardToken(HttpHeaders headers) {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-			if (authorization != null) {
-				headers.set(HttpHeaders.AUTHORIZATION, authorization);
-			}
-		}
+	@PreDestroy
+	void stop() {
+		this.calls.shutdownNow();
 	}
 
 	/** The fields of account-service's answer that order-service reads. */

@@ -1,8 +1,12 @@
 package com.chairside.order.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,27 +16,36 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the catalogue with the three product lines in all four categories. Saving by SKU makes it safe to run on
- * every start of every replica: the same products, never twice.
+ * Seeds the catalogue with the three product lines in all four categories, with their options and lead times, and a
+ * USD and a EUR price list. Saving by id makes it safe to run on every start of every replica: the same products, never
+ * twice.
  */
 @Component
 class CatalogSeed implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogSeed.class);
 
+	private static final List<String> COLOURS = List.of("GRAPHITE", "OCEAN_BLUE", "MINT", "SAND", "BERRY");
+
 	private final Catalog catalog;
 
-	CatalogSeed(Catalog catalog) {
+	private final PriceLists priceLists;
+
+	CatalogSeed(Catalog catalog, PriceLists priceLists) {
 		this.catalog = catalog;
+		this.priceLists = priceLists;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.catalog.count() > 0) {
-			return;
+		if (this.catalog.count() == 0) {
+			this.catalog.saveAll(products());
+			log.info("Seeded the catalogue with {} products", this.catalog.count());
 		}
-		this.catalog.saveAll(products());
-		log.info("Seeded the catalogue with {} products", this.catalog.count());
+		if (this.priceLists.count() == 0) {
+			this.priceLists.saveAll(priceLists(products()));
+			log.info("Seeded the USD and EUR price lists");
+		}
 	}
 
 	static List<Product> products() {
@@ -43,16 +56,33 @@ class CatalogSeed implements ApplicationRunner {
 		return products;
 	}
 
-	private static void line(List<Product> products, ProductLine line, String code, String label, int[] prices) {
-		products.add(product("EC-" + code + "-100", label + " exam chair", line, Category.EXAM_CHAIR, prices[0]));
-		products.add(product("TC-" + code + "-200", label + " treatment chair", line, Category.TREATMENT_CHAIR, prices[1]));
-		products.add(product("DU-" + code + "-300", label + " delivery unit", line, Category.DELIVERY_UNIT, prices[2]));
-		products.add(product("CC-" + code + "-400", label + " custom cabinetry (per module)", line,
-				Category.CUSTOM_CABINETRY, prices[3]));
+	static List<PriceList> priceLists(List<Product> products) {
+		Map<String, BigDecimal> usd = new LinkedHashMap<>();
+		Map<String, BigDecimal> eur = new LinkedHashMap<>();
+		for (Product product : products) {
+			usd.put(product.sku(), product.listPrice().amount());
+			eur.put(product.sku(), product.listPrice().amount().multiply(new BigDecimal("0.93")).setScale(0, RoundingMode.HALF_UP));
+		}
+		LocalDate from = LocalDate.of(2026, 1, 1);
+		LocalDate until = LocalDate.of(2028, 12, 31);
+		return List.of(new PriceList("USD-2026", "USD", from, until, usd), new PriceList("EUR-2026", "EUR", from, until, eur));
 	}
 
-	private static Product product(String sku, String name, ProductLine line, Category category, int usd) {
-		return new Product(sku, name, line, category, new Money(BigDecimal.valueOf(usd), "USD"));
+	private static void line(List<Product> products, ProductLine line, String code, String label, int[] prices) {
+		Map<String, List<String>> chair = Map.of("upholsteryColour", COLOURS);
+		products.add(product("EC-" + code + "-100", label + " exam chair", line, Category.EXAM_CHAIR, prices[0], chair, 35));
+		products.add(product("TC-" + code + "-200", label + " treatment chair", line, Category.TREATMENT_CHAIR,
+				prices[1], chair, 42));
+		products.add(product("DU-" + code + "-300", label + " delivery unit", line, Category.DELIVERY_UNIT, prices[2],
+				Map.of("configuration", List.of("OVER_THE_PATIENT", "SIDE_DELIVERY", "REAR_DELIVERY")), 28));
+		products.add(product("CC-" + code + "-400", label + " custom cabinetry (per module)", line,
+				Category.CUSTOM_CABINETRY, prices[3], Map.of("dimensions", List.of("600x560", "900x560", "1200x560"),
+						"finish", List.of("WHITE_MATT", "OAK", "WALNUT", "ANTHRACITE")), 49));
+	}
+
+	private static Product product(String sku, String name, ProductLine line, Category category, int usd,
+			Map<String, List<String>> options, int leadTimeDays) {
+		return new Product(sku, name, line, category, new Money(BigDecimal.valueOf(usd), "USD"), options, leadTimeDays);
 	}
 
 }

@@ -20,6 +20,12 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 		return new Money(this.amount.multiply(BigDecimal.valueOf(quantity)), this.currency);
 	}
 
+	/** This amount less {@code percent} per cent (a line discount). */
+	public Money less(BigDecimal percent) {
+		BigDecimal factor = BigDecimal.ONE.subtract(percent.movePointLeft(2));
+		return new Money(this.amount.multiply(factor), this.currency);
+	}
+
 	public Money plus(Money other) {
 		if (!this.currency.equals(other.currency)) {
 			throw new IllegalArgumentException("Cannot add " + other.currency + " to " + this.currency);

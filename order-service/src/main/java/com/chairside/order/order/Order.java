@@ -1,12 +1,16 @@
 package com.chairside.order.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -17,11 +21,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.chairside.order.catalog.Money;
 import com.chairside.platform.outbox.AggregateRoot;
+import com.chairside.platform.web.ConflictException;
+import com.chairside.platform.web.InvalidFieldException;
 import com.chairside.platform.web.RuleViolationException;
 
 /**
- * A sales order of an account. The order guards its lifecycle: a cancelled order changes no more, every change states
- * a reason and lists what it altered, so that the departments told of it know exactly what to do.
+ * A sales order of an account, from quote (draft) to installation. The order guards its lifecycle: each transition is
+ * a method that refuses what is not allowed, every change states a reason and lists what it altered and which
+ * departments it touches, and every step is kept in its history.
  */
 @Document("orders")
 public class Order extends AggregateRoot {
@@ -38,6 +45,7 @@ public class Order extends AggregateRoot {
 	@Indexed
 	private String region;
 
+	@Indexed
 	private OrderStatus status;
 
 	private List<OrderLine> lines = new ArrayList<>();
@@ -45,6 +53,14 @@ public class Order extends AggregateRoot {
 	private Money total;
 
 	private LocalDate requestedDeliveryDate;
+
+	private String deliverySite;
+
+	private LocalDate committedDeliveryDate;
+
+	private String draftedBy;
+
+	private Instant draftedAt;
 
 	private String placedBy;
 
@@ -54,36 +70,92 @@ public class Order extends AggregateRoot {
 
 	private String cancellationReason;
 
+	private BigDecimal approvedDiscountPercent;
+
+	private String discountApprovedBy;
+
+	private List<HistoryEntry> history = new ArrayList<>();
+
+	/** The delivery risks already raised, so that each is raised once (see {@link #flagRisk}). */
+	private Set<String> flaggedRisks = new LinkedHashSet<>();
+
 	protected Order() {
 	}
 
-	public static Order place(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
-			String by, Instant now) {
+	private static Order open(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
+			String deliverySite, String by, Instant now) {
 		Order order = new Order();
 		order.id = UUID.randomUUID().toString();
 		order.accountId = accountId;
 		order.region = region;
-		order.status = OrderStatus.PLACED;
+		order.status = OrderStatus.DRAFT;
 		order.lines = new ArrayList<>(lines);
 		order.total = totalOf(lines);
 		order.requestedDeliveryDate = requestedDeliveryDate;
-		order.placedBy = by;
-		order.placedAt = now;
+		order.deliverySite = deliverySite;
+		order.draftedBy = by;
+		order.draftedAt = now;
 		order.updatedAt = now;
-		order.raise(new OrderPlaced(order.id, accountId, region, EventLine.of(lines), order.total,
-				requestedDeliveryDate, by, now));
 		return order;
 	}
 
+	/** A quote: priced, discounted, nothing booked. */
+	public static Order draft(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
+			String deliverySite, String by, Instant now) {
+		Order order = open(accountId, region, lines, requestedDeliveryDate, deliverySite, by, now);
+		order.raiseDrafted(by, now, null, List.of());
+		return order;
+	}
+
+	/** An order submitted at once (issue 2's "place"). */
+	public static Order place(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
+			String deliverySite, BigDecimal approvalThreshold, String by, Instant now) {
+		Order order = open(accountId, region, lines, requestedDeliveryDate, deliverySite, by, now);
+		order.submit(approvalThreshold, by, now);
+		return order;
+	}
+
+	/** Submits a draft; a discount above {@code approvalThreshold} must have been approved by a sales manager. */
+	public void submit(BigDecimal approvalThreshold, String by, Instant now) {
+		if (this.status != OrderStatus.DRAFT) {
+			throw new ConflictException("NOT_A_DRAFT", "Order " + this.id + " is " + this.status + ", not a draft");
+		}
+		requireApprovedDiscount(approvalThreshold);
+		this.status = OrderStatus.SUBMITTED;
+		this.placedBy = by;
+		this.placedAt = now;
+		this.updatedAt = now;
+		raiseAndRecord(new OrderPlaced(this.id, this.accountId, this.region, EventLine.of(this.lines), this.total,
+				this.requestedDeliveryDate, by, now, this.deliverySite), by, now, null, List.of());
+	}
+
+	/** A sales manager approves the current line discounts (the largest of them). */
+	public void approveDiscount(String by, Instant now) {
+		if (this.status.productionStarted() || this.status == OrderStatus.CANCELLED) {
+			throw new ConflictException("DISCOUNT_FIXED", "Order " + this.id + " is " + this.status
+					+ "; its discounts can no longer be approved");
+		}
+		this.approvedDiscountPercent = maxDiscount();
+		this.discountApprovedBy = by;
+		this.updatedAt = now;
+		raiseAndRecord(new DiscountApproved(this.id, this.accountId, this.region,
+				EventLine.percent(this.approvedDiscountPercent), by, now), by, now, null, List.of());
+	}
+
 	/**
-	 * Changes the lines (when given, they replace the lines) and the requested delivery date (when given). Returns what
-	 * changed; a request that alters nothing raises nothing.
+	 * Changes the lines (when given, they replace the lines), the requested delivery date and the delivery site (when
+	 * given). Allowed until shipped. Returns what changed; a request that alters nothing raises nothing.
 	 */
-	public List<Change> change(String reason, List<OrderLine> newLines, LocalDate newDeliveryDate, String by,
-			Instant now) {
+	public List<Change> change(String reason, List<OrderLine> newLines, LocalDate newDeliveryDate, String newSite,
+			BigDecimal approvalThreshold, String by, Instant now) {
 		if (this.status == OrderStatus.CANCELLED) {
 			throw new RuleViolationException("ORDER_CANCELLED", "Order " + this.id + " is cancelled and cannot change");
 		}
+		if (this.status.shipped()) {
+			throw new ConflictException("ORDER_SHIPPED", "Order " + this.id + " is " + this.status
+					+ "; it can no longer be changed");
+		}
+		long basedOn = (this.version != null) ? this.version : 0;
 		List<Change> changes = new ArrayList<>();
 		if (newLines != null) {
 			changes.addAll(lineChanges(this.lines, newLines));
@@ -91,7 +163,9 @@ public class Order extends AggregateRoot {
 		if (newDeliveryDate != null && !newDeliveryDate.equals(this.requestedDeliveryDate)) {
 			changes.add(new Change("requestedDeliveryDate", String.valueOf(this.requestedDeliveryDate),
 					newDeliveryDate.toString()));
-			this.requestedDeliveryDate = newDeliveryDate;
+		}
+		if (newSite != null && !newSite.equals(this.deliverySite)) {
+			changes.add(new Change("deliverySite", this.deliverySite, newSite));
 		}
 		if (changes.isEmpty()) {
 			return changes;
@@ -103,49 +177,190 @@ public class Order extends AggregateRoot {
 			if (!before.equals(this.total)) {
 				changes.add(new Change("total", before.amount().toPlainString(), this.total.amount().toPlainString()));
 			}
+			if (this.status != OrderStatus.DRAFT) {
+				requireApprovedDiscount(approvalThreshold);
+			}
+		}
+		if (newDeliveryDate != null) {
+			this.requestedDeliveryDate = newDeliveryDate;
+		}
+		if (newSite != null) {
+			this.deliverySite = newSite;
 		}
 		this.updatedAt = now;
-		raise(new OrderChanged(this.id, this.accountId, this.region, reason, List.copyOf(changes),
-				EventLine.of(this.lines), this.total, this.requestedDeliveryDate, by, now));
+		if (this.status == OrderStatus.DRAFT) {
+			raiseDrafted(by, now, reason, changes);
+			return changes;
+		}
+		raiseAndRecord(new OrderChanged(this.id, this.accountId, this.region, reason, List.copyOf(changes),
+				EventLine.of(this.lines), this.total, this.requestedDeliveryDate, by, now, departments(changes),
+				this.status.productionStarted(), this.deliverySite, basedOn), by, now, reason, changes);
 		return changes;
 	}
 
-	/** Cancels the order for a reason; cancelling a cancelled order changes nothing. */
-	public void cancel(String reason, String by, Instant now) {
+	/**
+	 * Cancels the order for a reason, until it ships; after production started only a sales manager may (their
+	 * cancellation is the approval). Cancelling a cancelled order changes nothing.
+	 */
+	public void cancel(String reason, String by, boolean bySalesManager, Instant now) {
 		if (this.status == OrderStatus.CANCELLED) {
 			return;
 		}
+		if (this.status.shipped()) {
+			throw new ConflictException("ORDER_SHIPPED", "Order " + this.id + " is " + this.status
+					+ "; it can no longer be cancelled");
+		}
+		boolean late = this.status.productionStarted();
+		if (late && !bySalesManager) {
+			throw new ConflictException("LATE_CANCELLATION_NEEDS_APPROVAL", "Order " + this.id
+					+ " is in production; a sales manager must approve (and make) its cancellation");
+		}
+		OrderStatus before = this.status;
 		this.status = OrderStatus.CANCELLED;
 		this.cancellationReason = reason;
 		this.updatedAt = now;
-		raise(new OrderCancelled(this.id, this.accountId, this.region, reason, this.total, by, now));
+		raiseAndRecord(new OrderCancelled(this.id, this.accountId, this.region, reason, this.total, by, now, before,
+				late, late ? by : null), by, now, reason, List.of());
+	}
+
+	/**
+	 * Moves the order one fulfilment step on; confirming needs the committed delivery date. Asking for the state the
+	 * order is already in changes nothing.
+	 */
+	public void moveTo(OrderStatus target, LocalDate committedDate, String by, Instant now) {
+		if (target == this.status) {
+			return;
+		}
+		OrderStatus next = this.status.next().orElse(null);
+		if (target != next) {
+			throw new ConflictException("TRANSITION_NOT_ALLOWED", "Order " + this.id + " is " + this.status
+					+ " and cannot become " + target + ((next != null) ? "; the next step is " + next : ""));
+		}
+		if (target == OrderStatus.CONFIRMED) {
+			if (committedDate == null) {
+				throw new InvalidFieldException("committedDeliveryDate", "is required to confirm an order");
+			}
+			this.committedDeliveryDate = committedDate;
+		}
+		OrderStatus from = this.status;
+		this.status = target;
+		this.updatedAt = now;
+		if (target == OrderStatus.CONFIRMED) {
+			raise(new OrderConfirmed(this.id, this.accountId, this.region, committedDate, this.total, by, now));
+		}
+		raiseAndRecord(new OrderStatusChanged(this.id, this.accountId, this.region, from, target,
+				this.committedDeliveryDate, by, now), by, now, null, List.of(new Change("status", from.name(), target.name())));
+	}
+
+	/** Reschedules the committed delivery date; risks already raised for the old date no longer count. */
+	public void recommit(LocalDate newDate, String reason, String by, Instant now) {
+		if (this.committedDeliveryDate == null || this.status == OrderStatus.CANCELLED
+				|| this.status.ordinal() >= OrderStatus.DELIVERED.ordinal()) {
+			throw new ConflictException("NO_COMMITMENT_TO_CHANGE", "Order " + this.id + " is " + this.status
+					+ "; it has no open delivery commitment to change");
+		}
+		if (newDate.equals(this.committedDeliveryDate)) {
+			return;
+		}
+		LocalDate before = this.committedDeliveryDate;
+		this.committedDeliveryDate = newDate;
+		this.flaggedRisks.clear();
+		this.updatedAt = now;
+		raiseAndRecord(new DeliveryCommitmentChanged(this.id, this.accountId, this.region, before, newDate, reason, by,
+				now), by, now, reason, List.of(new Change("committedDeliveryDate", before.toString(), newDate.toString())));
+	}
+
+	/**
+	 * Raises {@code event} for the risk {@code key} unless it was raised before; the mark and the event are saved in
+	 * one conditional (versioned) write, so two watchers cannot both raise it.
+	 */
+	public boolean flagRisk(String key, OrderEvent event, Instant now) {
+		if (!this.flaggedRisks.add(key)) {
+			return false;
+		}
+		raiseAndRecord(event, "delivery-watch", now, key, List.of());
+		return true;
+	}
+
+	/** The latest day production can start and still meet the committed date: the longest lead time before it. */
+	public LocalDate latestProductionStart() {
+		int leadTime = this.lines.stream().mapToInt(OrderLine::leadTimeDays).max().orElse(0);
+		return this.committedDeliveryDate.minusDays(leadTime);
+	}
+
+	private void raiseDrafted(String by, Instant now, String reason, List<Change> changes) {
+		raiseAndRecord(new OrderDrafted(this.id, this.accountId, this.region, EventLine.of(this.lines), this.total,
+				this.requestedDeliveryDate, this.deliverySite, by, now), by, now, reason, changes);
+	}
+
+	private void raiseAndRecord(OrderEvent event, String by, Instant at, String reason, List<Change> changes) {
+		raise(event);
+		this.history.add(new HistoryEntry(at, event.getClass().getSimpleName(), by, reason, this.status,
+				List.copyOf(changes)));
+	}
+
+	private void requireApprovedDiscount(BigDecimal threshold) {
+		BigDecimal max = maxDiscount();
+		boolean approved = this.approvedDiscountPercent != null && max.compareTo(this.approvedDiscountPercent) <= 0;
+		if (max.compareTo(threshold) > 0 && !approved) {
+			throw new RuleViolationException("DISCOUNT_NEEDS_APPROVAL", "A discount of " + EventLine.percent(max)
+					+ "% is above " + EventLine.percent(threshold) + "%; a sales manager must approve it first");
+		}
+	}
+
+	private BigDecimal maxDiscount() {
+		return this.lines.stream().map(OrderLine::discountPercent).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+	}
+
+	private static List<Department> departments(List<Change> changes) {
+		Set<Department> departments = EnumSet.of(Department.SALES_ADMINISTRATION);
+		for (Change change : changes) {
+			Department department = change.department();
+			departments.add(department);
+			if (department == Department.LOGISTICS) {
+				departments.add(Department.INSTALLATION);
+			}
+		}
+		return List.copyOf(departments);
 	}
 
 	private static List<Change> lineChanges(List<OrderLine> before, List<OrderLine> after) {
-		Map<String, Integer> old = quantities(before);
-		Map<String, Integer> now = quantities(after);
+		Map<String, OrderLine> old = bySku(before);
+		Map<String, OrderLine> now = bySku(after);
 		List<Change> changes = new ArrayList<>();
-		for (String sku : new TreeSet<>(union(old, now))) {
-			Integer was = old.get(sku);
-			Integer is = now.get(sku);
-			if (!Objects.equals(was, is)) {
-				changes.add(new Change("lines[" + sku + "].quantity", (was != null) ? was.toString() : null,
-						(is != null) ? is.toString() : null));
+		Set<String> skus = new TreeSet<>(old.keySet());
+		skus.addAll(now.keySet());
+		for (String sku : skus) {
+			OrderLine was = old.get(sku);
+			OrderLine is = now.get(sku);
+			String prefix = "lines[" + sku + "].";
+			if (was == null || is == null || was.quantity() != is.quantity()) {
+				changes.add(new Change(prefix + "quantity", (was != null) ? String.valueOf(was.quantity()) : null,
+						(is != null) ? String.valueOf(is.quantity()) : null));
+			}
+			if (was == null || is == null) {
+				continue;
+			}
+			Set<String> options = new TreeSet<>(was.options().keySet());
+			options.addAll(is.options().keySet());
+			for (String option : options) {
+				if (!Objects.equals(was.options().get(option), is.options().get(option))) {
+					changes.add(new Change(prefix + "options." + option, was.options().get(option),
+							is.options().get(option)));
+				}
+			}
+			if (was.discountPercent().compareTo(is.discountPercent()) != 0) {
+				changes.add(new Change(prefix + "discountPercent", EventLine.percent(was.discountPercent()),
+						EventLine.percent(is.discountPercent())));
 			}
 		}
 		return changes;
 	}
 
-	private static List<String> union(Map<String, Integer> a, Map<String, Integer> b) {
-		List<String> keys = new ArrayList<>(a.keySet());
-		keys.addAll(b.keySet());
-		return keys;
-	}
-
-	private static Map<String, Integer> quantities(List<OrderLine> lines) {
-		Map<String, Integer> quantities = new LinkedHashMap<>();
-		lines.forEach((line) -> quantities.put(line.sku(), line.quantity()));
-		return quantities;
+	private static Map<String, OrderLine> bySku(List<OrderLine> lines) {
+		Map<String, OrderLine> bySku = new LinkedHashMap<>();
+		lines.forEach((line) -> bySku.put(line.sku(), line));
+		return bySku;
 	}
 
 	private static Money totalOf(List<OrderLine> lines) {
@@ -164,9 +379,15 @@ public class Order extends AggregateRoot {
 	public List<OrderLine> lines() { return List.copyOf(this.lines); }
 	public Money total() { return this.total; }
 	public LocalDate requestedDeliveryDate() { return this.requestedDeliveryDate; }
+	public String deliverySite() { return this.deliverySite; }
+	public LocalDate committedDeliveryDate() { return this.committedDeliveryDate; }
+	public String draftedBy() { return this.draftedBy; }
+	public Instant draftedAt() { return this.draftedAt; }
 	public String placedBy() { return this.placedBy; }
 	public Instant placedAt() { return this.placedAt; }
 	public Instant updatedAt() { return this.updatedAt; }
 	public String cancellationReason() { return this.cancellationReason; }
+	public String discountApprovedBy() { return this.discountApprovedBy; }
+	public List<HistoryEntry> history() { return List.copyOf(this.history); }
 
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import com.chairside.order.catalog.Money;
 
-/** {@code total} is the value that is no longer booked. */
+/**
+ * {@code total} is the value that is no longer booked; after production started a sales manager approves the
+ * cancellation ({@code approvedBy}).
+ */
 public record OrderCancelled(String orderId, String accountId, String region, String reason, Money total,
-		String cancelledBy, Instant cancelledAt) implements OrderEvent {
+		String cancelledBy, Instant cancelledAt, OrderStatus statusBefore, boolean affectsProduction, String approvedBy)
+		implements OrderEvent {
 }

@@ -1,7 +1,9 @@
 package com.chairside.order.order;
 
 /** What happened to an order, as published on {@code chairside.orders} (see contracts/events). */
-public sealed interface OrderEvent permits OrderPlaced, OrderChanged, OrderCancelled {
+public sealed interface OrderEvent permits OrderDrafted, OrderPlaced, OrderConfirmed, OrderStatusChanged, OrderChanged,
+		OrderCancelled, DiscountApproved, DeliveryCommitmentAtRisk, DeliveryCommitmentMissed,
+		DeliveryCommitmentChanged {
 
 	String orderId();
 

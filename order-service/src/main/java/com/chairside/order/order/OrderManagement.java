@@ -1,16 +1,20 @@
 package com.chairside.order.order;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Service;
 import com.chairside.order.accounts.AccountDirectory;
 import com.chairside.order.accounts.KnownAccount;
 import com.chairside.order.catalog.Catalog;
+import com.chairside.order.catalog.Money;
+import com.chairside.order.catalog.Pricing;
 import com.chairside.order.catalog.Product;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.security.CurrentUser;
@@ -25,7 +31,11 @@ import com.chairside.platform.web.InvalidFieldException;
 import com.chairside.platform.web.NotFoundException;
 import com.chairside.platform.web.RuleViolationException;
 
-/** Placing, changing and cancelling orders, each scoped to what the signed-in user may see. */
+/**
+ * Quoting, placing, changing, moving on and cancelling orders, each scoped to what the signed-in user may see. A
+ * caller that names the version it read ({@code If-Match}) changes nothing when the order has moved on since
+ * ({@link StaleVersionException}).
+ */
 @Service
 public class OrderManagement {
 
@@ -35,50 +45,74 @@ public class OrderManagement {
 
 	private final Catalog catalog;
 
+	private final Pricing pricing;
+
 	private final AccountDirectory accounts;
 
 	private final EventFactory events;
 
 	private final Clock clock;
 
-	OrderManagement(Orders orders, Catalog catalog, AccountDirectory accounts, EventFactory events, Clock clock) {
+	private final BigDecimal approvalThreshold;
+
+	OrderManagement(Orders orders, Catalog catalog, Pricing pricing, AccountDirectory accounts, EventFactory events,
+			Clock clock, @Value("${chairside.orders.discount-approval-threshold:10}") BigDecimal approvalThreshold) {
 		this.orders = orders;
 		this.catalog = catalog;
+		this.pricing = pricing;
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.approvalThreshold = approvalThreshold;
 	}
 
-	public Order place(String accountId, List<RequestedLine> lines, LocalDate requestedDeliveryDate, CurrentUser user) {
-		KnownAccount account = this.accounts.find(accountId)
+	/** Creates a quote ({@code draft}) or submits the order at once. */
+	public Order create(NewOrder request, boolean draft, CurrentUser user) {
+		KnownAccount account = this.accounts.find(request.accountId())
 			.filter((a) -> user.canSee(a.region()))
 			.orElseThrow(() -> new RuleViolationException("UNKNOWN_ACCOUNT",
-					"Account " + accountId + " is not known (yet): open it, or wait for the lead's conversion"));
-		Order order = Order.place(account.id(), account.region(), priced(lines), requestedDeliveryDate, user.id(),
-				this.clock.instant());
+					"Account " + request.accountId() + " is not known (yet): open it, or wait for the lead's conversion"));
+		List<OrderLine> lines = priced(request.lines(), request.currency());
+		Order order = draft
+				? Order.draft(account.id(), account.region(), lines, request.requestedDeliveryDate(),
+						request.deliverySite(), user.id(), this.clock.instant())
+				: Order.place(account.id(), account.region(), lines, request.requestedDeliveryDate(),
+						request.deliverySite(), this.approvalThreshold, user.id(), this.clock.instant());
 		save(order);
-		log.info("Order {} placed for account {} ({}), total {} {}", order.id(), account.id(), account.region(),
-				order.total().amount(), order.total().currency());
+		log.info("Order {} {} for account {} ({}), total {} {}", order.id(), order.status(), account.id(),
+				account.region(), order.total().amount(), order.total().currency());
 		return order;
 	}
 
-	public Order change(String id, String reason, List<RequestedLine> lines, LocalDate requestedDeliveryDate,
-			CurrentUser user) {
-		Order order = find(id, user);
-		List<Change> changes = order.change(reason, (lines != null) ? priced(lines) : null, requestedDeliveryDate,
-				user.id(), this.clock.instant());
-		if (changes.isEmpty()) {
-			return order;
-		}
-		log.info("Order {} changed ({}): {}", id, reason, changes);
-		return save(order);
+	public Order submit(String id, Long expectedVersion, CurrentUser user) {
+		return apply(id, expectedVersion, user, (order) -> order.submit(this.approvalThreshold, user.id(), now()));
 	}
 
-	public Order cancel(String id, String reason, CurrentUser user) {
-		Order order = find(id, user);
-		order.cancel(reason, user.id(), this.clock.instant());
-		log.info("Order {} cancelled: {}", id, reason);
-		return save(order);
+	public Order approveDiscount(String id, Long expectedVersion, CurrentUser user) {
+		return apply(id, expectedVersion, user, (order) -> order.approveDiscount(user.id(), now()));
+	}
+
+	public Order change(String id, Long expectedVersion, OrderChange request, CurrentUser user) {
+		return apply(id, expectedVersion, user, (order) -> {
+			List<OrderLine> lines = (request.lines() != null)
+					? priced(request.lines(), order.total().currency()) : null;
+			List<Change> changes = order.change(request.reason(), lines, request.requestedDeliveryDate(),
+					request.deliverySite(), this.approvalThreshold, user.id(), now());
+			log.info("Order {} changed ({}): {}", id, request.reason(), changes);
+		});
+	}
+
+	public Order cancel(String id, Long expectedVersion, String reason, CurrentUser user) {
+		boolean manager = user.has(CurrentUser.SALES_MANAGER) || user.has(CurrentUser.ADMIN);
+		return apply(id, expectedVersion, user, (order) -> order.cancel(reason, user.id(), manager, now()));
+	}
+
+	public Order moveTo(String id, Long expectedVersion, OrderStatus status, LocalDate committedDate, CurrentUser user) {
+		return apply(id, expectedVersion, user, (order) -> order.moveTo(status, committedDate, user.id(), now()));
+	}
+
+	public Order recommit(String id, Long expectedVersion, LocalDate date, String reason, CurrentUser user) {
+		return apply(id, expectedVersion, user, (order) -> order.recommit(date, reason, user.id(), now()));
 	}
 
 	public Order find(String id, CurrentUser user) {
@@ -96,10 +130,32 @@ public class OrderManagement {
 		return (scope == null) ? this.orders.findAll(page) : this.orders.findByRegion(scope, page);
 	}
 
-	/** Prices the requested lines at today's list prices; an unknown or repeated SKU names its line. */
-	private List<OrderLine> priced(List<RequestedLine> requested) {
+	/**
+	 * Loads the order, checks the version the caller based the request on, applies the behaviour and saves. A save
+	 * that loses a race against another writer is stale as well when the caller named a version.
+	 */
+	private Order apply(String id, Long expectedVersion, CurrentUser user, java.util.function.Consumer<Order> behaviour) {
+		Order order = find(id, user);
+		if (expectedVersion != null && !expectedVersion.equals(order.version())) {
+			throw new StaleVersionException(id, expectedVersion, order.version());
+		}
+		behaviour.accept(order);
+		try {
+			return save(order);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			if (expectedVersion != null) {
+				throw new StaleVersionException(id, expectedVersion, null);
+			}
+			throw ex;
+		}
+	}
+
+	/** Prices the requested lines from the price list; an unknown or repeated SKU or a bad option names its line. */
+	private List<OrderLine> priced(List<RequestedLine> requested, String currency) {
 		List<OrderLine> lines = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		LocalDate today = LocalDate.now(this.clock);
 		for (int i = 0; i < requested.size(); i++) {
 			RequestedLine line = requested.get(i);
 			String field = "lines[" + i + "].sku";
@@ -108,9 +164,32 @@ public class OrderManagement {
 			}
 			Product product = this.catalog.findById(line.sku())
 				.orElseThrow(() -> new InvalidFieldException(field, "is not a catalogue SKU: " + line.sku()));
-			lines.add(OrderLine.of(product, line.quantity()));
+			checkOptions(product, line.options(), "lines[" + i + "].options");
+			Money price = this.pricing.priceOf(product, currency, today)
+				.orElseThrow(() -> new InvalidFieldException(field, "has no " + currency + " price valid on " + today));
+			lines.add(OrderLine.of(product, price, line.quantity(), line.options(), line.discountPercent()));
 		}
 		return lines;
+	}
+
+	private static void checkOptions(Product product, Map<String, String> options, String field) {
+		if (options == null) {
+			return;
+		}
+		options.forEach((name, value) -> {
+			List<String> allowed = product.options().get(name);
+			if (allowed == null) {
+				throw new InvalidFieldException(field + "." + name, product.sku() + " has no option " + name
+						+ "; it has " + product.options().keySet());
+			}
+			if (!allowed.contains(value)) {
+				throw new InvalidFieldException(field + "." + name, "must be one of " + allowed);
+			}
+		});
+	}
+
+	private java.time.Instant now() {
+		return this.clock.instant();
 	}
 
 	private Order save(Order order) {
@@ -119,7 +198,17 @@ public class OrderManagement {
 	}
 
 	/** A line as the account manager asks for it. */
-	public record RequestedLine(String sku, int quantity) {
+	public record RequestedLine(String sku, int quantity, Map<String, String> options, BigDecimal discountPercent) {
+	}
+
+	/** A new order or quote. */
+	public record NewOrder(String accountId, List<RequestedLine> lines, LocalDate requestedDeliveryDate,
+			String deliverySite, String currency) {
+	}
+
+	/** What a change asks for; what is null stays as it is. */
+	public record OrderChange(String reason, List<RequestedLine> lines, LocalDate requestedDeliveryDate,
+			String deliverySite) {
 	}
 
 }

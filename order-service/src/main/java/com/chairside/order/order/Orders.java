@@ -1,5 +1,7 @@
 package com.chairside.order.order;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -16,5 +18,8 @@ public interface Orders extends MongoRepository<Order, String> {
 	Page<Order> findByAccountId(String accountId, Pageable page);
 
 	Page<Order> findByAccountIdAndRegion(String accountId, String region, Pageable page);
+
+	/** The orders the delivery watch looks at. */
+	List<Order> findByStatusInAndCommittedDeliveryDateNotNull(Collection<OrderStatus> statuses);
 
 }

@@ -2,34 +2,61 @@ package com.chairside.order.catalog.web;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.chairside.order.catalog.Catalog;
+import com.chairside.order.catalog.PriceList;
+import com.chairside.order.catalog.PriceLists;
 import com.chairside.order.catalog.Product;
 import com.chairside.platform.web.NotFoundException;
 
-/** The catalogue, readable by every signed-in user. */
+/** The catalogue and price lists, readable by every signed-in user and maintained by an admin. */
 @RestController
-@RequestMapping("/api/products")
+@RequestMapping("/api")
 class ProductController {
 
 	private final Catalog catalog;
 
-	ProductController(Catalog catalog) {
+	private final PriceLists priceLists;
+
+	ProductController(Catalog catalog, PriceLists priceLists) {
 		this.catalog = catalog;
+		this.priceLists = priceLists;
 	}
 
-	@GetMapping
-	List<Product> products() {
-		return this.catalog.findAllByOrderBySkuAsc();
+	@GetMapping("/products")
+	List<ProductView> products() {
+		return this.catalog.findAllByOrderBySkuAsc().stream().map(ProductView::of).toList();
 	}
 
-	@GetMapping("/{sku}")
-	Product product(@PathVariable String sku) {
-		return this.catalog.findById(sku).orElseThrow(() -> new NotFoundException("Product", sku));
+	@GetMapping("/products/{sku}")
+	ProductView product(@PathVariable String sku) {
+		return ProductView.of(this.catalog.findById(sku).orElseThrow(() -> new NotFoundException("Product", sku)));
+	}
+
+	/** Adds a product or replaces it (orders already placed keep the price and options they were placed with). */
+	@PutMapping("/products/{sku}")
+	ProductView saveProduct(@PathVariable String sku, @Valid @RequestBody ProductRequest request) {
+		return ProductView.of(this.catalog.save(request.toProduct(sku)));
+	}
+
+	@GetMapping("/price-lists")
+	List<PriceList> priceLists() {
+		return this.priceLists.findAllByOrderByCurrencyAscValidFromDesc();
+	}
+
+	@PostMapping("/price-lists")
+	ResponseEntity<PriceList> savePriceList(@Valid @RequestBody PriceListRequest request) {
+		return ResponseEntity.status(201).body(this.priceLists.save(request.toPriceList()));
 	}
 
 }

@@ -7,8 +7,10 @@ import org.springframework.http.HttpMethod;
 import com.chairside.platform.security.AccessRules;
 
 /**
- * Who may order: account managers, sales administration (who key in and correct orders) and their managers; the
- * catalogue is for every signed-in user.
+ * Who may do what: account managers, sales administration and sales managers quote, order, change and cancel; only
+ * sales administration moves the fulfilment states and commits delivery dates; only sales managers approve discounts
+ * (and late cancellations, which the order checks); only admins maintain the catalogue and price lists, which every
+ * signed-in user reads. ADMIN may do everything.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderAccess {
@@ -16,8 +18,16 @@ class OrderAccess {
 	@Bean
 	AccessRules orderRules() {
 		return (requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
+			.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/price-lists")
 			.authenticated()
+			.requestMatchers("/api/products/**", "/api/price-lists", "/api/price-lists/**")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/api/orders/*/status")
+			.hasAnyRole("SALES_ADMIN", "ADMIN")
+			.requestMatchers("/api/orders/*/commitment")
+			.hasAnyRole("SALES_ADMIN", "ADMIN")
+			.requestMatchers("/api/orders/*/discount-approval")
+			.hasAnyRole("SALES_MANAGER", "ADMIN")
 			.requestMatchers("/api/orders", "/api/orders/**")
 			.hasAnyRole("ACCOUNT_MANAGER", "SALES_ADMIN", "SALES_MANAGER", "ADMIN");
 	}

@@ -9,43 +9,53 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.chairside.order.order.HistoryEntry;
 import com.chairside.order.order.Order;
 import com.chairside.order.order.OrderManagement;
+import com.chairside.order.order.StaleVersionException;
 import com.chairside.platform.security.CurrentUser;
 
-/** Orders for the sales UI: place, change with a reason, cancel with a reason. */
+/**
+ * Orders for the sales UI: quote or place, submit, change with a reason, cancel with a reason, move through
+ * fulfilment, reschedule, read the history and the printable form. Every answer with an order carries its version as
+ * the {@code ETag}; writes honour {@code If-Match}.
+ */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
 
-
-
 	private final OrderManagement orders;
 
-	OrderController(OrderManagement orders) {
+	private final OrderForm form;
+
+	OrderController(OrderManagement orders, OrderForm form) {
 		this.orders = orders;
+		this.form = form;
 	}
 
 	@PostMapping
 	ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
-		Order order = this.orders.place(request.accountId(), request.lines().stream().map(LineRequest::toLine).toList(),
-				request.requestedDeliveryDate(), CurrentUser.get());
-		return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(OrderView.of(order));
+		Order order = this.orders.create(request.toNewOrder(), request.isDraft(), CurrentUser.get());
+		return ResponseEntity.created(URI.create("/api/orders/" + order.id())).eTag(etag(order)).body(OrderView.of(order));
 	}
 
 	@GetMapping("/{id}")
-	OrderView order(@PathVariable String id) {
-		return OrderView.of(this.orders.find(id, CurrentUser.get()));
+	ResponseEntity<OrderView> order(@PathVariable String id) {
+		return view(this.orders.find(id, CurrentUser.get()));
 	}
 
 	@GetMapping
@@ -53,21 +63,86 @@ class OrderController {
 			@RequestParam(required = false) String accountId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		Page<Order> found = this.orders.list(region, accountId, CurrentUser.get(),
-				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500), Sort.by("placedAt").descending()));
+				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500), Sort.by("draftedAt").descending()));
 		return Map.of("items", found.map(OrderView::of).getContent(), "page", page, "total", found.getTotalElements());
 	}
 
 	@PatchMapping("/{id}")
-	OrderView change(@PathVariable String id, @Valid @RequestBody ChangeOrderRequest request) {
-		List<com.chairside.order.order.OrderManagement.RequestedLine> lines = (request.lines() != null)
-				? request.lines().stream().map(LineRequest::toLine).toList() : null;
-		return OrderView.of(this.orders.change(id, request.reason().strip(), lines, request.requestedDeliveryDate(),
-				CurrentUser.get()));
+	ResponseEntity<OrderView> change(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody ChangeOrderRequest request) {
+		return view(this.orders.change(id, version(id, ifMatch), request.toChange(), CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/submit")
+	ResponseEntity<OrderView> submit(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return view(this.orders.submit(id, version(id, ifMatch), CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/discount-approval")
+	ResponseEntity<OrderView> approveDiscount(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return view(this.orders.approveDiscount(id, version(id, ifMatch), CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/cancel")
-	OrderView cancel(@PathVariable String id, @Valid @RequestBody CancelOrderRequest request) {
-		return OrderView.of(this.orders.cancel(id, request.reason().strip(), CurrentUser.get()));
+	ResponseEntity<OrderView> cancel(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody CancelOrderRequest request) {
+		return view(this.orders.cancel(id, version(id, ifMatch), request.reason().strip(), CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/status")
+	ResponseEntity<OrderView> status(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody StatusRequest request) {
+		return view(this.orders.moveTo(id, version(id, ifMatch), request.status(), request.committedDeliveryDate(),
+				CurrentUser.get()));
+	}
+
+	@PutMapping("/{id}/commitment")
+	ResponseEntity<OrderView> recommit(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody CommitmentRequest request) {
+		return view(this.orders.recommit(id, version(id, ifMatch), request.committedDeliveryDate(),
+				request.reason().strip(), CurrentUser.get()));
+	}
+
+	@GetMapping("/{id}/history")
+	List<HistoryEntry> history(@PathVariable String id) {
+		return this.orders.find(id, CurrentUser.get()).history();
+	}
+
+	@GetMapping(path = "/{id}/form", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> form(@PathVariable String id) {
+		Order order = this.orders.find(id, CurrentUser.get());
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"order-" + order.id() + ".pdf\"")
+			.eTag(etag(order))
+			.body(this.form.render(order));
+	}
+
+	private static ResponseEntity<OrderView> view(Order order) {
+		return ResponseEntity.ok().eTag(etag(order)).body(OrderView.of(order));
+	}
+
+	private static String etag(Order order) {
+		return "\"" + order.version() + "\"";
+	}
+
+	/** The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}); none, or {@code *}, checks nothing. */
+	private static Long version(String id, String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+			return null;
+		}
+		String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+		try {
+			return Long.valueOf(tag);
+		}
+		catch (NumberFormatException ex) {
+			throw new StaleVersionException(id, -1L, null);
+		}
 	}
 
 }

@@ -9,14 +9,16 @@ import com.chairside.order.order.Order;
 import com.chairside.order.order.OrderLine;
 import com.chairside.order.order.OrderStatus;
 
-/** An order as the sales UI shows it; {@code version} goes up with every change. */
+/** An order as the sales UI shows it; {@code version} goes up with every change and is the ETag. */
 public record OrderView(String id, String accountId, String region, OrderStatus status, Long version,
-		List<OrderLine> lines, Money total, LocalDate requestedDeliveryDate, String placedBy, Instant placedAt,
-		Instant updatedAt, String cancellationReason) {
+		List<OrderLine> lines, Money total, LocalDate requestedDeliveryDate, String deliverySite,
+		LocalDate committedDeliveryDate, String placedBy, Instant placedAt, Instant updatedAt,
+		String cancellationReason, String discountApprovedBy) {
 
 	static OrderView of(Order o) {
 		return new OrderView(o.id(), o.accountId(), o.region(), o.status(), o.version(), o.lines(), o.total(),
-				o.requestedDeliveryDate(), o.placedBy(), o.placedAt(), o.updatedAt(), o.cancellationReason());
+				o.requestedDeliveryDate(), o.deliverySite(), o.committedDeliveryDate(), o.placedBy(), o.placedAt(),
+				o.updatedAt(), o.cancellationReason(), o.discountApprovedBy());
 	}
 
 }

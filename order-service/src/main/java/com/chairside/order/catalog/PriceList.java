@@ -1,0 +1,19 @@
+package com.chairside.order.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** Prices per SKU in one currency, valid from one date to another (both inclusive). */
+@Document("price_lists")
+public record PriceList(@Id String id, String currency, LocalDate validFrom, LocalDate validUntil,
+		Map<String, BigDecimal> prices) {
+
+	public boolean validOn(LocalDate day) {
+		return !day.isBefore(this.validFrom) && !day.isAfter(this.validUntil);
+	}
+
+}

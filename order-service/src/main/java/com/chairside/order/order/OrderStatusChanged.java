@@ -1,0 +1,9 @@
+package com.chairside.order.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Sales administration moved the order one fulfilment step on (confirmed, in production, shipped, ...). */
+public record OrderStatusChanged(String orderId, String accountId, String region, OrderStatus from, OrderStatus to,
+		LocalDate committedDeliveryDate, String changedBy, Instant changedAt) implements OrderEvent {
+}
