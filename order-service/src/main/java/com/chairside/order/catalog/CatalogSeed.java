@@ -13,12 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds the catalogue with the three product lines in all four categories, with their options and lead times, and a
  * USD and a EUR price list. Saving by id makes it safe to run on every start of every replica: the same products, never
- * twice.
+ * twice. A store seeded before products had options and lead times gets them for the seeded SKUs.
  */
 @Component
 class CatalogSeed implements ApplicationRunner {
@@ -31,9 +34,12 @@ class CatalogSeed implements ApplicationRunner {
 
 	private final PriceLists priceLists;
 
-	CatalogSeed(Catalog catalog, PriceLists priceLists) {
+	private final MongoTemplate mongo;
+
+	CatalogSeed(Catalog catalog, PriceLists priceLists, MongoTemplate mongo) {
 		this.catalog = catalog;
 		this.priceLists = priceLists;
+		this.mongo = mongo;
 	}
 
 	@Override
@@ -41,6 +47,13 @@ class CatalogSeed implements ApplicationRunner {
 		if (this.catalog.count() == 0) {
 			this.catalog.saveAll(products());
 			log.info("Seeded the catalogue with {} products", this.catalog.count());
+		}
+		for (Product product : products()) {
+			Query older = Query.query(Criteria.where("_id").is(product.sku()).and("leadTimeDays").exists(false));
+			if (this.mongo.exists(older, Product.class)) {
+				this.catalog.save(product);
+				log.info("Product {} now has its options and lead time", product.sku());
+			}
 		}
 		if (this.priceLists.count() == 0) {
 			this.priceLists.saveAll(priceLists(products()));

@@ -69,7 +69,7 @@ class OrderIntegrationTests {
 		assertThat(cabinetry.path("options").has("finish")).isTrue();
 		assertThat(cabinetry.path("options").has("dimensions")).isTrue();
 		assertThat(cabinetry.path("leadTimeDays").asInt()).isPositive();
-		assertThat(this.api.get("/api/price-lists").json().findValuesAsText("currency")).contains("USD", "EUR");
+		assertThat(this.api.get("/api/products/price-lists").json().findValuesAsText("currency")).contains("USD", "EUR");
 	}
 
 	@Test
@@ -85,8 +85,8 @@ class OrderIntegrationTests {
 		String priceList = """
 				{"id":"CAD-2026","currency":"CAD","validFrom":"2026-01-01","validUntil":"2028-12-31",
 				 "prices":{"TC-ORTHO-210":"30500.00"}}""";
-		assertThat(this.api.post("/api/price-lists", priceList).status()).isEqualTo(403);
-		assertThat(admin.post("/api/price-lists", priceList).status()).isEqualTo(201);
+		assertThat(this.api.post("/api/products/price-lists", priceList).status()).isEqualTo(403);
+		assertThat(admin.post("/api/products/price-lists", priceList).status()).isEqualTo(201);
 
 		Api.Response canadian = this.api.post("/api/orders", """
 				{"accountId":"%s","currency":"CAD","lines":[{"sku":"TC-ORTHO-210","quantity":2,

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Pattern;
 
 import com.chairside.order.catalog.PriceList;
 
-/** {@code POST /api/price-lists} (admin): prices per SKU in one currency for a period. */
+/** {@code POST /api/products/price-lists} (admin): prices per SKU in one currency for a period. */
 record PriceListRequest(@NotBlank String id, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
 		@NotNull LocalDate validFrom, @NotNull LocalDate validUntil, @NotEmpty Map<String, @NotNull BigDecimal> prices) {
 

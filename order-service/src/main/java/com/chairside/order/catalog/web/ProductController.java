@@ -49,12 +49,12 @@ class ProductController {
 		return ProductView.of(this.catalog.save(request.toProduct(sku)));
 	}
 
-	@GetMapping("/price-lists")
+	@GetMapping("/products/price-lists")
 	List<PriceList> priceLists() {
 		return this.priceLists.findAllByOrderByCurrencyAscValidFromDesc();
 	}
 
-	@PostMapping("/price-lists")
+	@PostMapping("/products/price-lists")
 	ResponseEntity<PriceList> savePriceList(@Valid @RequestBody PriceListRequest request) {
 		return ResponseEntity.status(201).body(this.priceLists.save(request.toPriceList()));
 	}

@@ -18,9 +18,9 @@ class OrderAccess {
 	@Bean
 	AccessRules orderRules() {
 		return (requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/price-lists")
+			.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
 			.authenticated()
-			.requestMatchers("/api/products/**", "/api/price-lists", "/api/price-lists/**")
+			.requestMatchers("/api/products", "/api/products/**")
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/api/orders/*/status")
 			.hasAnyRole("SALES_ADMIN", "ADMIN")
