@@ -2,9 +2,11 @@ package com.chairside.account;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** account-service: established and prospective customers; publishes to {@code chairside.accounts}. */
 @SpringBootApplication
+@EnableScheduling
 public class AccountServiceApplication {
 
 	public static void main(String[] args) {

@@ -1,36 +1,52 @@
 package com.chairside.account.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.NotFoundException;
+import com.chairside.platform.web.RuleViolationException;
 
-/** Opening and reading accounts. */
+/** Opening, reading and changing accounts; every change is one version-conditional write with its events. */
 @Service
 public class AccountManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
 
+	private static final int ATTEMPTS = 5;
+
 	private final Accounts accounts;
+
+	private final MongoTemplate mongo;
 
 	private final EventFactory events;
 
 	private final Clock clock;
 
-	AccountManagement(Accounts accounts, EventFactory events, Clock clock) {
+	AccountManagement(Accounts accounts, MongoTemplate mongo, EventFactory events, Clock clock) {
 		this.accounts = accounts;
+		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -45,12 +61,14 @@ public class AccountManagement {
 			return;
 		}
 		try {
-			save(Account.open(accountId, details, this.clock.instant()));
+			insert(Account.open(accountId, details, this.clock.instant()));
 			log.info("Opened account {} for converted lead {}", accountId, details.leadId());
 		}
 		catch (DuplicateKeyException ex) {
 			log.debug("Account {} was opened concurrently", accountId);
+			return;
 		}
+		detectChannelConflicts(accountId);
 	}
 
 	/** An account manager opens an account directly, in their own region. */
@@ -58,7 +76,9 @@ public class AccountManagement {
 		if (!user.canSee(details.region())) {
 			throw new AccessDeniedException("Account managers open accounts in their own region");
 		}
-		return save(Account.open(UUID.randomUUID().toString(), details, this.clock.instant()));
+		checkReseller(details.resellerId(), user);
+		Account account = insert(Account.open(UUID.randomUUID().toString(), details, this.clock.instant()));
+		return detectChannelConflicts(account.id()).orElse(account);
 	}
 
 	public Account find(String id, CurrentUser user) {
@@ -67,12 +87,185 @@ public class AccountManagement {
 		return account.orElseThrow(() -> new NotFoundException("Account", id));
 	}
 
-	public Page<Account> list(String region, CurrentUser user, Pageable page) {
-		String scope = user.seesAllRegions() ? region : user.region();
-		return (scope == null) ? this.accounts.findAll(page) : this.accounts.findByRegion(scope, page);
+	/** Accounts the user may see, newest first, filtered by whatever is given. */
+	public Page<Account> list(AccountFilter filter, CurrentUser user, Pageable page) {
+		String region = user.seesAllRegions() ? filter.region() : user.region();
+		Criteria criteria = new Criteria();
+		List<Criteria> all = new ArrayList<>();
+		if (region != null) {
+			all.add(Criteria.where("region").is(region));
+		}
+		if (filter.status() != null) {
+			all.add(Criteria.where("status").is(filter.status()));
+		}
+		if (filter.owner() != null) {
+			all.add(Criteria.where("owner").is(filter.owner()));
+		}
+		if (filter.kind() != null) {
+			all.add(Criteria.where("kind").is(filter.kind()));
+		}
+		if (!all.isEmpty()) {
+			criteria.andOperator(all);
+		}
+		long total = this.mongo.count(Query.query(criteria), Account.class);
+		List<Account> found = this.mongo.find(Query.query(criteria).with(page), Account.class);
+		return new PageImpl<>(found, page, total);
 	}
 
-	private Account save(Account account) {
+	public Account update(String id, AccountChanges changes, CurrentUser user) {
+		checkReseller(changes.resellerId(), user);
+		Account account = change(id, user, (a) -> a.update(changes, user.id(), this.clock.instant()));
+		return detectChannelConflicts(id).orElse(account);
+	}
+
+	public Contact addContact(String id, String name, String title, String email, String phone, BuyingRole role,
+			CurrentUser user) {
+		String contactId = UUID.randomUUID().toString();
+		Account account = change(id, user,
+				(a) -> a.addContact(contactId, name, title, email, phone, role, this.clock.instant()) != null);
+		return account.contacts().stream().filter((c) -> c.id().equals(contactId)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * A territory change: every account given, or every account of {@code fromOwner} (in {@code region} if given),
+	 * goes to {@code toOwner}; one {@link AccountOwnerChanged} per account that changed hands.
+	 */
+	public List<String> reassign(List<String> accountIds, String fromOwner, String region, String toOwner,
+			String reason, CurrentUser user) {
+		List<String> ids = new ArrayList<>();
+		if (accountIds != null && !accountIds.isEmpty()) {
+			ids.addAll(accountIds);
+		}
+		else if (fromOwner != null) {
+			Criteria criteria = Criteria.where("owner").is(fromOwner);
+			if (region != null) {
+				criteria = criteria.and("region").is(region);
+			}
+			Query query = Query.query(criteria);
+			query.fields().include("_id");
+			this.mongo.find(query, Account.class).forEach((a) -> ids.add(a.id()));
+		}
+		else {
+			throw new RuleViolationException("reassignment-scope", "Name the accounts or the owner whose accounts move");
+		}
+		List<String> moved = new ArrayList<>();
+		for (String id : ids) {
+			if (modify(id, user, (a) -> a.reassign(toOwner, reason, user.id(), this.clock.instant())).isPresent()) {
+				moved.add(id);
+			}
+		}
+		log.info("{} reassigned {} of {} accounts to {}", user.id(), moved.size(), ids.size(), toOwner);
+		return moved;
+	}
+
+	/** Records an activity on the account (the event goes out with the account's own outbox). */
+	public Account logActivity(String id, ActivityLogged activity, CurrentUser user) {
+		return change(id, user, (a) -> {
+			a.logActivity(activity, this.clock.instant());
+			return true;
+		});
+	}
+
+	/**
+	 * Learns of a confirmed order, idempotently; false when the account is not (yet) known here.
+	 */
+	public boolean orderConfirmed(String accountId, String orderId, Instant confirmedAt) {
+		if (!this.accounts.existsById(accountId)) {
+			return false;
+		}
+		modify(accountId, null, (a) -> a.orderConfirmed(orderId, confirmedAt, this.clock.instant()));
+		return true;
+	}
+
+	/**
+	 * Marks dormant every customer with no activity since {@code quietSince}. Each transition is one version-conditional
+	 * write, so with several replicas running this at once each account goes dormant, and its event is raised, once.
+	 */
+	public int markDormant(Instant quietSince) {
+		Query query = Query.query(Criteria.where("status").is(AccountStatus.CUSTOMER).and("lastActivityAt").lt(quietSince));
+		query.fields().include("_id");
+		int count = 0;
+		for (Account quiet : this.mongo.find(query, Account.class)) {
+			if (modify(quiet.id(), null, (a) -> a.goDormantIfQuietSince(quietSince, this.clock.instant())).isPresent()) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * Flags a channel conflict between this account and each account of the other channel that is the same practice;
+	 * the event is raised once, on this account, naming both; the other account is flagged without an event.
+	 */
+	private Optional<Account> detectChannelConflicts(String id) {
+		Account account = this.accounts.findById(id).orElseThrow();
+		if (account.kind() == AccountKind.RESELLER) {
+			return Optional.empty();
+		}
+		List<Criteria> keys = new ArrayList<>();
+		if (account.taxIdKey() != null) {
+			keys.add(Criteria.where("taxIdKey").is(account.taxIdKey()));
+		}
+		if (account.nameKey() != null && account.postalCodeKey() != null) {
+			keys.add(Criteria.where("nameKey").is(account.nameKey()).and("postalCodeKey").is(account.postalCodeKey()));
+		}
+		if (keys.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Account> changed = Optional.empty();
+		Criteria candidates = new Criteria().orOperator(keys).and("_id").ne(id);
+		for (Account other : this.mongo.find(Query.query(candidates), Account.class)) {
+			boolean otherChannel = (account.servedDirectly() && other.servedThroughReseller())
+					|| (account.servedThroughReseller() && other.servedDirectly());
+			List<String> matched = account.samePracticeAs(other);
+			if (!otherChannel || matched.isEmpty()) {
+				continue;
+			}
+			changed = modify(id, null, (a) -> a.flagChannelConflict(other, matched, this.clock.instant()));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(other.id())),
+					new Update().addToSet("channelConflicts", id).inc("version", 1), Account.class);
+			log.info("Channel conflict: accounts {} and {} are the same practice ({})", id, other.id(), matched);
+		}
+		return changed;
+	}
+
+	private void checkReseller(String resellerId, CurrentUser user) {
+		if (resellerId != null && this.accounts.findById(resellerId).filter((r) -> r.kind() == AccountKind.RESELLER).isEmpty()) {
+			throw new RuleViolationException("not-a-reseller", "Account " + resellerId + " is not a reseller account");
+		}
+	}
+
+	/** Changes an account the user can see (404 otherwise) and returns it as saved. */
+	private Account change(String id, CurrentUser user, Predicate<Account> change) {
+		find(id, user);
+		return modify(id, user, change).orElseGet(() -> find(id, user));
+	}
+
+	/**
+	 * Applies {@code change} to the freshest copy and saves it if it changed anything, conditionally on the version
+	 * read; a concurrent writer makes it read again and retry. Empty when nothing changed.
+	 */
+	private Optional<Account> modify(String id, CurrentUser user, Predicate<Account> change) {
+		for (int attempt = 1;; attempt++) {
+			Account account = (user != null) ? find(id, user)
+					: this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
+			if (!change.test(account)) {
+				return Optional.empty();
+			}
+			account.stageEvents("account", account.id(), this.events);
+			try {
+				return Optional.of(this.accounts.save(account));
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt >= ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("Account {} changed concurrently, attempt {}", id, attempt);
+			}
+		}
+	}
+
+	private Account insert(Account account) {
 		account.stageEvents("account", account.id(), this.events);
 		return this.accounts.insert(account);
 	}

@@ -25,7 +25,7 @@ class LeadConversions {
 			if (lead.accountId() == null || lead.leadId() == null || lead.region() == null) {
 				throw new PoisonMessageException("LeadConverted " + event.id() + " lacks accountId, leadId or region");
 			}
-			accounts.openForConvertedLead(lead.accountId(), new AccountDetails(lead.leadId(), lead.practiceName(),
+			accounts.openForConvertedLead(lead.accountId(), AccountDetails.converted(lead.leadId(), lead.practiceName(),
 					lead.region(), lead.specialty(), lead.city(), lead.country(), lead.owner()));
 		});
 	}

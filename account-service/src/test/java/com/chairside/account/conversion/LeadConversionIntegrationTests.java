@@ -12,14 +12,14 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
-import com.chairside.testsupport.ServiceIntegrationTest;
+import com.chairside.account.AccountServiceTest;
 import com.chairside.testsupport.KafkaProbe.Received;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** account-service reading lead-service's contract example from a real broker, and answering over real HTTP. */
-@ServiceIntegrationTest
+@AccountServiceTest
 class LeadConversionIntegrationTests {
 
 	private static final String LEAD_CONVERTED = "chairside.lead.LeadConverted.v1";

@@ -1,0 +1,7 @@
+package com.chairside.account.activity;
+
+public enum Direction {
+
+	INBOUND, OUTBOUND
+
+}

@@ -1,0 +1,7 @@
+package com.chairside.account.demo;
+
+import java.time.Instant;
+
+public record DemoCompleted(String demoId, String accountId, String region, String demoUnit, DemoOutcome outcome,
+		String completedBy, Instant completedAt) {
+}

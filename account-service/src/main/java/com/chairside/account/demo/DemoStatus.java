@@ -1,0 +1,7 @@
+package com.chairside.account.demo;
+
+public enum DemoStatus {
+
+	SCHEDULED, COMPLETED
+
+}

@@ -1,0 +1,19 @@
+package com.chairside.account.demo.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.chairside.account.demo.Demo;
+import com.chairside.account.demo.DemoOutcome;
+import com.chairside.account.demo.DemoStatus;
+
+public record DemoView(String id, String accountId, String region, String demoUnit, List<String> products,
+		Instant start, Instant end, DemoStatus status, DemoOutcome outcome, String notes, String scheduledBy,
+		Instant completedAt, Long version) {
+
+	static DemoView of(Demo d) {
+		return new DemoView(d.id(), d.accountId(), d.region(), d.demoUnit(), d.products(), d.start(), d.end(),
+				d.status(), d.outcome(), d.notes(), d.scheduledBy(), d.completedAt(), d.version());
+	}
+
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of demos. */
+package com.chairside.account.demo.web;
