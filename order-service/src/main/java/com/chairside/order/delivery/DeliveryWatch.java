@@ -81,7 +81,7 @@ public class DeliveryWatch {
 		if (today.isAfter(committed)) {
 			risks.add(new Risk("MISSED@" + committed, new DeliveryCommitmentMissed(order.id(),
 					order.accountId(), order.region(), committed, order.status(), ChronoUnit.DAYS.between(committed, today),
-					now)));
+					now, order.total())));
 		}
 		if (order.status() == OrderStatus.CONFIRMED) {
 			long slack = ChronoUnit.DAYS.between(today, order.latestProductionStart());
@@ -100,7 +100,8 @@ public class DeliveryWatch {
 
 	private static Risk atRisk(Order order, String reason, long slack, Instant now) {
 		return new Risk(reason + "@" + order.committedDeliveryDate(), new DeliveryCommitmentAtRisk(order.id(),
-				order.accountId(), order.region(), order.committedDeliveryDate(), reason, slack, order.status(), now));
+				order.accountId(), order.region(), order.committedDeliveryDate(), reason, slack, order.status(), now,
+				order.total()));
 	}
 
 	/** Flags the risks not raised before and saves them with their events in one versioned write. */

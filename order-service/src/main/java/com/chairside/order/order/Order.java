@@ -139,7 +139,7 @@ public class Order extends AggregateRoot {
 		this.discountApprovedBy = by;
 		this.updatedAt = now;
 		raiseAndRecord(new DiscountApproved(this.id, this.accountId, this.region,
-				EventLine.percent(this.approvedDiscountPercent), by, now), by, now, null, List.of());
+				EventLine.percent(this.approvedDiscountPercent), by, now, this.total), by, now, null, List.of());
 	}
 
 	/**
@@ -249,7 +249,8 @@ public class Order extends AggregateRoot {
 			raise(new OrderConfirmed(this.id, this.accountId, this.region, committedDate, this.total, by, now));
 		}
 		raiseAndRecord(new OrderStatusChanged(this.id, this.accountId, this.region, from, target,
-				this.committedDeliveryDate, by, now), by, now, null, List.of(new Change("status", from.name(), target.name())));
+				this.committedDeliveryDate, by, now, this.total), by, now, null,
+				List.of(new Change("status", from.name(), target.name())));
 	}
 
 	/** Reschedules the committed delivery date; risks already raised for the old date no longer count. */
@@ -267,7 +268,7 @@ public class Order extends AggregateRoot {
 		this.flaggedRisks.clear();
 		this.updatedAt = now;
 		raiseAndRecord(new DeliveryCommitmentChanged(this.id, this.accountId, this.region, before, newDate, reason, by,
-				now), by, now, reason, List.of(new Change("committedDeliveryDate", before.toString(), newDate.toString())));
+				now, this.total), by, now, reason, List.of(new Change("committedDeliveryDate", before.toString(), newDate.toString())));
 	}
 
 	/**

@@ -107,7 +107,7 @@ class OrderUnitTests {
 		Order order = placed();
 		order.moveTo(OrderStatus.CONFIRMED, LocalDate.parse("2027-03-10"), "sa", NOW);
 		DeliveryCommitmentAtRisk risk = new DeliveryCommitmentAtRisk(order.id(), "account-1", "NORTHEAST",
-				LocalDate.parse("2027-03-10"), "PRODUCTION_NOT_STARTED", 4, OrderStatus.CONFIRMED, NOW);
+				LocalDate.parse("2027-03-10"), "PRODUCTION_NOT_STARTED", 4, OrderStatus.CONFIRMED, NOW, order.total());
 		assertThat(order.flagRisk("PRODUCTION_NOT_STARTED@2027-03-10", risk, NOW)).isTrue();
 		assertThat(order.flagRisk("PRODUCTION_NOT_STARTED@2027-03-10", risk, NOW)).isFalse();
 		order.recommit(LocalDate.parse("2027-04-10"), "Slot moved", "sa", NOW);
