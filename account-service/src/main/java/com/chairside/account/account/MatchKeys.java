@@ -1,13 +1,21 @@
 package com.chairside.account.account;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The keys on which two accounts are the same practice: "Clínica Dental Peña, S.L." and "clinica dental pena sl" have
- * one name key; "02 115" and "02115" one postal-code key; tax ids compare without punctuation.
+ * one name key (accents, punctuation, titles and legal forms aside); "02 115" and "02115" one postal-code key; tax ids
+ * compare without punctuation.
  */
 final class MatchKeys {
+
+	/** Titles and legal forms that do not tell one practice from another. */
+	private static final Set<String> NOISE = Set.of("the", "dr", "dds", "dmd", "pc", "pa", "llc", "pllc", "inc", "ltd",
+			"sl", "sa", "gmbh", "srl", "bv");
 
 	private MatchKeys() {
 	}
@@ -16,8 +24,10 @@ final class MatchKeys {
 		if (name == null || name.isBlank()) {
 			return null;
 		}
-		String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		String key = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+		String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+		String key = Arrays.stream(plain.replaceAll("[.'\u2019]", "").split("[^a-z0-9]+"))
+			.filter((word) -> !word.isEmpty() && !NOISE.contains(word))
+			.collect(Collectors.joining(" "));
 		return key.isEmpty() ? null : key;
 	}
 

@@ -93,6 +93,20 @@ class DemoIntegrationTests {
 	}
 
 	@Test
+	void keepsEveryOneOfManyConcurrentBookingsOfDisjointSlots() {
+		String accountId = Accounts.open(this.api);
+		String unit = "DEMO-" + UUID.randomUUID();
+		List<Integer> statuses = java.util.stream.IntStream.range(0, 20)
+			.parallel()
+			.mapToObj((i) -> book(accountId, unit, MONDAY.plus(i, ChronoUnit.HOURS), MONDAY.plus(i + 1, ChronoUnit.HOURS))
+				.status())
+			.toList();
+		assertThat(statuses).containsOnly(201);
+		assertThat(book(accountId, unit, MONDAY.plus(30, ChronoUnit.MINUTES), MONDAY.plus(19, ChronoUnit.HOURS)).status())
+			.as("every slot is taken").isEqualTo(409);
+	}
+
+	@Test
 	void completesADemoWithItsOutcomeAndPutsItOnTheTimeline() {
 		String accountId = Accounts.open(this.api);
 		String demoId = book(accountId, "DEMO-" + UUID.randomUUID(), MONDAY, MONDAY.plus(2, ChronoUnit.HOURS)).field("id");
