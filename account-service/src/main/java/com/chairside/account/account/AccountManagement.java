@@ -90,25 +90,21 @@ public class AccountManagement {
 	/** Accounts the user may see, newest first, filtered by whatever is given. */
 	public Page<Account> list(AccountFilter filter, CurrentUser user, Pageable page) {
 		String region = user.seesAllRegions() ? filter.region() : user.region();
-		Criteria criteria = new Criteria();
-		List<Criteria> all = new ArrayList<>();
+		Query query = new Query();
 		if (region != null) {
-			all.add(Criteria.where("region").is(region));
+			query.addCriteria(Criteria.where("region").is(region));
 		}
 		if (filter.status() != null) {
-			all.add(Criteria.where("status").is(filter.status()));
+			query.addCriteria(Criteria.where("status").is(filter.status()));
 		}
 		if (filter.owner() != null) {
-			all.add(Criteria.where("owner").is(filter.owner()));
+			query.addCriteria(Criteria.where("owner").is(filter.owner()));
 		}
 		if (filter.kind() != null) {
-			all.add(Criteria.where("kind").is(filter.kind()));
+			query.addCriteria(Criteria.where("kind").is(filter.kind()));
 		}
-		if (!all.isEmpty()) {
-			criteria.andOperator(all);
-		}
-		long total = this.mongo.count(Query.query(criteria), Account.class);
-		List<Account> found = this.mongo.find(Query.query(criteria).with(page), Account.class);
+		long total = this.mongo.count(query, Account.class);
+		List<Account> found = this.mongo.find(query.with(page), Account.class);
 		return new PageImpl<>(found, page, total);
 	}
 
@@ -134,6 +130,7 @@ public class AccountManagement {
 			String reason, CurrentUser user) {
 		List<String> ids = new ArrayList<>();
 		if (accountIds != null && !accountIds.isEmpty()) {
+			accountIds.forEach((id) -> find(id, user)); // all of them or none: an unknown id answers 404 before any moves
 			ids.addAll(accountIds);
 		}
 		else if (fromOwner != null) {

@@ -94,6 +94,9 @@ class AccountIntegrationTests {
 		assertThat(resellers.json().path("items").findValuesAsText("region")).containsOnly("NORTHEAST");
 		assertThat(this.api.get("/api/accounts?status=CUSTOMER&owner=nobody").json().path("total").asInt()).isZero();
 		assertThat(this.api.get("/api/accounts?status=SLEEPING").status()).isEqualTo(400);
+		Api.Response all = this.api.as(Infrastructure.get().token("sm.east", "SALES_MANAGER", null)).get("/api/accounts");
+		assertThat(all.status()).isEqualTo(200);
+		assertThat(all.json().path("total").asInt()).isGreaterThanOrEqualTo(2);
 		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
 			.get("/api/accounts?kind=RESELLER&size=500").json().path("items").findValuesAsText("id")).doesNotContain(reseller);
 	}
@@ -108,6 +111,10 @@ class AccountIntegrationTests {
 
 		assertThat(mine.post("/api/accounts/reassignments", body).status()).as("not for account managers").isEqualTo(403);
 		Api manager = this.api.as(Infrastructure.get().token("sm.east", "SALES_MANAGER", null));
+		assertThat(manager.post("/api/accounts/reassignments", """
+				{"accountIds":["%s","%s"],"toOwner":"am.boston"}""".formatted(ids.get(0), UUID.randomUUID())).status())
+			.as("all or none").isEqualTo(404);
+		assertThat(this.api.get("/api/accounts/" + ids.get(0)).field("owner")).isEqualTo(from);
 		Api.Response moved = manager.post("/api/accounts/reassignments", body);
 		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
 		assertThat(moved.json().path("reassigned").asInt()).isEqualTo(3);
