@@ -1,0 +1,134 @@
+package com.chairside.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The manifests in {@code deploy/kubernetes}, read with fabric8's Kubernetes model: every service and the gateway is
+ * deployed with probes on its health groups, requests and limits, a selector that matches its pods, a Service and a
+ * disruption budget; every consumer service scales on consumer lag; every topic is declared with enough partitions.
+ */
+class KubernetesManifestTests {
+
+	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
+			"notification-service", "reporting-service", "gateway");
+
+	static final List<String> CONSUMERS = List.of("account-service", "order-service", "notification-service",
+			"reporting-service");
+
+	static final List<String> TOPICS = List.of("chairside.leads", "chairside.accounts", "chairside.orders",
+			"chairside.targets");
+
+	static final List<HasMetadata> resources = new ArrayList<>();
+
+	@BeforeAll
+	static void read() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("kubernetes"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".yaml")).sorted().toList()) {
+				try (InputStream in = Files.newInputStream(file)) {
+					Object parsed = Serialization.unmarshal(in);
+					if (parsed instanceof KubernetesList list) {
+						resources.addAll(list.getItems());
+					}
+					else if (parsed instanceof List<?> list) {
+						list.forEach((item) -> resources.add((HasMetadata) item));
+					}
+					else {
+						resources.add((HasMetadata) parsed);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void everyServiceIsDeployedWithProbesLimitsAndMatchingSelectors() {
+		for (String name : SERVICES) {
+			Deployment deployment = one(Deployment.class, name);
+			Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+			assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).as(name).containsAllEntriesOf(selector);
+			assertThat(deployment.getSpec().getReplicas()).as(name + " survives losing a pod").isGreaterThanOrEqualTo(2);
+			Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+			assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/readiness");
+			assertThat(container.getLivenessProbe().getHttpGet().getPath()).as(name).isEqualTo("/actuator/health/liveness");
+			assertThat(container.getResources().getRequests()).as(name).containsKeys("cpu", "memory");
+			assertThat(container.getResources().getLimits()).as(name).containsKeys("cpu", "memory");
+
+			Service service = one(Service.class, name);
+			assertThat(service.getSpec().getSelector()).as(name + " service selects the pods").isEqualTo(selector);
+			PodDisruptionBudget budget = one(PodDisruptionBudget.class, name);
+			assertThat(budget.getSpec().getSelector().getMatchLabels()).as(name).isEqualTo(selector);
+		}
+	}
+
+	@Test
+	void consumerServicesScaleOnConsumerLagWithinThePartitions() {
+		for (String name : CONSUMERS) {
+			HorizontalPodAutoscaler autoscaler = one(HorizontalPodAutoscaler.class, name);
+			assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo(name);
+			assertThat(autoscaler.getSpec().getMetrics().get(0).getPods().getMetric().getName())
+				.isEqualTo("spring_cloud_stream_binder_kafka_offset");
+			assertThat(autoscaler.getSpec().getMaxReplicas()).as("no more replicas than partitions").isLessThanOrEqualTo(partitions());
+		}
+	}
+
+	@Test
+	void everyTopicIsDeclaredReplicatedAndPartitionedForThePlannedReplicas() {
+		for (String topic : TOPICS) {
+			GenericKubernetesResource declared = one(GenericKubernetesResource.class, topic);
+			assertThat(declared.getKind()).isEqualTo("KafkaTopic");
+			Map<String, Object> spec = (Map<String, Object>) declared.getAdditionalProperties().get("spec");
+			assertThat(((Number) spec.get("partitions")).intValue()).isEqualTo(partitions());
+			assertThat(((Number) spec.get("replicas")).intValue()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void servicesGetTheirConnectionsFromConfigAndSecrets() {
+		for (String name : SERVICES) {
+			Container container = one(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+			assertThat(container.getEnvFrom()).as(name).anyMatch((from) -> from.getConfigMapRef() != null
+					&& "chairside-config".equals(from.getConfigMapRef().getName()));
+			if (!name.equals("gateway")) {
+				assertThat(container.getEnv()).as(name).anyMatch((env) -> env.getName().equals("SPRING_MONGODB_URI")
+						&& env.getValueFrom().getSecretKeyRef().getKey().equals(name));
+			}
+		}
+	}
+
+	private static int partitions() {
+		return ((Number) ((Map<?, ?>) one(GenericKubernetesResource.class, "chairside.orders").getAdditionalProperties()
+			.get("spec")).get("partitions")).intValue();
+	}
+
+	private static <T extends HasMetadata> T one(Class<T> type, String name) {
+		List<T> found = resources.stream()
+			.filter(type::isInstance)
+			.map(type::cast)
+			.filter((r) -> name.equals(r.getMetadata().getName()))
+			.toList();
+		assertThat(found).as(type.getSimpleName() + " " + name).hasSize(1);
+		return found.get(0);
+	}
+
+}
