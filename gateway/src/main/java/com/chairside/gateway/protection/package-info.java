@@ -1,0 +1,2 @@
+/** What protects the services behind the gateway: rate limits per user, body size caps, CORS for the sales UI. */
+package com.chairside.gateway.protection;
