@@ -263,8 +263,9 @@ public class Lead extends AggregateRoot {
 		this.accountId = UUID.randomUUID().toString();
 		setStatus(LeadStatus.CONVERTED, by, now);
 		this.updatedAt = now;
-		raise(new LeadConverted(this.id, this.accountId, this.practiceName, this.specialty, this.region, this.city,
-				this.country, this.owner, by, now));
+		raise(new LeadConverted(this.id, this.accountId, this.practiceName, this.kind, this.specialty, this.region,
+				this.street, this.postalCode, this.city, this.country, this.email, this.phone, this.website, this.owner,
+				by, now));
 		return this.accountId;
 	}
 

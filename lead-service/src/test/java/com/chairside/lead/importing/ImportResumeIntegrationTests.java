@@ -1,0 +1,69 @@
+package com.chairside.lead.importing;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An import whose instance stopped mid-way is taken over once its lease runs out, after the rows already counted. */
+@ServiceIntegrationTest
+@TestPropertySource(properties = "chairside.imports.sweep-interval=PT1S")
+class ImportResumeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	MongoDatabaseFactory factory;
+
+	@Test
+	void resumesAnAbandonedImportAfterTheRowsAlreadyCounted() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String csv = """
+				practiceName,specialty,source,city,country,email
+				Done Before %1$s,ORTHODONTICS,OUTBOUND,Boston,US,a@%1$s.example
+				Resumed One %1$s,ORTHODONTICS,OUTBOUND,Boston,US,b@%1$s.example
+				Resumed Two %1$s,ORTHODONTICS,OUTBOUND,Boston,US,c@%1$s.example
+				""".formatted(tag);
+		String file = new GridFsTemplate(this.factory, this.mongo.getConverter(), "lead_import_files")
+			.store(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "abandoned.csv", "text/csv")
+			.toHexString();
+		String id = UUID.randomUUID().toString();
+		Instant then = Instant.now().minus(Duration.ofMinutes(5));
+		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, 1, 1, 0, 0, "am.resume",
+				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null));
+
+		Api api = Api.local(this.port, Infrastructure.get().token("am.resume", "ACCOUNT_MANAGER", "NORTHEAST"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
+		Api.Response done = api.get("/api/leads/imports/" + id);
+		assertThat(done.json().path("rowsRead").asInt()).isEqualTo(3);
+		assertThat(done.json().path("created").asInt()).isEqualTo(3);
+		String listed = api.get("/api/leads?size=500").body();
+		assertThat(listed).contains("Resumed One " + tag, "Resumed Two " + tag)
+			.as("the row counted before the stop is not read again")
+			.doesNotContain("Done Before " + tag);
+	}
+
+}
