@@ -6,9 +6,10 @@ import java.util.Set;
 import com.chairside.notification.notification.Department;
 
 /**
- * Which departments an order event concerns. A change goes to the departments order-service names in the event
- * ({@code departments}: it knows what the change touches), and always to sales administration; a department this
- * service does not know is skipped. An older change without that list falls back to the rules from before: sales
+ * Which departments an order event concerns. Sales administration, production and logistics hear of every change
+ * (the promise made to the departments from the start: none of them must learn of a change late); beyond them a change
+ * goes to the departments order-service names in the event ({@code departments}: it knows what the change touches); a
+ * department this service does not know is skipped. An older change without that list falls back to the rules from before: sales
  * administration, production and logistics hear of every change, installation when the delivery date moves, finance
  * when the value moves. Everyone hears of a cancellation.
  */
@@ -29,7 +30,8 @@ final class DepartmentRouting {
 	}
 
 	private static Set<Department> named(OrderEvent order) {
-		Set<Department> departments = EnumSet.of(Department.SALES_ADMINISTRATION);
+		Set<Department> departments = EnumSet.of(Department.SALES_ADMINISTRATION, Department.PRODUCTION,
+				Department.LOGISTICS);
 		for (String name : order.departments()) {
 			for (Department department : Department.values()) {
 				if (department.name().equals(name)) {

@@ -86,8 +86,9 @@ class OrderNotificationIntegrationTests {
 		}
 		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
 		assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items"))
+			.as("the named departments, and always sales administration, production and logistics")
 			.extracting(n -> n.path("department").asText())
-			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "LOGISTICS", "INSTALLATION");
+			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION");
 	}
 
 	@Test
