@@ -79,11 +79,11 @@ class AccountController {
 	}
 
 	@PostMapping("/{id}/contacts")
-	ResponseEntity<Contact> addContact(@PathVariable String id, @Valid @RequestBody AddContactRequest request) {
+	ResponseEntity<ContactView> addContact(@PathVariable String id, @Valid @RequestBody AddContactRequest request) {
 		Contact contact = this.accounts.addContact(id, request.name().strip(), AddressBody.strip(request.title()),
 				AddressBody.strip(request.email()), AddressBody.strip(request.phone()), request.buyingRole(),
 				CurrentUser.get());
-		return ResponseEntity.created(URI.create("/api/accounts/" + id + "/contacts/" + contact.id())).body(contact);
+		return ResponseEntity.created(URI.create("/api/accounts/" + id + "/contacts/" + contact.id())).body(ContactView.of(contact));
 	}
 
 	/** A territory change: one operation, one AccountOwnerChanged per account that changed hands. */

@@ -31,9 +31,9 @@ class ActivityController {
 	}
 
 	@PostMapping("/api/accounts/{id}/activities")
-	ResponseEntity<Activity> log(@PathVariable String id, @Valid @RequestBody LogActivityRequest request) {
+	ResponseEntity<ActivityView> log(@PathVariable String id, @Valid @RequestBody LogActivityRequest request) {
 		Activity activity = this.activities.log(id, request.toActivity(), CurrentUser.get());
-		return ResponseEntity.created(URI.create("/api/accounts/" + id + "/activities/" + activity.id())).body(activity);
+		return ResponseEntity.created(URI.create("/api/accounts/" + id + "/activities/" + activity.id())).body(ActivityView.of(activity));
 	}
 
 	/** Newest first, paged. */
@@ -42,7 +42,7 @@ class ActivityController {
 			@RequestParam(defaultValue = "20") int size) {
 		Page<Activity> found = this.activities.timeline(id, CurrentUser.get(), Math.max(page, 0),
 				Math.min(Math.max(size, 1), 200));
-		return Map.of("items", found.getContent(), "page", page, "total", found.getTotalElements());
+		return Map.of("items", found.map(ActivityView::of).getContent(), "page", page, "total", found.getTotalElements());
 	}
 
 	/** The signed-in account manager's overdue next steps; managers may ask for anyone's with {@code owner}. */
@@ -54,12 +54,12 @@ class ActivityController {
 			throw new AccessDeniedException("Only managers see other account managers' next steps");
 		}
 		List<Activity> overdue = this.activities.overdue(assignee, user);
-		return Map.of("owner", assignee, "items", overdue, "total", overdue.size());
+		return Map.of("owner", assignee, "items", overdue.stream().map(ActivityView::of).toList(), "total", overdue.size());
 	}
 
 	@PostMapping("/api/activities/{id}/next-step/done")
-	Activity nextStepDone(@PathVariable String id) {
-		return this.activities.completeNextStep(id, CurrentUser.get());
+	ActivityView nextStepDone(@PathVariable String id) {
+		return ActivityView.of(this.activities.completeNextStep(id, CurrentUser.get()));
 	}
 
 }
