@@ -204,6 +204,11 @@ public class Account extends AggregateRoot {
 		return true;
 	}
 
+	/** Flags the conflict that {@code other} detected and published; no event of its own, so the pair is told once. */
+	public boolean markChannelConflict(String otherId) {
+		return this.channelConflicts.add(otherId);
+	}
+
 	/** What this account and {@code other} have in common that makes them the same practice; empty when nothing. */
 	public List<String> samePracticeAs(Account other) {
 		List<String> matched = new ArrayList<>();

@@ -19,7 +19,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -219,8 +218,7 @@ public class AccountManagement {
 				continue;
 			}
 			changed = modify(id, null, (a) -> a.flagChannelConflict(other, matched, this.clock.instant()));
-			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(other.id())),
-					new Update().addToSet("channelConflicts", id).inc("version", 1), Account.class);
+			modify(other.id(), null, (a) -> a.markChannelConflict(id));
 			log.info("Channel conflict: accounts {} and {} are the same practice ({})", id, other.id(), matched);
 		}
 		return changed;
