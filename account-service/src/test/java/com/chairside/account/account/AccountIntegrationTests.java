@@ -108,6 +108,10 @@ class AccountIntegrationTests {
 		List<String> ids = List.of(Accounts.open(mine), Accounts.open(mine), Accounts.open(mine));
 		String body = """
 				{"fromOwner":"%s","region":"NORTHEAST","toOwner":"am.boston","reason":"Territory change"}""".formatted(from);
+		String step = mine.post("/api/accounts/" + ids.get(0) + "/activities", """
+				{"type":"CALL","occurredAt":"2026-01-01T10:00:00Z","summary":"Call back",
+				 "nextStep":{"action":"Send the quote","due":"2026-01-02"}}""").field("id");
+		assertThat(mine.get("/api/activities/overdue").json().path("items").findValuesAsText("id")).containsExactly(step);
 
 		assertThat(mine.post("/api/accounts/reassignments", body).status()).as("not for account managers").isEqualTo(403);
 		Api manager = this.api.as(Infrastructure.get().token("sm.east", "SALES_MANAGER", null));
@@ -124,6 +128,9 @@ class AccountIntegrationTests {
 			Received changed = Accounts.awaitConforming("chairside.accounts", id, "chairside.account.AccountOwnerChanged.v1");
 			assertThat(changed.value()).contains("\"previousOwner\":\"" + from + "\"", "\"changedBy\":\"sm.east\"");
 		}
+		assertThat(mine.get("/api/activities/overdue").json().path("items")).as("the next step moved along").isEmpty();
+		assertThat(manager.get("/api/activities/overdue?owner=am.boston").json().path("items").findValuesAsText("id"))
+			.contains(step);
 		assertThat(manager.post("/api/accounts/reassignments", body).json().path("reassigned").asInt())
 			.as("run again, nothing is left to move").isZero();
 	}

@@ -61,6 +61,9 @@ class DemoIntegrationTests {
 			.as("another unit").isEqualTo(201);
 		assertThat(book(accountId, unit, MONDAY.plus(9, ChronoUnit.HOURS), MONDAY.plus(8, ChronoUnit.HOURS)).status())
 			.as("ends before it starts").isEqualTo(400);
+		assertThat(this.api.as(Infrastructure.get().departmentToken("prod.lead", "PRODUCTION"))
+			.post("/api/demos", "{}").status()).as("departments do not book demos").isEqualTo(403);
+		assertThat(this.api.as(null).post("/api/demos", "{}").status()).isEqualTo(401);
 		assertThat(book(UUID.randomUUID().toString(), unit, MONDAY.plus(20, ChronoUnit.HOURS), MONDAY.plus(21, ChronoUnit.HOURS))
 			.status()).as("unknown account").isEqualTo(404);
 
