@@ -1,5 +1,6 @@
 package com.chairside.account.conversion;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -7,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import com.chairside.account.account.AccountDetails;
+import com.chairside.account.account.AccountKind;
+import com.chairside.account.account.Address;
 import com.chairside.account.account.AccountManagement;
 import com.chairside.platform.inbox.EventHandlers;
 import com.chairside.platform.inbox.PoisonMessageException;
@@ -14,6 +17,11 @@ import com.chairside.platform.inbox.PoisonMessageException;
 /** Consumes {@code chairside.leads} (group {@code account-service}) and opens an account for each converted lead. */
 @Configuration(proxyBeanMethods = false)
 class LeadConversions {
+
+	/** A kind this service does not know (a newer lead-service) opens the account without one. */
+	private static AccountKind kind(String kind) {
+		return Arrays.stream(AccountKind.values()).filter((k) -> k.name().equals(kind)).findFirst().orElse(null);
+	}
 
 	@Bean
 	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, AccountManagement accounts) {
@@ -25,8 +33,11 @@ class LeadConversions {
 			if (lead.accountId() == null || lead.leadId() == null || lead.region() == null) {
 				throw new PoisonMessageException("LeadConverted " + event.id() + " lacks accountId, leadId or region");
 			}
-			accounts.openForConvertedLead(lead.accountId(), AccountDetails.converted(lead.leadId(), lead.practiceName(),
-					lead.region(), lead.specialty(), lead.city(), lead.country(), lead.owner()));
+			Address site = (lead.street() != null || lead.postalCode() != null)
+					? new Address(lead.street(), lead.postalCode(), lead.city(), lead.country()) : null;
+			accounts.openForConvertedLead(lead.accountId(), new AccountDetails(lead.leadId(), lead.practiceName(),
+					lead.region(), lead.specialty(), lead.city(), lead.country(), lead.owner(), kind(lead.kind()), null,
+					null, site, null));
 		});
 	}
 

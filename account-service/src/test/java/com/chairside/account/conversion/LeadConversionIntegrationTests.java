@@ -58,6 +58,8 @@ class LeadConversionIntegrationTests {
 		assertThat(account.field("leadId")).isEqualTo(leadId);
 		assertThat(account.field("region")).isEqualTo("NORTHEAST");
 		assertThat(account.field("status")).isEqualTo("PROSPECT");
+		assertThat(account.field("kind")).as("from the example").isEqualTo("PRIVATE_PRACTICE");
+		assertThat(account.json().path("siteAddress").path("postalCode").asText()).isEqualTo("02116");
 
 		Received opened = await().until(() -> kafka.records("chairside.accounts").stream().filter(r -> accountId.equals(r.key())).toList(),
 				events -> !events.isEmpty()).get(0);
