@@ -1,6 +1,8 @@
 package com.chairside.account;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
@@ -29,11 +31,17 @@ public final class Accounts {
 				{"name":"Harbor Dental","specialty":"GENERAL_DENTISTRY","city":"Portland","country":"US"}""");
 	}
 
-	/** The records of {@code topic} under {@code key} and of {@code event} (e.g. AccountStatusChanged), in order. */
+	/**
+	 * The events of {@code topic} under {@code key} and of {@code event} (e.g. AccountStatusChanged), in order, each
+	 * once: the outbox may publish an event again with the same {@code ce_id} (README, "Duplicates, never losses"), and
+	 * consumers drop such duplicates, so the tests count what a consumer sees.
+	 */
 	public static List<Received> events(String topic, String key, String event) {
+		Set<String> seen = new HashSet<>();
 		return kafka.records(topic)
 			.stream()
 			.filter((r) -> key.equals(r.key()) && r.header("ce_type").endsWith("." + event + ".v1"))
+			.filter((r) -> seen.add(r.header("ce_id")))
 			.toList();
 	}
 

@@ -71,7 +71,7 @@ class DormancyIntegrationTests {
 		for (String id : ids) {
 			assertThat(this.accounts.find(id, user).status()).isEqualTo(AccountStatus.DORMANT);
 		}
-		await().until(() -> ids.stream()
+		await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
 			.allMatch((id) -> Accounts.events("chairside.accounts", id, "AccountStatusChanged").size() == 2));
 		for (String id : ids) {
 			assertThat(Accounts.events("chairside.accounts", id, "AccountStatusChanged")).as(id)
