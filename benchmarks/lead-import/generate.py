@@ -24,7 +24,7 @@ for i in range(rows):
         name, postal, email, phone = made[rnd.randrange(len(made))]
         how = rnd.randrange(3)
         if how == 0:
-            row = [f"Dr. {name.upper()}, DDS", "", "GENERAL_DENTISTRY", "OUTBOUND", "", postal, "Boston", "US", "", "", "", "", "", "", "dup by name"]
+            row = [f"\"Dr. {name.upper()}, DDS\"", "", "GENERAL_DENTISTRY", "OUTBOUND", "", postal, "Boston", "US", "", "", "", "", "", "", "dup by name"]
         elif how == 1:
             row = [f"Other {i}", "", "GENERAL_DENTISTRY", "OUTBOUND", "", "", "Boston", "US", email.upper(), "", "", "", "", "", "dup by email"]
         else:

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Imports 100,000 generated lead rows (5% duplicates, 1% bad rows) into a running lead-service and prints rows per
-# second and the service's peak heap. Starts nothing: run `bin/chairside up` first (or start lead-service alone:
-# `java -jar lead-service/target/lead-service.jar` with CHAIRSIDE_* pointing at a Kafka, a MongoDB and the token issuer).
-#   ROWS=100000 LEAD_URL=http://127.0.0.1:8081 benchmarks/lead-import/run.sh
+# second and the service's peak heap. Starts nothing: run `bin/chairside up` first, or start lead-service alone on a
+# store of its own (the devstack store is an in-memory MongoDB of 256 MB shared by every service):
+#   CHAIRSIDE_PARTS="kafka issuer" bin/chairside up
+#   java -Xmx1g -cp 'devstack/target/classes:devstack/target/lib/*' com.chairside.devstack.MongoStore /tmp/store 27118 &
+#   SPRING_MONGODB_URI=mongodb://127.0.0.1:27118/chairside-leads java -Xms64m -Xmx300m -XX:+UseSerialGC \
+#     -jar lead-service/target/lead-service.jar --server.port=8181 &
+#   ROWS=100000 LEAD_URL=http://127.0.0.1:8181 METRICS_URL=http://127.0.0.1:8181 benchmarks/lead-import/run.sh
 # LEAD_URL may be the gateway (http://127.0.0.1:8080) to measure through it; the heap is read from lead-service's
 # /actuator/prometheus (jvm_memory_used_bytes, area="heap", summed over the pools), sampled every 0.5 s.
 set -euo pipefail
