@@ -8,6 +8,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import com.chairside.account.account.Account;
@@ -38,15 +42,18 @@ public class DemoManagement {
 
 	private final EventFactory events;
 
+	private final MongoTemplate mongo;
+
 	private final Clock clock;
 
 	DemoManagement(Demos demos, DemoUnitCalendar calendar, AccountManagement accounts, ActivityLog activities,
-			EventFactory events, Clock clock) {
+			EventFactory events, MongoTemplate mongo, Clock clock) {
 		this.demos = demos;
 		this.calendar = calendar;
 		this.accounts = accounts;
 		this.activities = activities;
 		this.events = events;
+		this.mongo = mongo;
 		this.clock = clock;
 	}
 
@@ -80,6 +87,21 @@ public class DemoManagement {
 		return this.demos.findById(id)
 			.filter((d) -> user.canSee(d.region()))
 			.orElseThrow(() -> new NotFoundException("Demo", id));
+	}
+
+	/** The demos the user may see of an account and/or a demo unit, by start time. */
+	public List<Demo> list(String accountId, String demoUnit, CurrentUser user) {
+		Query query = new Query().with(Sort.by("start"));
+		if (accountId != null) {
+			query.addCriteria(Criteria.where("accountId").is(accountId));
+		}
+		if (demoUnit != null) {
+			query.addCriteria(Criteria.where("demoUnit").is(demoUnit));
+		}
+		if (!user.seesAllRegions()) {
+			query.addCriteria(Criteria.where("region").is(user.region()));
+		}
+		return this.mongo.find(query, Demo.class);
 	}
 
 	/** Completes the demo with its outcome; it goes on the account's timeline as a DEMO activity. */

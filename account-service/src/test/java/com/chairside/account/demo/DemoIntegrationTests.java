@@ -67,6 +67,14 @@ class DemoIntegrationTests {
 		assertThat(book(UUID.randomUUID().toString(), unit, MONDAY.plus(20, ChronoUnit.HOURS), MONDAY.plus(21, ChronoUnit.HOURS))
 			.status()).as("unknown account").isEqualTo(404);
 
+		Api.Response calendar = this.api.get("/api/demos?demoUnit=" + unit);
+		assertThat(calendar.json().path("items").findValuesAsText("start")).hasSize(2);
+		assertThat(calendar.json().path("items").findValuesAsText("id").get(0)).isEqualTo(first.field("id"));
+		assertThat(this.api.get("/api/demos?accountId=" + accountId).json().path("total").asInt()).isEqualTo(3);
+		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
+			.get("/api/demos?demoUnit=" + unit).json().path("items")).isEmpty();
+		assertThat(this.api.get("/api/demos").status()).isEqualTo(400);
+
 		Received scheduled = Accounts.awaitConforming("chairside.demos", first.field("id"),
 				"chairside.demo.DemoScheduled.v1");
 		assertThat(scheduled.value()).contains(unit, accountId);
