@@ -51,6 +51,11 @@ public final class Api {
 	}
 
 	public Response send(String method, String path, String json) {
+		return send(method, path, json, java.util.Map.of());
+	}
+
+	/** A call with extra headers ({@code If-Match}, {@code Accept}, ...). */
+	public Response send(String method, String path, String json, java.util.Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json")
@@ -61,6 +66,7 @@ public final class Api {
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
+		headers.forEach(request::setHeader);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(), response);
