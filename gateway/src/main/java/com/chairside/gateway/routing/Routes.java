@@ -35,7 +35,10 @@ class Routes {
 	@Bean
 	RouterFunction<ServerResponse> serviceRoutes(ServiceReplicas replicas) {
 		return service(replicas.of("lead-service"), "/api/leads")
+			.and(service(replicas.of("lead-service"), "/api/regions"))
 			.and(service(replicas.of("account-service"), "/api/accounts"))
+			.and(service(replicas.of("account-service"), "/api/activities"))
+			.and(service(replicas.of("account-service"), "/api/demos"))
 			.and(service(replicas.of("order-service"), "/api/orders"))
 			.and(service(replicas.of("order-service-catalogue"), "/api/products"))
 			.and(service(replicas.of("notification-service"), "/api/notifications"))
