@@ -42,6 +42,8 @@ class Routes {
 			.and(service(replicas.of("order-service"), "/api/orders"))
 			.and(service(replicas.of("order-service-catalogue"), "/api/products"))
 			.and(service(replicas.of("notification-service"), "/api/notifications"))
+			.and(service(replicas.of("notification-service"), "/api/notification-rules"))
+			.and(service(replicas.of("notification-service"), "/api/webhook-subscriptions"))
 			.and(service(replicas.of("reporting-service"), "/api/reports"));
 	}
 

@@ -1,0 +1,145 @@
+package com.chairside.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code docker-compose.yml}: the single-node default and the {@code cluster} profile (three Kafka brokers, a
+ * three-member MongoDB replica set). There is no container engine on the build machine, so the file is checked as
+ * data: every service has a cluster twin that talks to all three brokers and to the replica set with write concern
+ * majority, topics are replicated three times with two in sync, and the variables used really bind to the settings
+ * they are meant for.
+ */
+class ComposeFileTests {
+
+	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
+			"notification-service", "reporting-service");
+
+	static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void read() throws IOException {
+		LoaderOptions options = new LoaderOptions();
+		options.setMaxAliasesForCollections(200);
+		try (Reader in = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
+			Map<String, Object> compose = new Yaml(options).load(in);
+			services = (Map<String, Map<String, Object>>) compose.get("services");
+		}
+	}
+
+	@Test
+	void theDefaultStackIsOneBrokerAndOneStoreWithoutProfiles() {
+		for (String name : List.of("kafka", "mongo", "mail", "gateway")) {
+			assertThat(services.get(name)).as(name).isNotNull().doesNotContainKey("profiles");
+		}
+		SERVICES.forEach((name) -> assertThat(services.get(name)).as(name).doesNotContainKey("profiles"));
+	}
+
+	@Test
+	void theClusterHasThreeBrokersThatVoteTogetherAndKeepTwoReplicasInSync() {
+		for (int member = 1; member <= 3; member++) {
+			Map<String, Object> broker = service("kafka-" + member);
+			assertThat(broker.get("profiles")).isEqualTo(List.of("cluster"));
+			Map<String, Object> env = environment(broker);
+			assertThat(env.get("KAFKA_NODE_ID")).isEqualTo(member);
+			assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+			assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://kafka-" + member + ":9092");
+			assertThat(env.get("KAFKA_DEFAULT_REPLICATION_FACTOR")).isEqualTo(3);
+			assertThat(env.get("KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo(2);
+			assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo(3);
+			assertThat(env.get("CLUSTER_ID")).isEqualTo(environment(service("kafka-1")).get("CLUSTER_ID"));
+			assertThat((List<?>) broker.get("volumes")).as("each broker keeps its own log").hasSize(1)
+				.first().asString().startsWith("kafka-" + member + "-data:");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theClusterHasAThreeMemberReplicaSetFormedOnce() {
+		for (int member = 1; member <= 3; member++) {
+			Map<String, Object> mongo = service("mongo-" + member);
+			assertThat(mongo.get("profiles")).isEqualTo(List.of("cluster"));
+			assertThat((List<String>) mongo.get("command")).containsSequence("--replSet", "rs0");
+		}
+		String initiate = String.join(" ", (List<String>) service("mongo-init").get("command"));
+		assertThat(initiate).contains("rs.initiate", "mongo-1:27017", "mongo-2:27017", "mongo-3:27017");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyServiceHasAClusterTwinOnAllBrokersAndTheReplicaSetWithMajorityWrites() {
+		for (String name : SERVICES) {
+			Map<String, Object> twin = service(name + "-cluster");
+			assertThat(twin.get("profiles")).as(name).isEqualTo(List.of("cluster"));
+			assertThat((Map<String, Object>) twin.get("depends_on")).as(name)
+				.containsKeys("kafka-1", "kafka-2", "kafka-3", "mongo-init")
+				.doesNotContainKeys("kafka", "mongo");
+			Binder settings = settingsOf(twin);
+			assertThat(settings.bind("spring.kafka.bootstrap-servers", String.class).orElse(null)).as(name)
+				.isEqualTo("kafka-1:9092,kafka-2:9092,kafka-3:9092");
+			assertThat(settings.bind("spring.mongodb.uri", String.class).get()).as(name)
+				.contains("mongo-1:27017,mongo-2:27017,mongo-3:27017/chairside-")
+				.contains("replicaSet=rs0")
+				.contains("w=majority");
+			assertThat(settings.bind("chairside.outbox.replication-factor", Integer.class).get()).as(name).isEqualTo(3);
+			assertThat(settings.bind("chairside.outbox.partitions", Integer.class).get()).as(name).isEqualTo(12);
+			assertThat(settings.bind("spring.cloud.stream.kafka.binder.required-acks", String.class).get()).as(name)
+				.isEqualTo("all");
+		}
+	}
+
+	@Test
+	void theClusterGatewayRoutesToTheClusterServicesOnly() {
+		Map<String, Object> env = environment(service("gateway-cluster"));
+		List.of("LEADS", "ACCOUNTS", "ORDERS", "PRODUCTS", "NOTIFICATIONS", "REPORTS")
+			.forEach((route) -> assertThat((String) env.get("CHAIRSIDE_ROUTES_" + route)).as(route).contains("-cluster:"));
+		assertThat(environment(service("order-service-cluster")).get("CHAIRSIDE_ACCOUNTS_URL"))
+			.isEqualTo("http://account-service-cluster:8082");
+	}
+
+	/**
+	 * The service's variables as Spring Boot would bind them, resolved through the placeholders of the shared
+	 * defaults (the bootstrap servers come from {@code CHAIRSIDE_KAFKA}).
+	 */
+	private static Binder settingsOf(Map<String, Object> service) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+				"compose-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment(service)));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("chairside-defaults",
+					Map.of("spring.kafka.bootstrap-servers", "${CHAIRSIDE_KAFKA:127.0.0.1:9092}")));
+		ConfigurationPropertySources.attach(environment);
+		return Binder.get(environment);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> environment(Map<String, Object> service) {
+		return (Map<String, Object>) service.get("environment");
+	}
+
+	private static Map<String, Object> service(String name) {
+		assertThat(services).as("docker-compose.yml services").containsKey(name);
+		return services.get(name);
+	}
+
+}
