@@ -156,6 +156,16 @@ class SalesFlowSystemTests {
 			.isTrue();
 	}
 
+	@Test
+	void theGatewayServesOneDocumentOfAllServices() {
+		JsonNode combined = suite.gateway(null).get("/v3/api-docs").json();
+		assertThat(combined.path("x-unavailable")).as("every service answered").isEmpty();
+		JsonNode paths = combined.path("paths");
+		assertThat(List.of("/api/leads", "/api/accounts", "/api/orders/{id}/cancel", "/api/notifications",
+				"/api/reports/pipeline"))
+			.allSatisfy((path) -> assertThat(paths.has(path)).as(path).isTrue());
+	}
+
 	private static List<String> eventTypes(Api api, String department, String orderId) {
 		return api.get("/api/notifications?department=" + department + "&orderId=" + orderId).json().path("items")
 			.findValuesAsText("eventType");

@@ -1,7 +1,12 @@
 package com.chairside.gateway.routing;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @EnableConfigurationProperties(RouteProperties.class)
-class ServiceReplicas {
+public class ServiceReplicas {
 
 	private final Map<String, Replicas> services = new LinkedHashMap<>();
 
@@ -34,6 +39,19 @@ class ServiceReplicas {
 
 	Replicas of(String service) {
 		return this.services.get(service);
+	}
+
+	/** The services behind the gateway, each once (the catalogue is order-service's too). */
+	public Set<String> services() {
+		return this.services.keySet()
+			.stream()
+			.filter((name) -> !name.endsWith("-catalogue"))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	/** A ready replica of the service, for calls the gateway makes itself. */
+	public Optional<URI> readyReplicaOf(String service) {
+		return this.services.get(service).choose();
 	}
 
 	@Scheduled(fixedDelayString = "${chairside.routes.probe-interval:2s}")

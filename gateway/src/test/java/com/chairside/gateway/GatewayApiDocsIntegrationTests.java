@@ -1,0 +1,94 @@
+package com.chairside.gateway;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The combined OpenAPI view over real HTTP: two services answer with their documents (each with a schema named
+ * {@code Problem}, of different shapes), the others are down.
+ */
+@ServiceIntegrationTest
+class GatewayApiDocsIntegrationTests {
+
+	static final List<HttpServer> services = new ArrayList<>();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) throws IOException {
+		String leads = service("""
+				{"openapi":"3.1.0","paths":{"/api/leads":{"post":{"responses":{"400":{"content":{"application/problem+json":
+				{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
+				"components":{"schemas":{"Problem":{"type":"object","properties":{"errors":{"type":"array"}}},
+				"Lead":{"type":"object"}},"securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}}}}""");
+		String orders = service("""
+				{"openapi":"3.1.0","paths":{"/api/orders/{id}":{"get":{"responses":{"404":{"content":{"application/problem+json":
+				{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
+				"components":{"schemas":{"Problem":{"type":"object","properties":{"code":{"type":"string"}}}}}}""");
+		registry.add("chairside.routes.leads", () -> leads);
+		registry.add("chairside.routes.orders", () -> orders);
+		registry.add("chairside.routes.accounts", () -> "http://127.0.0.1:9");
+		registry.add("chairside.routes.notifications", () -> "http://127.0.0.1:9");
+		registry.add("chairside.routes.reports", () -> "http://127.0.0.1:9");
+	}
+
+	@AfterAll
+	static void stop() {
+		services.forEach((server) -> server.stop(0));
+	}
+
+	@Test
+	void mergesEveryServicesDocumentAndSaysWhichCouldNotBeRead() {
+		Api.Response docs = new Api("http://127.0.0.1:" + this.port, null).get("/v3/api-docs");
+		assertThat(docs.status()).as("open, like every service's own document").isEqualTo(200);
+		JsonNode combined = docs.json();
+		assertThat(combined.path("paths").has("/api/leads")).isTrue();
+		assertThat(combined.path("paths").path("/api/orders/{id}").path("x-service").asText()).isEqualTo("order-service");
+		assertThat(combined.path("components").path("securitySchemes").has("bearer")).isTrue();
+		assertThat(combined.path("x-unavailable")).extracting(JsonNode::asText)
+			.containsExactly("account-service", "notification-service", "reporting-service");
+
+		JsonNode schemas = combined.path("components").path("schemas");
+		assertThat(schemas.path("Problem").path("properties").has("errors")).as("the first service keeps the name").isTrue();
+		assertThat(schemas.path("order-service.Problem").path("properties").has("code")).isTrue();
+		assertThat(combined.path("paths").path("/api/orders/{id}").toString())
+			.contains("#/components/schemas/order-service.Problem");
+	}
+
+	private static String service(String document) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/v3/api-docs", (exchange) -> {
+			byte[] body = document.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.createContext("/actuator/health/readiness", (exchange) -> {
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		server.start();
+		services.add(server);
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+}
