@@ -1,0 +1,2 @@
+/** {@code /api/regions/{region}/targets/{period}}. */
+package com.chairside.lead.target.web;
