@@ -41,6 +41,15 @@ final class KafkaBroker {
 					"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
 					"share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
 					"num.partitions=6", "auto.create.topics.enable=true", "log.dirs=" + folder.resolve("data")) + "\n");
+			// Kafka's jars log through logback, whose default is DEBUG: every request, which costs two cores dearly.
+			Files.writeString(folder.resolve("logback.xml"), """
+					<configuration>
+					  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+					    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{30} - %msg%n</pattern></encoder>
+					  </appender>
+					  <root level="INFO"><appender-ref ref="OUT"/></root>
+					</configuration>
+					""");
 			Process format = new ProcessBuilder(ManagedProcess.javaBinary(), "-cp", classpath, "kafka.tools.StorageTool",
 					"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
 				.redirectErrorStream(true)
@@ -58,7 +67,7 @@ final class KafkaBroker {
 			throw new IllegalStateException(ex);
 		}
 		this.process = new ManagedProcess("kafka", List.of(ManagedProcess.javaBinary(), "-Xms128m", "-Xmx512m",
-				"-XX:+UseSerialGC", "-cp", classpath, "kafka.Kafka", config.toString()), logFolder);
+				"-XX:+UseSerialGC", "-Dlogback.configurationFile=" + folder.resolve("logback.xml"), "-cp", classpath, "kafka.Kafka", config.toString()), logFolder);
 	}
 
 	KafkaBroker start() {
@@ -85,6 +94,14 @@ final class KafkaBroker {
 
 	void kill() {
 		this.process.kill();
+	}
+
+	void pause() {
+		this.process.pause();
+	}
+
+	void resume() {
+		this.process.resume();
 	}
 
 	String bootstrap() {

@@ -112,6 +112,32 @@ final class ManagedProcess {
 		}
 	}
 
+	/** Frozen (SIGSTOP): its sockets stay open and nothing answers, as a machine that stalls. */
+	void pause() {
+		signal("STOP");
+	}
+
+	/** Thawed (SIGCONT) after {@link #pause()}. */
+	void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	String logText() {
 		try {
 			return Files.exists(this.log) ? Files.readString(this.log) : "";

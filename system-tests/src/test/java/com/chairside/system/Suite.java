@@ -39,11 +39,19 @@ final class Suite {
 
 	private final MailSink mail;
 
+	/** Between the services and the store, so that a fault test can stop the store for them. */
+	private final FaultProxy store;
+
+	/** Between order-service and account-service, so that a fault test can make account-service slow. */
+	private FaultProxy accountsForOrders;
+
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 
 	private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
 
 	private final List<ManagedProcess> extras = new ArrayList<>();
+
+	private final java.util.Set<String> copied = new java.util.HashSet<>();
 
 	private Suite() throws Exception {
 		this.root = Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize();
@@ -53,11 +61,14 @@ final class Suite {
 		this.mongo = MongoStore.inMemory();
 		this.issuer = TokenIssuer.withNewKey().serve(0);
 		this.mail = MailSink.start(0);
+		String store = this.mongo.connectionString();
+		this.store = new FaultProxy("store", Integer.parseInt(store.substring(store.lastIndexOf(':') + 1)));
 		await("the broker").atMost(Duration.ofSeconds(60)).until(this.kafka::listening);
 		for (String service : SERVICES) {
 			this.ports.put(service, Ports.free());
 		}
 		this.ports.put("gateway", Ports.free());
+		this.accountsForOrders = new FaultProxy("accounts", this.ports.get("account-service"));
 		for (String service : SERVICES) {
 			this.processes.put(service, service(service, this.ports.get(service)).start());
 		}
@@ -85,24 +96,23 @@ final class Suite {
 		String database = name.replace("-service", "");
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrap(),
-				"--spring.mongodb.uri=" + this.mongo.connectionString() + "/chairside-" + database,
+				"--spring.mongodb.uri=mongodb://127.0.0.1:" + this.store.port() + "/chairside-" + database,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
 				"--chairside.outbox.poll-interval=100ms", "--logging.level.com.chairside=DEBUG"));
 		if (name.equals("order-service")) {
-			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.ports.get("account-service"));
+			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.accountsForOrders.port());
 		}
 		if (name.equals("notification-service")) {
 			args.add("--spring.mail.port=" + this.mail.smtpPort());
 			args.add("--chairside.notification.dispatch-interval=200ms");
 		}
 		String processName = (port == this.ports.get(name)) ? name : name + "-" + port;
-		return ManagedProcess.springBoot(processName, this.root.resolve(name + "/target/" + name + ".jar"), args,
-				this.logs);
+		return ManagedProcess.springBoot(processName, jar(name), args, this.logs);
 	}
 
 	private ManagedProcess gateway() {
 		String url = "http://127.0.0.1:";
-		return ManagedProcess.springBoot("gateway", this.root.resolve("gateway/target/gateway.jar"),
+		return ManagedProcess.springBoot("gateway", jar("gateway"),
 				List.of("--server.port=" + this.ports.get("gateway"),
 						"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
 						"--chairside.routes.leads=" + url + this.ports.get("lead-service"),
@@ -112,6 +122,25 @@ final class Suite {
 						"--chairside.routes.notifications=" + url + this.ports.get("notification-service"),
 						"--chairside.routes.reports=" + url + this.ports.get("reporting-service")),
 				this.logs);
+	}
+
+	/**
+	 * A copy of the module's packaged jar, taken once: a module rebuilt while the suite runs must not change the jar
+	 * under a running process, nor what a restarted one runs.
+	 */
+	private Path jar(String module) {
+		Path copy = this.logs.resolve("jars/" + module + ".jar");
+		try {
+			if (this.copied.add(module)) {
+				Files.createDirectories(copy.getParent());
+				Files.copy(this.root.resolve(module + "/target/" + module + ".jar"), copy,
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			return copy;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	static void awaitReady(ManagedProcess process, int port) {
@@ -149,6 +178,32 @@ final class Suite {
 		return this.processes.get(name);
 	}
 
+	/** Waits until a service's process (restarted, say) reports ready. */
+	void awaitReady(String service) {
+		awaitReady(this.processes.get(service), this.ports.get(service));
+	}
+
+	Path root() {
+		return this.root;
+	}
+
+	int port(String name) {
+		return this.ports.get(name);
+	}
+
+	FaultProxy store() {
+		return this.store;
+	}
+
+	FaultProxy accountsForOrders() {
+		return this.accountsForOrders;
+	}
+
+	/** The store itself, not through the proxy: the tests read what the services wrote, also while it is "down". */
+	String storeConnectionString() {
+		return this.mongo.connectionString();
+	}
+
 	KafkaBroker kafka() {
 		return this.kafka;
 	}
@@ -165,6 +220,8 @@ final class Suite {
 		this.kafka.stop();
 		this.mail.close();
 		this.issuer.close();
+		this.store.close();
+		this.accountsForOrders.close();
 		this.mongo.close();
 	}
 
