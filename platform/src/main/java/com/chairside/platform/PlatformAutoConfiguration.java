@@ -1,6 +1,8 @@
 package com.chairside.platform;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -51,8 +54,24 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters) {
-		return new EventHandlers(json, meters);
+	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters,
+			@Value("${chairside.store.outage-tolerance:2m}") Duration storeOutageTolerance) {
+		return new EventHandlers(json, meters, storeOutageTolerance);
+	}
+
+	/**
+	 * Store timeouts that fail a request within seconds when the store is away (the driver's defaults wait 30 s for a
+	 * server, and forever on a read), so that the API answers 503 at once and no request thread hangs.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer storeTimeouts(
+			@Value("${chairside.store.server-selection-timeout:2s}") Duration serverSelection,
+			@Value("${chairside.store.connect-timeout:2s}") Duration connect,
+			@Value("${chairside.store.read-timeout:30s}") Duration read) {
+		return (settings) -> settings
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
+				.readTimeout((int) read.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	@Bean(name = "mongoHealthContributor")

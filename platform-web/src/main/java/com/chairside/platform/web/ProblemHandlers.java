@@ -6,12 +6,19 @@ import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,6 +40,11 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandlers extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
+
+	/** Seconds a client is asked to wait when the store is away: about how long the driver takes to notice it is back. */
+	private static final String STORE_RETRY_AFTER = "5";
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
@@ -59,6 +71,22 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 				"The record was changed by someone else meanwhile; read it again and retry");
 		problem.setProperty("code", "CONCURRENT_CHANGE");
 		return problem;
+	}
+
+	/**
+	 * The store cannot be reached (the driver found no server within its selection timeout, or a read timed out): the
+	 * caller is told at once to come back, rather than waiting or reading a 500 as a bug.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+		log.warn("Store unavailable, answering 503: {}", ex.getMostSpecificCause().toString());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+				"The service's store cannot be reached right now; retry shortly");
+		problem.setProperty("code", "STORE_UNAVAILABLE");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(InvalidFieldException.class)

@@ -1,10 +1,13 @@
 package com.chairside.platform.inbox;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.messaging.Message;
 
 import com.chairside.platform.trace.TraceContext;
@@ -14,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the Spring Cloud Stream consumers of a service: each reads the CloudEvent, continues its trace (so the log
- * lines of the effect carry the producer's trace id) and records the event as the cause of anything it raises.
+ * lines of the effect carry the producer's trace id) and records the event as the cause of anything it raises. While
+ * the service's store is away, a handler waits for it rather than letting the binder's few retries send a good event
+ * to the dead-letter topic.
  */
 public class EventHandlers {
 
@@ -24,9 +29,12 @@ public class EventHandlers {
 
 	private final MeterRegistry meters;
 
-	public EventHandlers(JsonMapper json, MeterRegistry meters) {
+	private final Duration storeOutageTolerance;
+
+	public EventHandlers(JsonMapper json, MeterRegistry meters, Duration storeOutageTolerance) {
 		this.json = json;
 		this.meters = meters;
+		this.storeOutageTolerance = storeOutageTolerance;
 	}
 
 	public JsonMapper json() {
@@ -49,7 +57,7 @@ public class EventHandlers {
 					(event.correlationId() != null) ? event.correlationId() : event.id(), event.id()));
 			try {
 				log.debug("{}: {} {} seq {}", consumer, event.type(), event.subject(), event.sequence());
-				handler.accept(event);
+				handleOnceTheStoreAnswers(consumer, event, handler);
 				this.meters.counter("chairside.inbox.handled", "consumer", consumer, "type", event.name()).increment();
 			}
 			catch (PoisonMessageException ex) {
@@ -61,6 +69,38 @@ public class EventHandlers {
 				TraceContext.close();
 			}
 		};
+	}
+
+	/**
+	 * Runs the handler, and again with growing pauses while the store cannot be reached, up to the outage tolerance:
+	 * the partition waits (its order kept) instead of dead-lettering events that did nothing wrong. The consumer's
+	 * poll interval (5 min) bounds the tolerance.
+	 */
+	private void handleOnceTheStoreAnswers(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+		long giveUpAt = System.nanoTime() + this.storeOutageTolerance.toNanos();
+		long pause = 250;
+		while (true) {
+			try {
+				handler.accept(event);
+				return;
+			}
+			catch (DataAccessResourceFailureException | QueryTimeoutException ex) {
+				if (System.nanoTime() > giveUpAt) {
+					throw ex;
+				}
+				this.meters.counter("chairside.inbox.store_unavailable", "consumer", consumer).increment();
+				log.warn("{}: store unavailable while handling {}; waiting {} ms for it: {}", consumer, event.id(), pause,
+						ex.getMostSpecificCause().toString());
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+				pause = Math.min(pause * 2, 4000);
+			}
+		}
 	}
 
 }
