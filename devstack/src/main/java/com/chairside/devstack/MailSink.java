@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -46,15 +47,26 @@ public final class MailSink implements AutoCloseable {
 		List<Mail> mails = new ArrayList<>();
 		for (MimeMessage message : this.mail.getReceivedMessages()) {
 			try {
-				Object content = message.getContent();
 				mails.add(new Mail(String.valueOf(message.getRecipients(Message.RecipientType.TO)[0]),
-						message.getSubject(), String.valueOf(content)));
+						message.getSubject(), text(message.getContent())));
 			}
 			catch (MessagingException | IOException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
 		return mails;
+	}
+
+	/** The text of a mail: a multipart one (plain text and HTML alternatives) as its parts one after the other. */
+	private static String text(Object content) throws MessagingException, IOException {
+		if (content instanceof Multipart multipart) {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				text.append(text(multipart.getBodyPart(i).getContent())).append('\n');
+			}
+			return text.toString();
+		}
+		return String.valueOf(content);
 	}
 
 	void serveWeb(int port) throws IOException {

@@ -3,7 +3,7 @@ package com.chairside.notification;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** notification-service: tells the departments of every order placed, changed or cancelled, once. */
+/** notification-service: tells the departments and people concerned of every order change and more, once. */
 @SpringBootApplication
 public class NotificationServiceApplication {
 

@@ -12,14 +12,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.chairside.notification.notification.Delivery;
 import com.chairside.notification.notification.Notification;
+import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationProperties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -27,7 +34,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends pending notifications by e-mail. A notification is claimed with one atomic find-and-modify before it is sent,
+ * Sends pending notifications by e-mail, as {@code multipart/alternative} (plain text and HTML from
+ * {@link MailTemplates}). A notification is claimed with one atomic find-and-modify before it is sent,
  * so replicas never send the same one together; a claim left by a crashed replica runs out and the mail is sent by
  * another. Failures are retried with growing pauses, then marked FAILED; a circuit breaker stops hammering a mail
  * server that is down.
@@ -53,14 +61,21 @@ class MailDispatcher {
 
 	private final Clock clock;
 
+	private final MailTemplates templates;
+
+	private final NotificationManagement notifications;
+
 	MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationProperties properties,
-			CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock) {
+			CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, MailTemplates templates,
+			NotificationManagement notifications) {
 		this.mongo = mongo;
 		this.mail = mail;
 		this.properties = properties;
 		this.smtp = breakers.circuitBreaker("smtp");
 		this.meters = meters;
 		this.clock = clock;
+		this.templates = templates;
+		this.notifications = notifications;
 	}
 
 	@Scheduled(fixedDelayString = "${chairside.notification.dispatch-interval:500ms}")
@@ -82,17 +97,13 @@ class MailDispatcher {
 	}
 
 	private boolean send(Notification notification) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.properties.from());
-		message.setTo(notification.recipient());
-		message.setSubject("[Chairside] " + notification.subject());
-		message.setText(notification.body());
 		try {
+			MimeMessage message = message(notification);
 			this.smtp.executeRunnable(() -> this.mail.send(message));
-			update(notification, new Update().set("delivery", Delivery.SENT).set("sentAt", this.clock.instant()));
-			this.meters.counter("chairside.notifications.sent", "department", notification.department().name()).increment();
-			log.info("Mailed {} ({}) about {} of order {}", notification.department(), notification.recipient(),
-					notification.eventType(), notification.orderId());
+			this.notifications.markSent(notification);
+			this.meters.counter("chairside.notifications.sent", "type", notification.eventType()).increment();
+			log.info("Mailed {} ({}) about {} {}", notification.recipient(), notification.mailbox(),
+					notification.eventType(), notification.eventId());
 			return true;
 		}
 		catch (CallNotPermittedException ex) {
@@ -100,7 +111,7 @@ class MailDispatcher {
 			return false;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Mail to {} for {} failed (attempt {}): {}", notification.recipient(), notification.orderId(),
+			log.warn("Mail to {} for {} failed (attempt {}): {}", notification.mailbox(), notification.eventId(),
 					notification.attempts(), ex.toString());
 			retryLater(notification, ex.getMessage());
 			return false;
@@ -110,13 +121,35 @@ class MailDispatcher {
 	private void retryLater(Notification notification, String error) {
 		this.meters.counter("chairside.notifications.failures").increment();
 		if (notification.attempts() >= MAX_ATTEMPTS) {
-			update(notification, new Update().set("delivery", Delivery.FAILED).set("lastError", error));
-			log.error("Giving up mailing {} about order {} after {} attempts", notification.recipient(),
-					notification.orderId(), notification.attempts());
+			this.notifications.markFailed(notification, error);
+			log.error("Giving up mailing {} about {} {} after {} attempts", notification.mailbox(),
+					notification.eventType(), notification.eventId(), notification.attempts());
 			return;
 		}
 		Duration pause = Duration.ofSeconds(1L << Math.min(notification.attempts(), 8));
 		update(notification, new Update().set("nextAttemptAt", this.clock.instant().plus(pause)).set("lastError", error));
+	}
+
+	/** Plain text and HTML as alternatives of one another, so every mail reader shows one of them. */
+	private MimeMessage message(Notification notification) {
+		try {
+			MimeMessage message = this.mail.createMimeMessage();
+			message.setFrom(new InternetAddress(this.properties.from()));
+			message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(notification.mailbox()));
+			message.setSubject("[Chairside] " + notification.subject(), "UTF-8");
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(this.templates.text(notification), "UTF-8", "plain");
+			MimeBodyPart html = new MimeBodyPart();
+			html.setText(this.templates.html(notification), "UTF-8", "html");
+			MimeMultipart alternatives = new MimeMultipart("alternative");
+			alternatives.addBodyPart(text);
+			alternatives.addBodyPart(html);
+			message.setContent(alternatives);
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException("Could not write the mail of notification " + notification.id(), ex);
+		}
 	}
 
 	private void update(Notification notification, Update update) {

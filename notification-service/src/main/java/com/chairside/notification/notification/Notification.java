@@ -1,6 +1,7 @@
 package com.chairside.notification.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -8,21 +9,75 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import com.chairside.platform.outbox.PendingEvent;
+
 /**
- * One department told of one order event through one channel. The unique index on (event, department, channel) is what
- * makes a redelivered event notify nobody twice, whichever replica handles it.
+ * One recipient (a department or a person) told of one event through one channel: the inbox entry, its e-mail
+ * delivery and its acknowledgement. The unique index on (event, department, person, channel) is what makes a
+ * redelivered event notify nobody twice, whichever replica handles it. Every change of state that others hear of
+ * (sent, failed, acknowledged, escalated) is one conditional write on {@code revision} that also stages the event in
+ * {@code pendingEvents}, so the change and its event are stored together or not at all.
+ *
+ * @param department the department told, or {@code null} when a person is
+ * @param person the user id of the person told, or {@code null} when a department is
+ * @param acknowledgeBy when a department must have acknowledged it; past it, the notification is escalated once
+ * @param escalationOf the notification this one escalates, on the sales manager's copy
  */
 @Document("notifications")
-@CompoundIndex(name = "once_per_recipient", def = "{'eventId': 1, 'department': 1, 'channel': 1}", unique = true)
-public record Notification(@Id String id, String eventId, String eventType, String orderId, String accountId,
-		@Indexed String region, @Indexed Department department, Channel channel, String recipient, String subject,
-		String body, Instant occurredAt, Instant createdAt, Delivery delivery, int attempts, Instant nextAttemptAt,
-		Instant sentAt, String lastError) {
+@CompoundIndex(name = "once_per_event_recipient_channel",
+		def = "{'eventId': 1, 'department': 1, 'person': 1, 'channel': 1}", unique = true)
+public record Notification(@Id String id, String eventId, String eventType, @Indexed String orderId, String accountId,
+		@Indexed String region, @Indexed Department department, @Indexed String person, Channel channel,
+		String mailbox, String subject, String body, List<Change> changes, Instant occurredAt, Instant createdAt,
+		Delivery delivery, int attempts, Instant nextAttemptAt, Instant sentAt, String lastError, Instant readAt,
+		@Indexed Instant acknowledgeBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
+		String escalatedTo, String escalationOf, long revision, List<PendingEvent> pendingEvents) {
 
-	public static Notification of(OrderNotice notice, Department department, String recipient, Instant now) {
+	static Notification of(Notice notice, Department department, String person, String mailbox, Instant now,
+			Instant acknowledgeBy) {
 		return new Notification(UUID.randomUUID().toString(), notice.eventId(), notice.eventType(), notice.orderId(),
-				notice.accountId(), notice.region(), department, Channel.EMAIL, recipient, notice.subject(),
-				notice.body(), notice.occurredAt(), now, Delivery.PENDING, 0, now, null, null);
+				notice.accountId(), notice.region(), department, person, Channel.EMAIL, mailbox, notice.subject(),
+				notice.body(), notice.changes(), notice.occurredAt(), now, Delivery.PENDING, 0, now, null, null, null,
+				acknowledgeBy, null, null, null, null, notice.escalationOf(), 0, List.of());
+	}
+
+	/** The one status the inbox shows: acknowledged once it is, otherwise where the e-mail stands. */
+	public Status status() {
+		if (this.acknowledgedAt != null) {
+			return Status.ACKNOWLEDGED;
+		}
+		return switch (this.delivery) {
+			case PENDING -> Status.PENDING;
+			case SENT -> Status.SENT;
+			case FAILED -> Status.FAILED;
+		};
+	}
+
+	/** Unread until opened, read, then acknowledged. */
+	public Inbox inbox() {
+		if (this.acknowledgedAt != null) {
+			return Inbox.ACKNOWLEDGED;
+		}
+		return (this.readAt != null) ? Inbox.READ : Inbox.UNREAD;
+	}
+
+	/** Who was told: the department's name, or the person's user id. */
+	public String recipient() {
+		return (this.person != null) ? this.person : this.department.name();
+	}
+
+	/** The status of a notification as its readers see it. */
+	public enum Status {
+
+		PENDING, SENT, FAILED, ACKNOWLEDGED
+
+	}
+
+	/** Where a notification stands in its recipient's inbox. */
+	public enum Inbox {
+
+		UNREAD, READ, ACKNOWLEDGED
+
 	}
 
 }

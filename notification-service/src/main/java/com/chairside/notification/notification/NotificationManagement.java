@@ -1,32 +1,43 @@
 package com.chairside.notification.notification;
 
 import java.time.Clock;
-import java.util.EnumSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.security.CurrentUser;
+import com.chairside.platform.web.NotFoundException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Records who must be told of an order event, once each, and answers who was told. */
+/**
+ * Records who must be told of an event, once each; answers who was told; and moves notifications through their
+ * states (sent, failed, acknowledged, escalated), each move one conditional write that stages its event.
+ */
 @Service
-@EnableConfigurationProperties(NotificationProperties.class)
+@EnableConfigurationProperties({ NotificationProperties.class, EscalationProperties.class })
 public class NotificationManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationManagement.class);
@@ -37,59 +48,239 @@ public class NotificationManagement {
 
 	private final NotificationProperties properties;
 
+	private final EscalationProperties escalation;
+
+	private final EventFactory events;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
 	NotificationManagement(Notifications notifications, MongoTemplate mongo, NotificationProperties properties,
-			MeterRegistry meters, Clock clock) {
+			EscalationProperties escalation, EventFactory events, MeterRegistry meters, Clock clock) {
 		this.notifications = notifications;
 		this.mongo = mongo;
 		this.properties = properties;
+		this.escalation = escalation;
+		this.events = events;
 		this.meters = meters;
 		this.clock = clock;
 	}
 
-	/** One notification per department the notice concerns; a department already told of this event is skipped. */
-	public void record(OrderNotice notice) {
+	/**
+	 * One notification per department and person the notice names; one already told of this event is skipped, so a
+	 * redelivered event changes nothing. Returns the notifications recorded now.
+	 */
+	public List<Notification> record(Notice notice) {
+		Instant now = this.clock.instant();
+		List<Notification> recorded = new ArrayList<>();
 		for (Department department : notice.departments()) {
-			try {
-				this.notifications.insert(Notification.of(notice, department,
-						this.properties.recipientOf(department), this.clock.instant()));
-				this.meters.counter("chairside.notifications.recorded", "department", department.name(), "type",
-						notice.eventType()).increment();
-				log.info("{} of order {} recorded for {}", notice.eventType(), notice.orderId(), department);
-			}
-			catch (DuplicateKeyException ex) {
-				log.debug("{} {} already recorded for {}", notice.eventType(), notice.eventId(), department);
-			}
+			Duration deadline = this.escalation.deadlineFor(department, notice.eventType());
+			insert(Notification.of(notice, department, null, this.properties.recipientOf(department), now,
+					(deadline != null) ? now.plus(deadline) : null)).ifPresent(recorded::add);
+		}
+		for (String person : notice.people()) {
+			insert(Notification.of(notice, null, person, this.properties.mailboxOf(person), now, null))
+				.ifPresent(recorded::add);
+		}
+		return recorded;
+	}
+
+	private Optional<Notification> insert(Notification notification) {
+		try {
+			this.notifications.insert(notification);
+			this.meters.counter("chairside.notifications.recorded", "type", notification.eventType()).increment();
+			log.info("{} {} recorded for {}", notification.eventType(), notification.eventId(), notification.recipient());
+			return Optional.of(notification);
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("{} {} already recorded for {}", notification.eventType(), notification.eventId(),
+					notification.recipient());
+			return Optional.empty();
 		}
 	}
 
 	/**
-	 * The notifications a user may read: a department reads its own; an account manager those of orders in their
-	 * region; sales administration, sales managers and admins all.
+	 * The notifications a user may read, newest first: a department reads its own; an account manager those of their
+	 * region and those addressed to them; sales administration, sales managers and admins all.
 	 */
-	public Page<Notification> list(Department department, String orderId, CurrentUser user, Pageable page) {
-		Set<Department> departments = (department != null) ? EnumSet.of(department) : EnumSet.allOf(Department.class);
-		if (user.has(CurrentUser.DEPARTMENT) && !user.seesAllRegions()) {
-			Department own = ownDepartment(user);
-			if (department != null && department != own) {
+	public Page<Notification> list(NotificationFilter filter, CurrentUser user, Pageable page) {
+		List<Criteria> criteria = new ArrayList<>();
+		criteria.add(visibleTo(user));
+		if (filter.department() != null) {
+			if (user.has(CurrentUser.DEPARTMENT) && !user.seesAllRegions()
+					&& filter.department() != ownDepartment(user)) {
 				throw new AccessDeniedException("A department reads its own notifications");
 			}
-			departments = EnumSet.of(own);
+			criteria.add(Criteria.where("department").is(filter.department()));
 		}
-		Criteria criteria = Criteria.where("department").in(departments);
-		if (orderId != null) {
-			criteria = criteria.and("orderId").is(orderId);
+		if (filter.recipient() != null) {
+			criteria.add(Criteria.where("person").is(filter.recipient()));
 		}
-		if (!user.seesAllRegions() && !user.has(CurrentUser.DEPARTMENT)) {
-			criteria = criteria.and("region").is(user.region());
+		if (filter.orderId() != null) {
+			criteria.add(Criteria.where("orderId").is(filter.orderId()));
 		}
-		Query query = Query.query(criteria).with(Sort.by("createdAt").descending());
+		if (filter.eventType() != null) {
+			criteria.add(Criteria.where("eventType").is(filter.eventType()));
+		}
+		if (filter.status() != null) {
+			criteria.add(statusIs(filter.status()));
+		}
+		if (filter.inbox() != null) {
+			criteria.add(inboxIs(filter.inbox()));
+		}
+		Query query = Query.query(new Criteria().andOperator(criteria)).with(Sort.by("createdAt").descending());
 		long total = this.mongo.count(query, Notification.class);
 		List<Notification> items = this.mongo.find(query.with(page), Notification.class);
 		return new PageImpl<>(items, page, total);
+	}
+
+	/** One notification, if the user may read it; another department's or region's answers 404. */
+	public Notification get(String id, CurrentUser user) {
+		Notification found = this.mongo.findOne(
+				Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), visibleTo(user))),
+				Notification.class);
+		if (found == null) {
+			throw new NotFoundException("Notification", id);
+		}
+		return found;
+	}
+
+	/** Marks a notification read in its recipient's inbox (no event: reading is not a commitment). */
+	public Notification markRead(String id, CurrentUser user) {
+		Notification notification = get(id, user);
+		if (notification.readAt() == null) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("readAt").is(null)),
+					new Update().set("readAt", this.clock.instant()), Notification.class);
+		}
+		return get(id, user);
+	}
+
+	/**
+	 * The recipient takes the notification in hand. Acknowledging twice changes nothing the second time; an account
+	 * manager acknowledges only what is addressed to them.
+	 */
+	public Notification acknowledge(String id, CurrentUser user) {
+		Notification notification = get(id, user);
+		if (user.has(CurrentUser.ACCOUNT_MANAGER) && !user.seesAllRegions() && !user.id().equals(notification.person())) {
+			throw new AccessDeniedException("An account manager acknowledges only their own notifications");
+		}
+		if (notification.acknowledgedAt() != null) {
+			return notification;
+		}
+		Instant now = this.clock.instant();
+		Optional<Notification> acknowledged = transition(id, Criteria.where("acknowledgedAt").is(null),
+				(n) -> new Update().set("acknowledgedAt", now).set("acknowledgedBy", user.id()),
+				(n) -> new NotificationAcknowledged(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
+						n.person(), user.id(), now));
+		acknowledged.ifPresent((n) -> {
+			this.meters.counter("chairside.notifications.acknowledged", "type", n.eventType()).increment();
+			log.info("{} acknowledged notification {} ({} of order {})", user.id(), id, n.eventType(), n.orderId());
+		});
+		return acknowledged.orElseGet(() -> get(id, user));
+	}
+
+	/** The e-mail went out. */
+	public void markSent(Notification notification) {
+		Instant now = this.clock.instant();
+		transition(notification.id(), Criteria.where("delivery").is(Delivery.PENDING),
+				(n) -> new Update().set("delivery", Delivery.SENT).set("sentAt", now).unset("lastError"),
+				(n) -> new NotificationSent(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n), n.person(),
+						n.channel().name(), now));
+	}
+
+	/** The e-mail is given up, for {@code reason}. */
+	public void markFailed(Notification notification, String reason) {
+		Instant now = this.clock.instant();
+		transition(notification.id(), Criteria.where("delivery").is(Delivery.PENDING),
+				(n) -> new Update().set("delivery", Delivery.FAILED).set("lastError", reason),
+				(n) -> new NotificationFailed(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
+						n.person(), n.channel().name(), reason, n.attempts(), now));
+	}
+
+	/**
+	 * Escalates a notification that is past its deadline and still not acknowledged, once: the condition (not
+	 * acknowledged, not escalated) and the revision are checked in the same write, so of two replicas racing only one
+	 * succeeds. Returns whether this call escalated it.
+	 */
+	public boolean markEscalated(Notification notification, String salesManager) {
+		Instant now = this.clock.instant();
+		return transition(notification.id(),
+				new Criteria().andOperator(Criteria.where("acknowledgedAt").is(null),
+						Criteria.where("escalatedAt").is(null), Criteria.where("acknowledgeBy").lte(now)),
+				(n) -> new Update().set("escalatedAt", now).set("escalatedTo", salesManager),
+				(n) -> new NotificationEscalated(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
+						n.person(), salesManager, n.acknowledgeBy(), now))
+			.isPresent();
+	}
+
+	/** Notifications past their acknowledgement deadline and neither acknowledged nor escalated yet. */
+	public List<Notification> overdue(int limit) {
+		Query query = Query.query(Criteria.where("acknowledgeBy").lte(this.clock.instant())
+			.and("acknowledgedAt").is(null).and("escalatedAt").is(null)).limit(limit);
+		return this.mongo.find(query, Notification.class);
+	}
+
+	/**
+	 * Applies {@code change} if the notification still meets {@code guard}, staging the event {@code event} builds, in
+	 * one write conditional on the revision read; retried when another write came in between.
+	 */
+	private Optional<Notification> transition(String id, Criteria guard, Function<Notification, Update> change,
+			Function<Notification, NotificationEvent> event) {
+		for (int attempt = 0; attempt < 10; attempt++) {
+			Notification current = this.mongo.findOne(
+					Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), guard)), Notification.class);
+			if (current == null) {
+				return Optional.empty();
+			}
+			long next = current.revision() + 1;
+			Update update = change.apply(current)
+				.set("revision", next)
+				.push("pendingEvents", this.events.pending("notification", id, next, event.apply(current)));
+			Criteria unchanged = (current.revision() == 0)
+					? new Criteria().orOperator(Criteria.where("revision").is(0L), Criteria.where("revision").exists(false))
+					: Criteria.where("revision").is(current.revision());
+			Notification after = this.mongo.findAndModify(
+					Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), guard, unchanged)), update,
+					FindAndModifyOptions.options().returnNew(true), Notification.class);
+			if (after != null) {
+				return Optional.of(after);
+			}
+		}
+		throw new OptimisticLockingFailureException("Notification " + id + " kept changing");
+	}
+
+	private static String department(Notification notification) {
+		return (notification.department() != null) ? notification.department().name() : null;
+	}
+
+	private static Criteria visibleTo(CurrentUser user) {
+		if (user.seesAllRegions()) {
+			return new Criteria();
+		}
+		if (user.has(CurrentUser.DEPARTMENT)) {
+			return Criteria.where("department").is(ownDepartment(user));
+		}
+		if (user.has(CurrentUser.ACCOUNT_MANAGER)) {
+			return new Criteria().orOperator(Criteria.where("person").is(user.id()),
+					Criteria.where("region").is(user.region()).and("department").ne(null));
+		}
+		return Criteria.where("person").is(user.id());
+	}
+
+	private static Criteria statusIs(Notification.Status status) {
+		return switch (status) {
+			case ACKNOWLEDGED -> Criteria.where("acknowledgedAt").ne(null);
+			case PENDING, SENT, FAILED -> Criteria.where("acknowledgedAt").is(null).and("delivery").is(status.name());
+		};
+	}
+
+	private static Criteria inboxIs(Notification.Inbox inbox) {
+		return switch (inbox) {
+			case ACKNOWLEDGED -> Criteria.where("acknowledgedAt").ne(null);
+			case READ -> Criteria.where("acknowledgedAt").is(null).and("readAt").ne(null);
+			case UNREAD -> Criteria.where("acknowledgedAt").is(null).and("readAt").is(null);
+		};
 	}
 
 	private static Department ownDepartment(CurrentUser user) {

@@ -5,6 +5,4 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 /** Every notification recorded. */
 public interface Notifications extends MongoRepository<Notification, String> {
 
-	long countByEventIdAndDepartment(String eventId, Department department);
-
 }

@@ -1,0 +1,73 @@
+package com.chairside.notification.accounts;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.chairside.platform.inbox.IncomingEvent;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The owners of accounts, kept from {@code AccountOpened} and {@code AccountOwnerChanged}: order events name the
+ * account, not its owner, and the owner is told of delivery risks and what the rules say.
+ */
+@Component
+public class AccountDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountDirectory.class);
+
+	private final MongoTemplate mongo;
+
+	AccountDirectory(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Applies an account event if it is newer than what is known of the account; others are ignored. */
+	public void apply(IncomingEvent event, JsonMapper json) {
+		AccountFacts account = event.dataAs(AccountFacts.class, json);
+		String id = (account.accountId() != null) ? account.accountId() : event.subject();
+		Update update = new Update().set("sequence", event.sequence()).set("owner", account.owner());
+		if (account.region() != null) {
+			update.set("region", account.region());
+		}
+		if (event.name().equals("AccountOpened") && account.resellerId() != null) {
+			update.set("resellerId", account.resellerId());
+		}
+		Query older = Query.query(Criteria.where("_id").is(id).and("sequence").lt(event.sequence()));
+		try {
+			this.mongo.upsert(older, update, AccountCard.class);
+			log.debug("Account {} owned by {} (seq {})", id, account.owner(), event.sequence());
+		}
+		catch (DuplicateKeyException ex) {
+			log.debug("Account {}: {} seq {} is not newer, ignored", id, event.name(), event.sequence());
+		}
+	}
+
+	public Optional<String> ownerOf(String accountId) {
+		return card(accountId).map(AccountCard::owner);
+	}
+
+	/** The owner of the reseller account that serves {@code accountId}, when one does. */
+	public Optional<String> resellerOwnerOf(String accountId) {
+		return card(accountId).map(AccountCard::resellerId).flatMap(this::ownerOf);
+	}
+
+	private Optional<AccountCard> card(String accountId) {
+		return (accountId != null) ? Optional.ofNullable(this.mongo.findById(accountId, AccountCard.class))
+				: Optional.empty();
+	}
+
+	/** The fields of AccountOpened and AccountOwnerChanged read here. */
+	record AccountFacts(String accountId, String region, String owner, String resellerId) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package com.chairside.notification.intake;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import com.chairside.notification.accounts.AccountDirectory;
+import com.chairside.platform.inbox.EventHandlers;
+
+/**
+ * The topics this service reads, each in group {@code notification-service}: {@code chairside.orders} (order changes
+ * and delivery commitments), {@code chairside.leads} (assignments), {@code chairside.accounts} (owners, resellers and
+ * channel conflicts).
+ */
+@Configuration(proxyBeanMethods = false)
+class EventConsumers {
+
+	private static final Set<String> ACCOUNT_OWNERSHIP = Set.of("AccountOpened", "AccountOwnerChanged");
+
+	@Bean
+	Consumer<Message<byte[]>> orderEvents(EventHandlers handlers, EventIntake intake) {
+		return handlers.consumer("notification-service.orderEvents", (event) -> intake.accept(event, handlers.json()));
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, EventIntake intake) {
+		return handlers.consumer("notification-service.leadEvents", (event) -> intake.accept(event, handlers.json()));
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> accountEvents(EventHandlers handlers, EventIntake intake, AccountDirectory accounts) {
+		return handlers.consumer("notification-service.accountEvents", (event) -> {
+			if (ACCOUNT_OWNERSHIP.contains(event.name())) {
+				accounts.apply(event, handlers.json());
+			}
+			else {
+				intake.accept(event, handlers.json());
+			}
+		});
+	}
+
+}

@@ -1,0 +1,6 @@
+package com.chairside.notification.notification;
+
+/** What a reader asks of the notifications; every part is optional. */
+public record NotificationFilter(Department department, String recipient, String orderId, String eventType,
+		Notification.Status status, Notification.Inbox inbox) {
+}

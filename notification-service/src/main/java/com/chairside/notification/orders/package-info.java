@@ -1,2 +1,0 @@
-/** Reads order events (a tolerant reader of chairside.orders) and decides which departments each concerns. */
-package com.chairside.notification.orders;

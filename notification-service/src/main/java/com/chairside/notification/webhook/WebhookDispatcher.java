@@ -1,0 +1,160 @@
+package com.chairside.notification.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.chairside.notification.notification.Delivery;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * POSTs the deliveries that are due, each claimed first with one atomic find-and-modify (so replicas never send the
+ * same one together; a claim left by a crashed replica runs out). Each endpoint has its own circuit breaker: while a
+ * dead endpoint's circuit is open its deliveries wait without a request, so it slows neither the others nor the
+ * mail, which has its own schedule. A failed attempt is retried after a pause that doubles each time, until
+ * {@code max-attempts}; the subscription counts failures and keeps the last error.
+ */
+@Component
+class WebhookDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	private static final Duration CLAIM = Duration.ofSeconds(30);
+
+	private final MongoTemplate mongo;
+
+	private final Webhooks webhooks;
+
+	private final WebhookProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final HttpClient http;
+
+	WebhookDispatcher(MongoTemplate mongo, Webhooks webhooks, WebhookProperties properties, MeterRegistry meters,
+			Clock clock) {
+		this.mongo = mongo;
+		this.webhooks = webhooks;
+		this.properties = properties;
+		this.meters = meters;
+		this.clock = clock;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	@Scheduled(fixedDelayString = "${chairside.notifications.webhooks.dispatch-interval:500ms}")
+	void dispatch() {
+		WebhookDelivery next;
+		int round = 0;
+		while (round++ < 200 && (next = claimNext()) != null) {
+			deliver(next);
+		}
+	}
+
+	private WebhookDelivery claimNext() {
+		Instant now = this.clock.instant();
+		Query due = Query.query(Criteria.where("status").is(Delivery.PENDING).and("nextAttemptAt").lte(now))
+			.with(Sort.by("nextAttemptAt"))
+			.limit(1);
+		return this.mongo.findAndModify(due, new Update().set("nextAttemptAt", now.plus(CLAIM)).inc("attempts", 1),
+				FindAndModifyOptions.options().returnNew(true), WebhookDelivery.class);
+	}
+
+	private void deliver(WebhookDelivery delivery) {
+		WebhookSubscription subscription = this.mongo.findById(delivery.subscriptionId(), WebhookSubscription.class);
+		if (subscription == null) {
+			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", "unsubscribed"));
+			return;
+		}
+		CircuitBreaker circuit = this.webhooks.circuitOf(delivery.url());
+		try {
+			circuit.executeCheckedSupplier(() -> post(delivery, subscription.secret()));
+			Instant now = this.clock.instant();
+			update(delivery, new Update().set("status", Delivery.SENT).set("sentAt", now).unset("lastError"));
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())),
+					new Update().inc("delivered", 1).set("lastDeliveredAt", now), WebhookSubscription.class);
+			this.meters.counter("chairside.webhooks.delivered", "department", subscription.department().name())
+				.increment();
+			log.info("Delivered {} {} to {} ({}), attempt {}", delivery.eventType(), delivery.eventId(),
+					subscription.department(), delivery.url(), delivery.attempts());
+		}
+		catch (CallNotPermittedException ex) {
+			// Not an attempt: nothing was sent. The delivery waits for the circuit to let calls through again.
+			update(delivery, new Update().inc("attempts", -1)
+				.set("nextAttemptAt", this.clock.instant().plus(this.properties.openCircuitPause()))
+				.set("lastError", "circuit open"));
+			this.meters.counter("chairside.webhooks.short-circuited").increment();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Throwable ex) {
+			failed(delivery, subscription, ex);
+		}
+	}
+
+	private int post(WebhookDelivery delivery, String secret) throws IOException, InterruptedException {
+		long now = this.clock.instant().getEpochSecond();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+			.timeout(this.properties.requestTimeout())
+			.header("Content-Type", "application/cloudevents+json; charset=utf-8")
+			.header(WebhookSignature.HEADER, WebhookSignature.of(secret, now, delivery.body()))
+			.header("Chairside-Delivery-Id", delivery.id())
+			.POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
+			.build();
+		int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		if (status < 200 || status >= 300) {
+			throw new IOException("HTTP " + status);
+		}
+		return status;
+	}
+
+	private void failed(WebhookDelivery delivery, WebhookSubscription subscription, Throwable ex) {
+		String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		Instant now = this.clock.instant();
+		this.meters.counter("chairside.webhooks.failures", "department", subscription.department().name())
+			.increment();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())),
+				new Update().inc("failures", 1).set("lastError", error).set("lastFailureAt", now),
+				WebhookSubscription.class);
+		if (delivery.attempts() >= this.properties.maxAttempts()) {
+			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", error));
+			log.error("Giving up delivering {} {} to {} after {} attempts: {}", delivery.eventType(),
+					delivery.eventId(), delivery.url(), delivery.attempts(), error);
+			return;
+		}
+		Duration pause = this.properties.retryBackoff().multipliedBy(1L << Math.min(delivery.attempts() - 1, 10));
+		update(delivery, new Update().set("nextAttemptAt", now.plus(pause)).set("lastError", error));
+		log.warn("Delivering {} {} to {} failed (attempt {}), next in {}: {}", delivery.eventType(), delivery.eventId(),
+				delivery.url(), delivery.attempts(), pause, error);
+	}
+
+	private void update(WebhookDelivery delivery, Update update) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.id())), update, WebhookDelivery.class);
+	}
+
+}

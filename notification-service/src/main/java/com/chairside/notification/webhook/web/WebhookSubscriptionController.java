@@ -1,0 +1,52 @@
+package com.chairside.notification.webhook.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.chairside.notification.webhook.SubscriptionRequest;
+import com.chairside.notification.webhook.Webhooks;
+import com.chairside.platform.security.CurrentUser;
+
+/** {@code /api/webhook-subscriptions}: admins subscribe the departments' systems and watch how deliveries fare. */
+@RestController
+@RequestMapping("/api/webhook-subscriptions")
+class WebhookSubscriptionController {
+
+	private final Webhooks webhooks;
+
+	WebhookSubscriptionController(Webhooks webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	@PostMapping
+	ResponseEntity<Webhooks.Subscription> subscribe(@RequestBody SubscriptionRequest request) {
+		Webhooks.Subscription subscription = this.webhooks.subscribe(request, CurrentUser.get());
+		return ResponseEntity.created(URI.create("/api/webhook-subscriptions/" + subscription.id())).body(subscription);
+	}
+
+	@GetMapping
+	List<Webhooks.Subscription> list() {
+		return this.webhooks.list();
+	}
+
+	@GetMapping("/{id}")
+	Webhooks.Subscription get(@PathVariable String id) {
+		return this.webhooks.get(id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> unsubscribe(@PathVariable String id) {
+		this.webhooks.unsubscribe(id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of webhook subscriptions. */
+package com.chairside.notification.webhook.web;

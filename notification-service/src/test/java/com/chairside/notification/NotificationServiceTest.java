@@ -1,0 +1,42 @@
+package com.chairside.notification;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import com.chairside.testsupport.ServiceIntegrationTest;
+
+/**
+ * notification-service whole, with the test clock and short webhook pauses. One configuration, so every test class
+ * shares one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ServiceIntegrationTest
+@Import(NotificationServiceTest.TestClock.class)
+@TestPropertySource(properties = { "chairside.notifications.webhooks.retry-backoff=200ms",
+		"chairside.notifications.webhooks.open-circuit-pause=500ms",
+		"chairside.notifications.webhooks.dispatch-interval=100ms",
+		"chairside.notifications.escalation.initial-delay=1h",
+		"chairside.notifications.escalation.sales-managers.NORTHEAST=sm.northeast" })
+public @interface NotificationServiceTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class TestClock {
+
+		@Bean
+		MutableClock testClock() {
+			return new MutableClock();
+		}
+
+	}
+
+}
