@@ -1,0 +1,201 @@
+package com.chairside.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.HdrHistogram.Histogram;
+import org.bson.Document;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmark 4, end to end, and benchmark 5, footprint, on the same processes (the whole suite, as bin/chairside up
+ * runs it). End to end: orders changed at a fixed rate through order-service's API (PATCH /api/orders/{id}), each
+ * change timed from its event's time (stamped in order-service's transaction, kept as the notification's
+ * occurredAt) to the moment notification-service stored the last department's notification (createdAt); against
+ * {@link RoundTrip}, raw kafka-clients produce→consume at the same rate on the same broker and topic settings. Rounds
+ * interleaved. Footprint: each process's start-up, its resident memory idle and its peak under the end-to-end load.
+ */
+final class EndToEndBenchmark implements Benchmark {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final boolean endToEnd;
+
+	private final boolean footprint;
+
+	EndToEndBenchmark(boolean endToEnd, boolean footprint) {
+		this.endToEnd = endToEnd;
+		this.footprint = footprint;
+	}
+
+	@Override
+	public String name() {
+		return this.endToEnd ? "end-to-end" : "footprint";
+	}
+
+	@Override
+	public List<Result> run(Settings settings) throws Exception {
+		Stats suite = new Stats();
+		Stats baseline = new Stats();
+		List<Map<String, Object>> rounds = new ArrayList<>();
+		Memory memory;
+		// A full run starts the whole suite, as bin/chairside up does, so that footprint covers every process; a smoke
+		// run only what the order changes cross.
+		List<String> services = settings.smoke() ? List.of("account-service", "order-service", "notification-service")
+				: Stack.SERVICES;
+		try (Stack stack = Stack.start(settings.root(), settings.logs(), services, !settings.smoke(), Map.of());
+				MongoClient mongo = MongoClients.create(stack.mongoUri());
+				RoundTrip roundTrip = new RoundTrip(stack)) {
+			memory = new Memory(stack);
+			String token = stack.token("am.northwest", "ACCOUNT_MANAGER", "NORTHWEST", null);
+			List<String> orders = placeOrders(stack, token, settings.changeRate() * 5);
+			Stack.pause(Duration.ofSeconds(settings.smoke() ? 1 : 10));
+			memory.sampleIdle();
+			MongoCollection<Document> notifications = mongo.getDatabase("chairside-notification").getCollection("notifications");
+			int measured = this.endToEnd ? settings.rounds() : 1;
+			for (int round = 1; round <= measured; round++) {
+				Map<String, Object> figures = new LinkedHashMap<>();
+				figures.put("round", round);
+				if (this.endToEnd) {
+					Histogram raw = roundTrip.run(settings.changeRate(), settings.changeWindow());
+					baseline.add(raw.getValueAtPercentile(99) / 1000.0);
+					figures.put("baselineP50", raw.getValueAtPercentile(50) / 1000.0);
+					figures.put("baselineP99", raw.getValueAtPercentile(99) / 1000.0);
+				}
+				Date since = new Date();
+				OpenLoad.Outcome changes = memory.during(() -> OpenLoad.run(settings.changeRate(), settings.changeWindow(),
+						(i) -> change(stack, token, orders.get(i % orders.size()), i / orders.size()), (s) -> s == 200));
+				Histogram latencies = awaitNotifications(notifications, since, changes.sent() - changes.errors());
+				suite.add(latencies.getValueAtPercentile(99));
+				figures.put("suiteP50", (double) latencies.getValueAtPercentile(50));
+				figures.put("suiteP99", (double) latencies.getValueAtPercentile(99));
+				figures.put("changes", changes.sent());
+				figures.put("changeErrors", changes.errors());
+				figures.put("patchP99", Result.round(changes.millis(99)));
+				rounds.add(figures);
+				Report.progress(name(), round, figures);
+			}
+		}
+		List<Result> results = new ArrayList<>();
+		if (this.endToEnd) {
+			Stats suiteP50 = new Stats();
+			Stats baselineP50 = new Stats();
+			rounds.forEach((r) -> {
+				suiteP50.add(((Number) r.get("suiteP50")).doubleValue());
+				baselineP50.add(((Number) r.get("baselineP50")).doubleValue());
+			});
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("suiteP50", Result.round(suiteP50.median()));
+			details.put("baselineP50", Result.round(baselineP50.median()));
+			details.put("p50Ratio", Result.round(suiteP50.median() / baselineP50.median()));
+			details.put("rate", settings.changeRate());
+			details.put("window", settings.changeWindow().toSeconds() + " s per round");
+			results.add(Result.of("end-to-end", suite, baseline, "ms p99", 4.0, false, rounds, details,
+					"PATCH /api/orders/{id} at a fixed rate; event time (order-service's commit) to the last department's "
+							+ "notification stored, against a raw kafka-clients produce→consume round trip (acks=all, "
+							+ "idempotent, six partitions)."));
+		}
+		if (this.footprint) {
+			results.add(memory.result(settings));
+		}
+		return results;
+	}
+
+	/** Places {@code count} orders for one account, eight at a time; returns their ids. */
+	private List<String> placeOrders(Stack stack, String token, int count) throws Exception {
+		HttpResponse<String> account = HTTP.send(OpenLoad.request(stack.url("account-service") + "/api/accounts", token)
+			.POST(HttpRequest.BodyPublishers.ofString("""
+					{"name":"Cascade Orthodontics","specialty":"ORTHODONTICS","city":"Seattle","country":"US"}"""))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		check(account, 201);
+		String accountId = this.json.readTree(account.body()).path("id").asString();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> placed = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				placed.add(pool.submit(() -> {
+					HttpResponse<String> order = HTTP.send(OpenLoad.request(stack.url("order-service") + "/api/orders", token)
+						.POST(HttpRequest.BodyPublishers.ofString("""
+								{"accountId":"%s","lines":[{"sku":"EC-ORTHO-100","quantity":2}],"requestedDeliveryDate":"2027-02-01"}"""
+							.formatted(accountId)))
+						.build(), HttpResponse.BodyHandlers.ofString());
+					check(order, 201);
+					return this.json.readTree(order.body()).path("id").asString();
+				}));
+			}
+			List<String> ids = new ArrayList<>();
+			for (Future<String> id : placed) {
+				ids.add(id.get(2, TimeUnit.MINUTES));
+			}
+			return ids;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** The k-th change of an order: another quantity each time, so that every PATCH is a change. */
+	private static HttpRequest change(Stack stack, String token, String order, int k) {
+		return OpenLoad.request(stack.url("order-service") + "/api/orders/" + order, token)
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("""
+					{"reason":"Practice adds an operatory","lines":[{"sku":"EC-ORTHO-100","quantity":%d}]}"""
+				.formatted(3 + k % 7), StandardCharsets.UTF_8))
+			.build();
+	}
+
+	/**
+	 * Waits until every change since {@code since} has its notifications, then returns, per change, the time from
+	 * its event to its last department's notification, in milliseconds.
+	 */
+	private static Histogram awaitNotifications(MongoCollection<Document> notifications, Date since, long changes) {
+		var filter = Filters.and(Filters.eq("eventType", "OrderChanged"), Filters.gte("occurredAt", since));
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (notifications.countDocuments(Filters.and(filter, Filters.eq("department", "SALES_ADMINISTRATION"))) < changes
+				&& System.nanoTime() < deadline) {
+			Stack.pause(Duration.ofMillis(500));
+		}
+		Map<String, long[]> byEvent = new HashMap<>();
+		for (Document notification : notifications.find(filter)
+			.projection(Projections.include("eventId", "occurredAt", "createdAt"))) {
+			long occurred = notification.getDate("occurredAt").getTime();
+			long created = notification.getDate("createdAt").getTime();
+			byEvent.merge(notification.getString("eventId"), new long[] { occurred, created },
+					(a, b) -> new long[] { a[0], Math.max(a[1], b[1]) });
+		}
+		Histogram latencies = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+		byEvent.values().forEach((times) -> latencies.recordValue(Math.max(0, times[1] - times[0])));
+		if (latencies.getTotalCount() < changes) {
+			throw new IllegalStateException("Only " + latencies.getTotalCount() + " of " + changes
+					+ " order changes were notified within 5 minutes of the last");
+		}
+		return latencies;
+	}
+
+	private static void check(HttpResponse<String> response, int expected) {
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+					+ response.statusCode() + ": " + response.body());
+		}
+	}
+
+}

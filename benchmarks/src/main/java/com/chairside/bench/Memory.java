@@ -1,0 +1,91 @@
+package com.chairside.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Benchmark 5, footprint: each process's start-up (launch to first ready answer), resident memory idle and at its peak
+ * under a load (sampled twice a second from /proc, what {@code ps -o rss} shows), and the time {@code bin/chairside up}
+ * takes to start the whole suite on its own (full runs only: it needs the default ports).
+ */
+final class Memory {
+
+	private static final List<String> EMBEDDED_DEFAULT = List.of("kafka", "mongodb", "mail");
+
+	private final Stack stack;
+
+	private final Map<String, Long> idle = new LinkedHashMap<>();
+
+	private final Map<String, Long> peak = new ConcurrentHashMap<>();
+
+	private final Map<String, Double> startUps = new LinkedHashMap<>();
+
+	Memory(Stack stack) {
+		this.stack = stack;
+		stack.parts().forEach((name, proc) -> this.startUps.put(name, proc.startUp().toMillis() / 1000.0));
+	}
+
+	void sampleIdle() {
+		this.stack.parts().forEach((name, proc) -> this.idle.put(name, proc.rssKb()));
+	}
+
+	/** Runs {@code load}, sampling every process's resident memory meanwhile. */
+	<T> T during(Supplier<T> load) {
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				this.stack.parts().forEach((name, proc) -> this.peak.merge(name, proc.rssKb(), Math::max));
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "rss-sampler");
+		sampler.setDaemon(true);
+		sampler.start();
+		try {
+			return load.get();
+		}
+		finally {
+			sampler.interrupt();
+		}
+	}
+
+	Result result(Settings settings) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		List<Map<String, Object>> processes = new ArrayList<>();
+		long total = 0;
+		long embedded = 0;
+		for (String name : this.stack.parts().keySet()) {
+			long underLoad = this.peak.getOrDefault(name, 0L);
+			Map<String, Object> process = new LinkedHashMap<>();
+			process.put("process", name);
+			process.put("startUpSeconds", this.startUps.get(name));
+			process.put("rssIdleMb", this.idle.getOrDefault(name, 0L) / 1024);
+			process.put("rssUnderLoadMb", underLoad / 1024);
+			processes.add(process);
+			total += underLoad;
+			if (EMBEDDED_DEFAULT.contains(name)) {
+				embedded += underLoad;
+			}
+		}
+		details.put("processes", processes);
+		details.put("rssIdleTotalMb", this.idle.values().stream().mapToLong(Long::longValue).sum() / 1024);
+		if (!settings.smoke()) {
+			details.put("chairsideUpSeconds", ChairsideUp.time(settings.root()));
+		}
+		Stats suite = new Stats();
+		suite.add(total / 1024.0);
+		Stats baseline = new Stats();
+		baseline.add(embedded / 1024.0);
+		return Result.of("footprint", suite, baseline, "MB RSS under end-to-end load", null, false, processes, details,
+				"Suite: every process at its peak under the end-to-end load; baseline: the embedded default alone "
+						+ "(broker, store, mail sink) at its peak, what the raw clients need. No target: a figure to watch.");
+	}
+
+}

@@ -1,0 +1,71 @@
+package com.chairside.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each benchmark with tiny sizes against processes it starts: it must still run through and yield figures for both
+ * sides. Never how fast (that is bin/chairside bench's job, on a quiet machine).
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class BenchmarkSmokeTests {
+
+	private static final Settings SMOKE = Settings.smoke(Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize());
+
+	@Test
+	void theEventPathDrainsThroughTheServiceAndThePlainConsumer() throws Exception {
+		Result result = single(new EventPathBenchmark().run(SMOKE));
+		assertMeasured(result, "event-path");
+		assertThat(result.rounds()).hasSize(SMOKE.rounds());
+	}
+
+	@Test
+	void theProjectionRebuildRunsOrSaysThatTheRebuildApiIsMissing() throws Exception {
+		Result result = single(new ProjectionRebuildBenchmark().run(SMOKE));
+		if (result.suiteValue() == null) {
+			assertThat(result.note()).contains("rebuild API is not there yet");
+			assertThat(result.met()).isFalse();
+		}
+		else {
+			assertMeasured(result, "projection-rebuild");
+		}
+	}
+
+	@Test
+	void apiLatencyMeasuresCreateLeadAndTheRefusedCallAtEachRate() {
+		Result result = single(new ApiLatencyBenchmark().run(SMOKE));
+		assertMeasured(result, "api-latency");
+		// one entry per round, rate and side, each answered as expected (the baseline's 400 counts as expected)
+		assertThat(result.rounds()).hasSize(SMOKE.rounds() * SMOKE.rates().size() * 2)
+			.allSatisfy((round) -> assertThat(round.get("errors")).isEqualTo(0L));
+	}
+
+	@Test
+	void endToEndAndFootprintMeasureTheSameProcesses() throws Exception {
+		List<Result> results = new EndToEndBenchmark(true, true).run(SMOKE);
+		assertThat(results).extracting(Result::name).containsExactly("end-to-end", "footprint");
+		assertMeasured(results.get(0), "end-to-end");
+		assertMeasured(results.get(1), "footprint");
+		assertThat(Report.markdown(List.of())).startsWith("| Benchmark |");
+	}
+
+	private static Result single(List<Result> results) {
+		assertThat(results).hasSize(1);
+		return results.get(0);
+	}
+
+	private static void assertMeasured(Result result, String name) {
+		assertThat(result.name()).isEqualTo(name);
+		assertThat(result.suiteValue()).as("suite figure").isNotNull().isPositive();
+		assertThat(result.baselineValue()).as("baseline figure").isNotNull().isPositive();
+		assertThat(result.ratio()).isPositive();
+		assertThat(result.machine()).isNotBlank();
+	}
+
+}
