@@ -13,10 +13,13 @@ import com.chairside.notification.notification.Department;
  * @param accountReseller the owner of the reseller account the customer is served through
  * @param people named users (user ids)
  */
-public record RuleRecipients(List<Department> departments, boolean touchedDepartments, boolean accountOwner,
-		boolean accountReseller, List<String> people) {
+public record RuleRecipients(List<Department> departments, Boolean touchedDepartments, Boolean accountOwner,
+		Boolean accountReseller, List<String> people) {
 
 	public RuleRecipients {
+		touchedDepartments = Boolean.TRUE.equals(touchedDepartments);
+		accountOwner = Boolean.TRUE.equals(accountOwner);
+		accountReseller = Boolean.TRUE.equals(accountReseller);
 		departments = (departments != null) ? List.copyOf(departments) : List.of();
 		people = (people != null) ? List.copyOf(people) : List.of();
 	}

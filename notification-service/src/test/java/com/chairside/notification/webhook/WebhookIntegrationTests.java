@@ -1,0 +1,218 @@
+package com.chairside.notification.webhook;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.chairside.notification.NotificationServiceTest;
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Contracts;
+import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.KafkaProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhooks to a real HTTP receiver on a loopback port: signed, retried with the same delivery id, a dead endpoint cut
+ * off by its own circuit while mail and the other endpoints go on, and subscription URLs checked against the
+ * allow-list.
+ */
+@NotificationServiceTest
+class WebhookIntegrationTests {
+
+	private static final KafkaProbe kafka = KafkaProbe.shared();
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final String SECRET = "whsec-finance-test";
+
+	private static HttpServer receiver;
+
+	private static final List<Request> received = new CopyOnWriteArrayList<>();
+
+	@LocalServerPort
+	int port;
+
+	Api admin;
+
+	/** One request as the receiver saw it. */
+	record Request(String path, String contentType, String signature, String deliveryId, String body, int answered) {
+
+		String eventId() {
+			try {
+				return JSON.readTree(this.body).path("id").asText();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	@BeforeAll
+	static void startReceiver() throws IOException {
+		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
+		receiver.createContext("/", (exchange) -> {
+			String path = exchange.getRequestURI().getPath();
+			String delivery = String.valueOf(exchange.getRequestHeaders().getFirst("Chairside-Delivery-Id"));
+			int status = path.startsWith("/dead") ? 503 : path.startsWith("/flaky")
+					? ((flakyCalls.computeIfAbsent(delivery, (d) -> new AtomicInteger()).incrementAndGet() <= 2) ? 500 : 204)
+					: 204;
+			answer(exchange, path, status);
+		});
+		receiver.start();
+	}
+
+	private static void answer(HttpExchange exchange, String path, int status) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		received.add(new Request(path, exchange.getRequestHeaders().getFirst("Content-Type"),
+				exchange.getRequestHeaders().getFirst("Chairside-Signature"),
+				exchange.getRequestHeaders().getFirst("Chairside-Delivery-Id"), body, status));
+		exchange.sendResponseHeaders(status, -1);
+		exchange.close();
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		receiver.stop(0);
+	}
+
+	@BeforeEach
+	void signIn() {
+		this.admin = Api.local(this.port, Infrastructure.get().token("the.admin", "ADMIN", null));
+	}
+
+	private String subscribe(String path) {
+		Api.Response created = this.admin.post("/api/webhook-subscriptions",
+				"{\"department\":\"FINANCE\",\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + path
+						+ "\",\"eventTypes\":[\"OrderCancelled\"],\"secret\":\"" + SECRET + "\"}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().path("id").asText();
+	}
+
+	private JsonNode subscription(String id) {
+		return this.admin.get("/api/webhook-subscriptions/" + id).json();
+	}
+
+	private static String cancel(String orderId, String ceId) {
+		kafka.sendCloudEvent("chairside.orders", orderId, ceId, "chairside.order.OrderCancelled.v1", 4,
+				Contracts.example("chairside.order.OrderCancelled.v1", "orderId", orderId));
+		return ceId;
+	}
+
+	private static List<Request> requestsFor(String path, String eventId) {
+		return received.stream().filter((r) -> r.path().equals(path) && r.eventId().equals(eventId)).toList();
+	}
+
+	@Test
+	void anEndpointThatFailsTwiceGetsTheEventOnceMoreSignedUnderTheSameDeliveryId() throws IOException {
+		String path = "/flaky-" + UUID.randomUUID();
+		String id = subscribe(path);
+		try {
+			String orderId = UUID.randomUUID().toString();
+			String eventId = cancel(orderId, UUID.randomUUID().toString());
+
+			await().until(() -> requestsFor(path, eventId).size() == 3);
+			cancel(orderId, eventId); // redelivered: owes the endpoint nothing more
+			await().during(Duration.ofSeconds(1)).until(() -> requestsFor(path, eventId).size() == 3);
+
+			List<Request> requests = requestsFor(path, eventId);
+			assertThat(requests).extracting(Request::answered).containsExactly(500, 500, 204);
+			assertThat(requests).extracting(Request::deliveryId).doesNotContainNull().containsOnly(requests.get(0).deliveryId());
+			for (Request request : requests) {
+				assertThat(request.contentType()).startsWith("application/cloudevents+json");
+				String[] parts = request.signature().split(",");
+				String t = parts[0].substring("t=".length());
+				assertThat(parts[1]).isEqualTo("v1=" + WebhookSignature.hmac(SECRET, t + "." + request.body()));
+				assertThat(Long.parseLong(t)).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(600L));
+			}
+			JsonNode cloudEvent = JSON.readTree(requests.get(2).body());
+			assertThat(cloudEvent.path("specversion").asText()).isEqualTo("1.0");
+			assertThat(cloudEvent.path("type").asText()).isEqualTo("chairside.order.OrderCancelled.v1");
+			assertThat(cloudEvent.path("source").asText()).isEqualTo("/chairside/order-service");
+			assertThat(cloudEvent.path("subject").asText()).isEqualTo(orderId);
+			assertThat(cloudEvent.path("data").path("orderId").asText()).isEqualTo(orderId);
+
+			await().until(() -> subscription(id).path("delivered").asInt() >= 1);
+			assertThat(subscription(id).path("failures").asInt()).isEqualTo(2);
+			assertThat(subscription(id).path("lastError").asText()).isEqualTo("HTTP 500");
+			assertThat(subscription(id).has("secret")).isFalse();
+		}
+		finally {
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
+		}
+	}
+
+	@Test
+	void aDeadEndpointOpensItsCircuitWhileMailAndTheOtherEndpointsKeepFlowing() {
+		String dead = "/dead-" + UUID.randomUUID();
+		String alive = "/alive-" + UUID.randomUUID();
+		String deadId = subscribe(dead);
+		String aliveId = subscribe(alive);
+		try {
+			List<String> orders = new CopyOnWriteArrayList<>();
+			List<String> events = new CopyOnWriteArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String orderId = UUID.randomUUID().toString();
+				orders.add(orderId);
+				events.add(cancel(orderId, UUID.randomUUID().toString()));
+			}
+
+			await().until(() -> subscription(deadId).path("circuit").asText().equals("OPEN"));
+			assertThat(subscription(aliveId).path("circuit").asText()).isEqualTo("CLOSED");
+			await().until(() -> events.stream().allMatch((e) -> requestsFor(alive, e).size() == 1));
+			await().until(() -> orders.stream()
+				.allMatch((o) -> Infrastructure.get().mail().received().stream()
+					.filter((m) -> m.subject().contains(o))
+					.count() == 5));
+			assertThat(subscription(deadId).path("failures").asInt()).isGreaterThanOrEqualTo(4);
+			assertThat(subscription(deadId).path("lastError").asText()).isEqualTo("HTTP 503");
+		}
+		finally {
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + deadId, null);
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + aliveId, null);
+		}
+	}
+
+	@Test
+	void refusesAUrlWhoseHostIsNotOnTheAllowList() {
+		int before = this.admin.get("/api/webhook-subscriptions").json().size();
+
+		Api.Response refused = this.admin.post("/api/webhook-subscriptions",
+				"{\"department\":\"FINANCE\",\"url\":\"https://169.254.169.254/latest\",\"eventTypes\":[\"OrderCancelled\"],\"secret\":\"s\"}");
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).contains("application/problem+json");
+		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("url");
+		assertThat(this.admin.get("/api/webhook-subscriptions").json().size()).isEqualTo(before);
+		Api.Response badType = this.admin.post("/api/webhook-subscriptions",
+				"{\"department\":\"FINANCE\",\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"Nope\"],\"secret\":\"s\"}");
+		assertThat(badType.json().path("errors").get(0).path("field").asText()).isEqualTo("eventTypes");
+		Api salesAdmin = this.admin.as(Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
+		assertThat(salesAdmin.post("/api/webhook-subscriptions",
+				"{\"department\":\"FINANCE\",\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"OrderCancelled\"],\"secret\":\"s\"}")
+			.status()).isEqualTo(403);
+	}
+
+}
