@@ -15,6 +15,7 @@ import com.chairside.platform.security.CurrentUser;
 import com.chairside.reporting.orders.OrderFigures;
 import com.chairside.reporting.pipeline.LeadProgress;
 import com.chairside.reporting.pipeline.OpenedAccount;
+import com.chairside.reporting.projection.ActiveCollections;
 
 /**
  * Reads the projections. An account manager reports on their own region; sales managers, sales administration and
@@ -29,19 +30,22 @@ public class Reports {
 
 	private final MongoTemplate mongo;
 
-	Reports(MongoTemplate mongo) {
+	private final ActiveCollections active;
+
+	Reports(MongoTemplate mongo, ActiveCollections active) {
 		this.mongo = mongo;
+		this.active = active;
 	}
 
 	public PipelineReport pipeline(String region, CurrentUser user) {
 		String scope = scope(region, user);
 		Map<String, Long> byStatus = new LinkedHashMap<>();
 		LEAD_STATUSES.forEach((status) -> byStatus.put(status, 0L));
-		for (LeadProgress lead : this.mongo.find(inRegion(scope), LeadProgress.class)) {
+		for (LeadProgress lead : this.mongo.find(inRegion(scope), LeadProgress.class, this.active.of("leads"))) {
 			byStatus.merge(lead.status(), 1L, Long::sum);
 		}
 		long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-		long accounts = this.mongo.count(inRegion(scope), OpenedAccount.class);
+		long accounts = this.mongo.count(inRegion(scope), OpenedAccount.class, this.active.of("accounts"));
 		return new PipelineReport(scope, byStatus, total, accounts);
 	}
 
@@ -53,7 +57,7 @@ public class Reports {
 		long cancelled = 0;
 		BigDecimal booked = BigDecimal.ZERO;
 		String currency = null;
-		for (OrderFigures order : this.mongo.find(inRegion(scope), OrderFigures.class)) {
+		for (OrderFigures order : this.mongo.find(inRegion(scope), OrderFigures.class, this.active.of("orders"))) {
 			placed += order.wasPlaced() ? 1 : 0;
 			changed += (order.changeCount() > 0) ? 1 : 0;
 			changes += order.changeCount();
@@ -67,11 +71,12 @@ public class Reports {
 				new OrdersReport.Money(booked.setScale(2).toPlainString(), (currency != null) ? currency : "USD"));
 	}
 
-	private static Query inRegion(String scope) {
+	static Query inRegion(String scope) {
 		return ALL_REGIONS.equals(scope) ? new Query() : Query.query(Criteria.where("region").is(scope));
 	}
 
-	private static String scope(String region, CurrentUser user) {
+	/** The region a user reports on: an account manager their own, anyone else the one named or all. */
+	public static String scope(String region, CurrentUser user) {
 		if (user.seesAllRegions()) {
 			return (region != null) ? region : ALL_REGIONS;
 		}

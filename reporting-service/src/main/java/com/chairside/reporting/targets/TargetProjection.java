@@ -1,40 +1,57 @@
 package com.chairside.reporting.targets;
 
-import java.util.function.Consumer;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
 
-import com.chairside.platform.inbox.EventHandlers;
+import com.chairside.platform.inbox.IncomingEvent;
 import com.chairside.platform.inbox.PoisonMessageException;
-import com.chairside.reporting.projection.Projector;
+import com.chairside.reporting.projection.Projection;
+import com.chairside.reporting.projection.ProjectionWrite;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps the latest target per region and period from lead-service's TargetSet events, newest sequence wins. */
-@Configuration(proxyBeanMethods = false)
-class TargetProjection {
+@Component
+class TargetProjection implements Projection {
 
-	@Bean
-	Consumer<Message<byte[]>> targetEvents(EventHandlers handlers, Projector projector) {
-		return handlers.consumer("reporting-service.targetEvents", (event) -> {
-			if (!event.name().equals("TargetSet")) {
-				return;
-			}
-			TargetFacts target = event.dataAs(TargetFacts.class, handlers.json());
-			if (target.region() == null || target.period() == null) {
-				throw new PoisonMessageException("TargetSet " + event.id() + " names no region or period");
-			}
-			Update update = new Update().set("region", target.region())
-				.set("period", target.period())
-				.set("leadsCaptured", target.leadsCaptured())
-				.set("leadsQualified", target.leadsQualified())
-				.set("leadsConverted", target.leadsConverted());
-			if (target.bookings() != null) {
-				update.set("bookingsAmount", target.bookings().amount()).set("bookingsCurrency", target.bookings().currency());
-			}
-			projector.apply(event, update, RegionTarget.class);
-		});
+	@Override
+	public String name() {
+		return "targets";
+	}
+
+	@Override
+	public String topic() {
+		return "chairside.targets";
+	}
+
+	@Override
+	public String collection() {
+		return "region_targets";
+	}
+
+	@Override
+	public Class<?> document() {
+		return RegionTarget.class;
+	}
+
+	@Override
+	public ProjectionWrite writeFor(IncomingEvent event, JsonMapper json) {
+		if (!event.name().equals("TargetSet")) {
+			return null;
+		}
+		TargetFacts target = event.dataAs(TargetFacts.class, json);
+		if (target.region() == null || target.period() == null) {
+			throw new PoisonMessageException("TargetSet " + event.id() + " names no region or period");
+		}
+		Update update = new Update().set("region", target.region())
+			.set("period", target.period())
+			.set("leadsCaptured", target.leadsCaptured())
+			.set("leadsQualified", target.leadsQualified())
+			.set("leadsConverted", target.leadsConverted());
+		if (target.bookings() != null) {
+			update.set("bookingsAmount", target.bookings().amount()).set("bookingsCurrency", target.bookings().currency());
+		}
+		return new ProjectionWrite(event.subject(), update);
 	}
 
 	/** The part of TargetSet this projection reads (tolerant reader). */
