@@ -106,6 +106,14 @@ class MailDispatcher {
 					notification.eventType(), notification.eventId());
 			return true;
 		}
+		catch (MailPreparationException ex) {
+			// No retry makes a malformed mailbox deliverable: given up at once, and the others go on.
+			this.meters.counter("chairside.notifications.failures").increment();
+			this.notifications.markFailed(notification, ex.getMessage());
+			log.error("Cannot mail {} about {} {}: {}", notification.mailbox(), notification.eventType(),
+					notification.eventId(), ex.getMessage());
+			return true;
+		}
 		catch (CallNotPermittedException ex) {
 			retryLater(notification, "SMTP circuit open");
 			return false;
@@ -148,7 +156,8 @@ class MailDispatcher {
 			return message;
 		}
 		catch (MessagingException ex) {
-			throw new MailPreparationException("Could not write the mail of notification " + notification.id(), ex);
+			throw new MailPreparationException("Cannot write the mail to " + notification.mailbox() + ": "
+					+ ex.getMessage(), ex);
 		}
 	}
 

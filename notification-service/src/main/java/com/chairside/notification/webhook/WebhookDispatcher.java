@@ -90,6 +90,11 @@ class WebhookDispatcher {
 			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", "unsubscribed"));
 			return;
 		}
+		if (!this.properties.allows(URI.create(delivery.url()).getHost())) {
+			// The allow-list was narrowed since the subscription was made: nothing goes to that host any more.
+			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", "host not on the allow-list"));
+			return;
+		}
 		CircuitBreaker circuit = this.webhooks.circuitOf(delivery.url());
 		try {
 			circuit.executeCheckedSupplier(() -> post(delivery, subscription.secret()));

@@ -156,4 +156,23 @@ class InboxIntegrationTests {
 		assertThat(them.post("/api/notifications/" + id + "/acknowledge", "").status()).isEqualTo(200);
 	}
 
+	@Test
+	void aMailThatCannotBeWrittenIsGivenUpWithItsReasonAndTheFailureIsPublished() {
+		String leadId = UUID.randomUUID().toString();
+		String owner = "no such person " + leadId.substring(0, 6);
+		kafka.sendCloudEvent("chairside.leads", leadId, UUID.randomUUID().toString(), "chairside.lead.LeadAssigned.v1",
+				2, Contracts.example("chairside.lead.LeadAssigned.v1", "leadId", leadId, "owner", owner));
+		String query = "?recipient=" + java.net.URLEncoder.encode(owner, java.nio.charset.StandardCharsets.UTF_8);
+
+		await().until(() -> items(this.admin, query).size() == 1
+				&& items(this.admin, query).get(0).path("status").asText().equals("FAILED"));
+		JsonNode failed = items(this.admin, query).get(0);
+		assertThat(failed.path("lastError").asText()).contains("Cannot write the mail to");
+
+		Received event = kafka.awaitRecord("chairside.notifications", failed.path("id").asText(),
+				"chairside.notification.NotificationFailed.v1");
+		assertThat(Contracts.violations("chairside.notification.NotificationFailed.v1", event.value())).isEmpty();
+		assertThat(event.value()).contains("Cannot write the mail to");
+	}
+
 }
