@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox under a broker outage: a lead captured while the broker is down is acknowledged, kept in the lead's
- * document, and published once the broker is back; the projections then count it. Runs last: it stops the broker.
+ * document, and published once the broker is back; the projections then count it. Runs after the flow tests: it stops the broker.
  */
 @Order(3)
 class OutboxSystemTests {
