@@ -42,6 +42,7 @@ final class OrderBookSection {
 				}
 			}
 		}
+		changes.sort(java.util.Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))));
 		book.put("changes", Figures.fields("count", changes.size(), "valueEffect", Figures.cents(changeEffect), "items", changes));
 
 		List<Map<String, Object>> cancellations = new ArrayList<>();
@@ -59,6 +60,7 @@ final class OrderBookSection {
 				cancellations.add(item);
 			}
 		}
+		cancellations.sort(java.util.Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))));
 		Map<String, Object> cancellation = new LinkedHashMap<>();
 		cancellation.put("count", cancellations.size());
 		cancellation.put("valueEffect", Figures.cents(cancelled.negate()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -63,7 +64,9 @@ public class SalesMeetingPacks {
 	}
 
 	private MeetingFacts facts(String scope) {
-		Query inScope = Reports.ALL_REGIONS.equals(scope) ? new Query() : Query.query(Criteria.where("region").is(scope));
+		// In id order: the pack lists the same items in the same order whichever copy of a projection it reads.
+		Query inScope = (Reports.ALL_REGIONS.equals(scope) ? new Query() : Query.query(Criteria.where("region").is(scope)))
+			.with(Sort.by("_id"));
 		return new MeetingFacts(this.mongo.find(inScope, LeadProgress.class, this.active.of("leads")),
 				this.mongo.find(inScope, OpenedAccount.class, this.active.of("accounts")),
 				this.mongo.find(inScope, OrderFigures.class, this.active.of("orders")),

@@ -1,2 +1,8 @@
-/** Applying events to projections exactly once in effect: only an event newer than what was applied counts. */
+/**
+ * Applying events to projections exactly once in effect: each {@link com.chairside.reporting.projection.Projection}
+ * turns an event into a write on one document, applied only when the event's sequence is newer than the one the
+ * document holds; the live consumers (group {@code reporting-service}) write one event at a time, a rebuild in bulk.
+ * Which collection holds a projection's current copy is a pointer document every replica reads; the lag of each
+ * projection is a gauge.
+ */
 package com.chairside.reporting.projection;

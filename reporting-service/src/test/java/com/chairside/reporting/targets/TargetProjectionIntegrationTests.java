@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.chairside.reporting.projection.ActiveCollections;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.ServiceIntegrationTest;
@@ -25,6 +26,14 @@ class TargetProjectionIntegrationTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	/** The current copy of the projection (a rebuild in another test may have replaced the first one). */
+	@Autowired
+	ActiveCollections active;
+
+	private RegionTarget target(String id) {
+		return this.mongo.findById(id, RegionTarget.class, this.active.of("targets"));
+	}
+
 	@Test
 	void keepsTheNewestTargetOfARegionAndPeriod() {
 		String region = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
@@ -34,9 +43,9 @@ class TargetProjectionIntegrationTests {
 		kafka.sendCloudEvent("chairside.targets", id, UUID.randomUUID().toString(), TYPE, 1,
 				Contracts.example(TYPE, "targetId", id, "region", region, "leadsCaptured", "90"));
 
-		await().until(() -> this.mongo.findById(id, RegionTarget.class) != null
+		await().until(() -> target(id) != null
 				&& kafka.consumedAll("reporting-service", "chairside.targets"));
-		RegionTarget target = this.mongo.findById(id, RegionTarget.class);
+		RegionTarget target = target(id);
 		assertThat(target.leadsCaptured()).as("the older event came late and is ignored").isEqualTo(150);
 		assertThat(target.period()).isEqualTo("2026-11");
 		assertThat(target.bookingsAmount()).isEqualTo("950000.00");

@@ -98,6 +98,8 @@ class RebuildWorker {
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
+		// A topic nobody has written to yet is read as empty, never created here with the broker's defaults.
+		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		return new KafkaConsumer<>(config);
 	}
 
@@ -111,6 +113,10 @@ class RebuildWorker {
 		long started = System.nanoTime();
 		long appliedBefore = run.eventsApplied();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+			// Reports select by region: the new copy gets the index the first copy got from its @Indexed field.
+			rebuilt.forEach((p) -> this.mongo.indexOps(collection(p, id))
+				.createIndex(new org.springframework.data.mongodb.core.index.Index("region",
+						org.springframework.data.domain.Sort.Direction.ASC)));
 			List<PartitionProgress> partitions = new ArrayList<>(run.partitions());
 			if (!copy(run, worker, rebuilt, consumer, partitions)) {
 				return;
