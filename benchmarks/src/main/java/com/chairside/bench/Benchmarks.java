@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code Benchmarks [--smoke] [name...]}: runs the named benchmarks (all five by default), prints the table and, for
+ * {@code Benchmarks [--smoke] [name...]} (or {@code --render}: latest.md again from latest.json): runs the named benchmarks (all five by default), prints the table and, for
  * a full run, writes benchmarks/results/latest.json and latest.md. bin/chairside bench is the way in.
  */
 public final class Benchmarks {
@@ -18,21 +18,37 @@ public final class Benchmarks {
 	public static void main(String[] args) throws Exception {
 		// devstack's jar brings its own logback.xml (INFO, for the parts it runs); the clients here need only warnings.
 		System.setProperty("logback.configurationFile", "bench-logback.xml");
+		if (List.of(args).contains("--render")) {
+			Report.render(Path.of(System.getProperty("chairside.root", ".")).resolve("benchmarks/results"));
+			return;
+		}
 		boolean smoke = List.of(args).contains("--smoke");
 		List<String> names = new ArrayList<>(List.of(args));
 		names.remove("--smoke");
 		Path root = Path.of(System.getProperty("chairside.root", ".")).toAbsolutePath().normalize();
 		Settings settings = smoke ? Settings.smoke(root) : Settings.full(root);
-		List<Result> results = run(settings, names.isEmpty() ? Report.ORDER : names);
 		Path folder = root.resolve(smoke ? "benchmarks/target/smoke-results" : "benchmarks/results");
-		List<Map<String, Object>> all = Report.write(folder, results);
-		Report.print(all);
+		// Written after each benchmark: one that fails late must not take the others' figures with it.
+		run(settings, names.isEmpty() ? Report.ORDER : names, (done) -> Report.write(folder, done));
+		Report.render(folder);
 		System.out.println("\nwritten: " + folder.resolve("latest.json") + " and latest.md");
 		System.exit(0);
 	}
 
 	/** Runs the named benchmarks in the order of {@link Report#ORDER}; end-to-end and footprint share one run. */
 	static List<Result> run(Settings settings, List<String> names) throws Exception {
+		return run(settings, names, (done) -> {
+		});
+	}
+
+	/** Where each benchmark's results go as soon as it is done. */
+	interface Sink {
+
+		void accept(List<Result> done) throws Exception;
+
+	}
+
+	static List<Result> run(Settings settings, List<String> names, Sink sink) throws Exception {
 		for (String name : names) {
 			if (!Report.ORDER.contains(name)) {
 				throw new IllegalArgumentException("No benchmark named '" + name + "' (" + String.join(", ", Report.ORDER) + ")");
@@ -55,7 +71,9 @@ public final class Benchmarks {
 			}
 			long started = System.nanoTime();
 			System.out.println(benchmark.getKey() + "...");
-			results.addAll(benchmark.getValue().run(settings));
+			List<Result> done = benchmark.getValue().run(settings);
+			sink.accept(done);
+			results.addAll(done);
 			System.out.printf("%s done in %.0f s%n", benchmark.getKey(), (System.nanoTime() - started) / 1e9);
 		}
 		return results;

@@ -169,7 +169,8 @@ final class EndToEndBenchmark implements Benchmark {
 	 */
 	private static Histogram awaitNotifications(MongoCollection<Document> notifications, Date since, long changes) {
 		var filter = Filters.and(Filters.eq("eventType", "OrderChanged"), Filters.gte("occurredAt", since));
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		long waitStarted = System.nanoTime();
+		long deadline = waitStarted + Duration.ofMinutes(3).toNanos();
 		while (notifications.countDocuments(Filters.and(filter, Filters.eq("department", "SALES_ADMINISTRATION"))) < changes
 				&& System.nanoTime() < deadline) {
 			Stack.pause(Duration.ofMillis(500));
@@ -182,11 +183,16 @@ final class EndToEndBenchmark implements Benchmark {
 			byEvent.merge(notification.getString("eventId"), new long[] { occurred, created },
 					(a, b) -> new long[] { a[0], Math.max(a[1], b[1]) });
 		}
-		Histogram latencies = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
+		Histogram latencies = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
 		byEvent.values().forEach((times) -> latencies.recordValue(Math.max(0, times[1] - times[0])));
-		if (latencies.getTotalCount() < changes) {
-			throw new IllegalStateException("Only " + latencies.getTotalCount() + " of " + changes
-					+ " order changes were notified within 5 minutes of the last");
+		// A change still not notified counts with the time waited so far: a lower bound, but it is not lost from the
+		// percentiles (a suite that falls behind the rate must not look faster for it).
+		long missing = changes - latencies.getTotalCount();
+		if (missing > 0) {
+			System.out.printf("  end-to-end: %d of %d changes not notified yet; counted as %d s%n", missing, changes,
+					Duration.ofNanos(System.nanoTime() - waitStarted).toSeconds());
+			latencies.recordValueWithCount(Math.min(latencies.getHighestTrackableValue(),
+					Duration.ofNanos(System.nanoTime() - waitStarted).toMillis()), missing);
 		}
 		return latencies;
 	}

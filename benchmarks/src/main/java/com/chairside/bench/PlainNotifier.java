@@ -17,6 +17,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event path's baseline: a plain kafka-clients consumer and the plain MongoDB driver doing notification-service's
- * per-event store work and nothing else: read the JSON, decide the departments, write one document per department
- * (same fields, same indexes, the unique one on event, department and channel), commit after each poll. No Spring, no
+ * per-event store work and nothing else: read the JSON, read the routing rules and webhook subscriptions of the
+ * event's type, decide the departments, write one document per department (same fields, same indexes, the unique one
+ * on event, recipient and channel), commit after each poll. No Spring, no
  * tracing, no metrics, no logging.
  */
 final class PlainNotifier implements AutoCloseable {
@@ -46,21 +48,44 @@ final class PlainNotifier implements AutoCloseable {
 
 	private final MongoCollection<Document> notifications;
 
+	private final MongoCollection<Document> rules;
+
+	private final MongoCollection<Document> subscriptions;
+
 	private final String bootstrap;
 
 	PlainNotifier(String bootstrap, String mongoUri, String database) {
 		this.bootstrap = bootstrap;
 		this.mongo = MongoClients.create(mongoUri);
 		this.notifications = this.mongo.getDatabase(database).getCollection("notifications");
+		this.rules = this.mongo.getDatabase(database).getCollection("routing_rules");
+		this.subscriptions = this.mongo.getDatabase(database).getCollection("webhook_subscriptions");
 	}
 
-	/** An empty collection with notification-service's indexes. */
+	/**
+	 * Empty collections with notification-service's indexes, and its three default OrderChanged routing rules (what
+	 * it reads per event, as it does).
+	 */
 	void reset() {
 		this.notifications.drop();
-		this.notifications.createIndex(Indexes.ascending("eventId", "department", "channel"),
-				new IndexOptions().unique(true).name("once_per_recipient"));
-		this.notifications.createIndex(Indexes.ascending("region"));
-		this.notifications.createIndex(Indexes.ascending("department"));
+		this.notifications.createIndex(Indexes.ascending("eventId", "department", "person", "channel"),
+				new IndexOptions().unique(true).name("once_per_event_recipient_channel"));
+		for (String field : List.of("orderId", "region", "department", "person", "acknowledgeBy")) {
+			this.notifications.createIndex(Indexes.ascending(field));
+		}
+		this.rules.drop();
+		this.rules.createIndex(Indexes.ascending("eventType"));
+		this.rules.insertMany(List.of(
+				new Document("_id", "default-order-changed").append("eventType", "OrderChanged")
+					.append("recipients", new Document("departments", ALWAYS).append("touchedDepartments", true)),
+				new Document("_id", "default-order-changed-delivery-date").append("eventType", "OrderChanged")
+					.append("conditions", new Document("changed", List.of("requestedDeliveryDate")))
+					.append("recipients", new Document("departments", List.of("INSTALLATION"))),
+				new Document("_id", "default-order-changed-value").append("eventType", "OrderChanged")
+					.append("conditions", new Document("changed", List.of("total")))
+					.append("recipients", new Document("departments", List.of("FINANCE")))));
+		this.subscriptions.drop();
+		this.subscriptions.createIndex(Indexes.ascending("eventTypes"));
 	}
 
 	/** Reads the partitions from {@code from} to {@code to}, storing as it goes; returns the seconds it took. */
@@ -92,8 +117,26 @@ final class PlainNotifier implements AutoCloseable {
 		String type = header(record, "ce_type");
 		Instant time = Instant.parse(header(record, "ce_time"));
 		JsonNode order = this.json.readTree(record.value());
-		Set<String> departments = new LinkedHashSet<>(ALWAYS);
-		order.path("departments").forEach((d) -> departments.add(d.asString()));
+		String name = type.split("\\.")[2];
+		// the service's reads per event: its routing rules for the type, webhook subscriptions to it
+		Set<String> changed = new LinkedHashSet<>();
+		order.path("changes").forEach((c) -> changed.add(c.path("field").asString()));
+		Set<String> departments = new LinkedHashSet<>();
+		for (Document rule : this.rules.find(Filters.eq("eventType", name))) {
+			Document recipients = rule.get("recipients", Document.class);
+			Document conditions = rule.get("conditions", Document.class);
+			if (conditions != null && !order.path("departments").isEmpty()) {
+				continue;
+			}
+			if (conditions != null && conditions.getList("changed", String.class).stream().noneMatch(changed::contains)) {
+				continue;
+			}
+			departments.addAll(recipients.getList("departments", String.class));
+			if (recipients.getBoolean("touchedDepartments", false)) {
+				order.path("departments").forEach((d) -> departments.add(d.asString()));
+			}
+		}
+		this.subscriptions.find(Filters.eq("eventTypes", name)).into(new ArrayList<>());
 		String orderId = order.path("orderId").asString();
 		String subject = "Order " + orderId + " changed: " + order.path("reason").asString();
 		StringBuilder body = new StringBuilder("Order ").append(orderId).append(" of account ")
@@ -109,12 +152,13 @@ final class PlainNotifier implements AutoCloseable {
 		Date now = new Date();
 		for (String department : departments) {
 			Document notification = new Document("_id", UUID.randomUUID().toString()).append("eventId", eventId)
-				.append("eventType", type.split("\\.")[2]).append("orderId", orderId)
+				.append("eventType", name).append("orderId", orderId)
 				.append("accountId", order.path("accountId").asString()).append("region", order.path("region").asString())
-				.append("department", department).append("channel", "EMAIL")
-				.append("recipient", department.toLowerCase().replace('_', '-') + "@chairside.example")
-				.append("subject", subject).append("body", body.toString()).append("occurredAt", Date.from(time))
-				.append("createdAt", now).append("delivery", "PENDING").append("attempts", 0).append("nextAttemptAt", now);
+				.append("department", department).append("person", null).append("channel", "EMAIL")
+				.append("mailbox", department.toLowerCase().replace('_', '-') + "@chairside.example")
+				.append("subject", subject).append("body", body.toString()).append("changes", changeDocuments(order))
+				.append("occurredAt", Date.from(time)).append("createdAt", now).append("delivery", "PENDING")
+				.append("attempts", 0).append("nextAttemptAt", now).append("revision", 0L).append("pendingEvents", List.of());
 			try {
 				this.notifications.insertOne(notification);
 			}
@@ -124,6 +168,13 @@ final class PlainNotifier implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	private static List<Document> changeDocuments(JsonNode order) {
+		List<Document> changes = new ArrayList<>();
+		order.path("changes").forEach((c) -> changes.add(new Document("field", c.path("field").asString())
+			.append("before", c.path("before").asString()).append("after", c.path("after").asString())));
+		return changes;
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

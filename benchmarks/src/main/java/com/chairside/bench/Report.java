@@ -86,13 +86,42 @@ final class Report {
 			Map<?, ?> details = (Map<?, ?>) entry.getOrDefault("details", Map.of());
 			table.append("\n**").append(entry.get("name")).append("**: ").append(entry.getOrDefault("note", ""));
 			details.forEach((key, value) -> {
-				if (!String.valueOf(key).matches("(suite|baseline)(Min|Max)")) {
+				if (value instanceof List<?> rows && !rows.isEmpty() && rows.get(0) instanceof Map<?, ?>) {
+					table.append("\n\n").append(rowsTable(rows));
+				}
+				else if (!String.valueOf(key).matches("(suite|baseline)(Min|Max)")) {
 					table.append("\n- ").append(key).append(": ").append(value);
 				}
 			});
 			table.append('\n');
 		}
 		return table.toString();
+	}
+
+	/** A list of records (footprint's processes) as a table of its own. */
+	private static String rowsTable(List<?> rows) {
+		List<?> columns = new ArrayList<>(((Map<?, ?>) rows.get(0)).keySet());
+		StringBuilder table = new StringBuilder("|");
+		columns.forEach((column) -> table.append(' ').append(column).append(" |"));
+		table.append("\n|");
+		columns.forEach((column) -> table.append("---|"));
+		for (Object row : rows) {
+			table.append("\n|");
+			columns.forEach((column) -> table.append(' ').append(value(((Map<?, ?>) row).get(column))).append(" |"));
+		}
+		return table.append('\n').toString();
+	}
+
+	/** Rewrites latest.md from latest.json (after a change to the table's layout). */
+	static void render(Path folder) throws IOException {
+		if (!Files.exists(folder.resolve("latest.json"))) {
+			return;
+		}
+		List<Map<String, Object>> all = JSON.readValue(folder.resolve("latest.json").toFile(),
+				new TypeReference<List<Map<String, Object>>>() {
+				});
+		Files.writeString(folder.resolve("latest.md"), markdown(all));
+		print(all);
 	}
 
 	private static String range(Map<?, ?> details, String side) {

@@ -53,6 +53,8 @@ final class Stack implements AutoCloseable {
 
 	private final TokenIssuer issuer;
 
+	private boolean closed;
+
 	private Stack(Path root, Path logs, Map<String, List<String>> extraArgs) throws IOException {
 		this.root = root;
 		this.logs = logs;
@@ -71,6 +73,8 @@ final class Stack implements AutoCloseable {
 		Stack stack = null;
 		try {
 			stack = new Stack(root, logs, extraArgs);
+			// Ctrl-C on bin/chairside bench must not leave a broker and services behind.
+			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
 			stack.startDefault();
 			for (String service : services) {
 				stack.ports.put(service, freePort());
@@ -178,6 +182,11 @@ final class Stack implements AutoCloseable {
 			args.add("--spring.mail.port=" + port("mail"));
 		}
 		args.addAll(this.extraArgs.getOrDefault(service, List.of()));
+		// -Dbench.args.<service>="--a=b --c=d": try a setting without a rebuild (e.g. while reading a profile)
+		String tried = System.getProperty("bench.args." + service, "").trim();
+		if (!tried.isEmpty()) {
+			args.addAll(List.of(tried.split("\\s+")));
+		}
 		List<String> jvm = new ArrayList<>(BOOT_OPTS);
 		String profiled = System.getProperty("bench.jfr", "");
 		if (profiled.equals(service)) {
@@ -326,7 +335,11 @@ final class Stack implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		List<Proc> running = new ArrayList<>(this.parts.values());
 		java.util.Collections.reverse(running);
 		running.forEach(Proc::stop);
