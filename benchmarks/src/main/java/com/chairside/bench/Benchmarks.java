@@ -16,6 +16,18 @@ public final class Benchmarks {
 	}
 
 	public static void main(String[] args) throws Exception {
+		try {
+			runMain(args);
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			// the HTTP client's threads would keep the JVM (and bin/chairside bench) waiting
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	private static void runMain(String[] args) throws Exception {
 		// devstack's jar brings its own logback.xml (INFO, for the parts it runs); the clients here need only warnings.
 		System.setProperty("logback.configurationFile", "bench-logback.xml");
 		if (List.of(args).contains("--render")) {
@@ -32,7 +44,6 @@ public final class Benchmarks {
 		run(settings, names.isEmpty() ? Report.ORDER : names, (done) -> Report.write(folder, done));
 		Report.render(folder);
 		System.out.println("\nwritten: " + folder.resolve("latest.json") + " and latest.md");
-		System.exit(0);
 	}
 
 	/** Runs the named benchmarks in the order of {@link Report#ORDER}; end-to-end and footprint share one run. */
