@@ -28,7 +28,7 @@ class NotificationSystemTests {
 
 	@Test
 	void aCancelledOrderReachesEveryDepartmentAndProductionAcknowledgesIt() {
-		Api manager = suite.accountManager("SOUTHWEST");
+		Api manager = suite.accountManager("SOUTHEAST");
 		String account = manager.post("/api/accounts", """
 				{"name":"Mesa Orthodontics","specialty":"ORTHODONTICS","city":"Phoenix","country":"US"}""").field("id");
 		Api.Response placed = manager.post("/api/orders", """
@@ -63,7 +63,7 @@ class NotificationSystemTests {
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE");
 		Api admin = suite.gateway(suite.token("the.admin", "ADMIN", null, null));
 		Api.Response dryRun = admin.post("/api/notification-rules/dry-run", """
-				{"type":"chairside.order.OrderCancelled.v1","data":{"orderId":"x","accountId":"%s","region":"SOUTHWEST",
+				{"type":"chairside.order.OrderCancelled.v1","data":{"orderId":"x","accountId":"%s","region":"SOUTHEAST",
 				 "reason":"r","total":{"amount":"1.00","currency":"USD"}}}""".formatted(account));
 		assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(200);
 		assertThat(dryRun.json().path("departments")).hasSize(5);
