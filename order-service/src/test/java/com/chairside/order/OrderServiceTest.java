@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
+import com.chairside.testsupport.MutableClock;
 import com.chairside.testsupport.ServiceIntegrationTest;
 
 /**

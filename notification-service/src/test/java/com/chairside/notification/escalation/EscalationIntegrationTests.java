@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.chairside.notification.MutableClock;
 import com.chairside.notification.NotificationServiceTest;
 import com.chairside.notification.notification.EscalationProperties;
 import com.chairside.notification.notification.NotificationManagement;
@@ -26,6 +25,7 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.MutableClock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

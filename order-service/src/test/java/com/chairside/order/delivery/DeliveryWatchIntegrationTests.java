@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.chairside.order.MutableClock;
 import com.chairside.order.OrderFixtures;
 import com.chairside.order.OrderServiceTest;
 import com.chairside.order.order.Orders;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.testsupport.Api;
+import com.chairside.testsupport.MutableClock;
 
 import static com.chairside.order.OrderFixtures.awaitEvent;
 import static com.chairside.order.OrderFixtures.distinct;

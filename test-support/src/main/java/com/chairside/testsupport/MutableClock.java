@@ -1,4 +1,4 @@
-package com.chairside.order;
+package com.chairside.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand: the delivery watch sees days pass without anyone sleeping. */
+/**
+ * A clock tests move forward by hand: a service given it as its {@code Clock} bean sees hours or days pass (delivery
+ * watch, escalations) without anyone sleeping.
+ */
 public class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
