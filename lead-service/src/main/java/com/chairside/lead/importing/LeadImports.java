@@ -25,6 +25,7 @@ import jakarta.validation.Validator;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -55,12 +56,17 @@ import com.chairside.platform.web.NotFoundException;
  * store, so duplicates within the file are caught too), inserted, and its counters and problems written before the
  * next. The instance working on an import holds a lease, renewed per batch; an import whose lease ran out (its
  * instance stopped) is taken over by any instance and resumes after the rows already counted.
+ * <p>
+ * An instance can die between storing a batch's leads and counting them. So that redoing that batch neither stores a
+ * lead twice nor reports it as a duplicate of itself, every row's lead has an id derived from the import and the line
+ * ({@link #leadIdOf}), and the problems a dead attempt wrote past the counted rows are dropped before resuming.
  */
 @Service
 public class LeadImports {
 
 	static final int BATCH = 500;
 
+	/** The default of {@code chairside.imports.lease}: longer than the slowest batch, or two instances take turns. */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
 	/** The problems shown with a finished import; the rest are paged through {@code /problems}. */
@@ -92,8 +98,11 @@ public class LeadImports {
 
 	private final Clock clock;
 
+	private final Duration lease;
+
 	LeadImports(MongoTemplate mongo, MongoDatabaseFactory factory, Leads leads, Duplicates duplicates,
-			Territories territories, Validator validator, EventFactory events, Clock clock) {
+			Territories territories, Validator validator, EventFactory events, Clock clock,
+			@Value("${chairside.imports.lease:PT2M}") Duration lease) {
 		this.mongo = mongo;
 		this.files = new GridFsTemplate(factory, mongo.getConverter(), "lead_import_files");
 		this.leads = leads;
@@ -102,6 +111,7 @@ public class LeadImports {
 		this.validator = validator;
 		this.events = events;
 		this.clock = clock;
+		this.lease = lease;
 	}
 
 	/** Stores the CSV as it streams in and starts working on it; answers the import's id. */
@@ -110,7 +120,7 @@ public class LeadImports {
 		ObjectId file = this.files.store(csv, "leads-" + id + ".csv", "text/csv");
 		Instant now = this.clock.instant();
 		this.mongo.insert(new LeadImport(id, file.toHexString(), LeadImport.RUNNING, 0, 0, 0, 0, user.id(),
-				user.roles(), user.region(), this.worker, now.plus(LEASE), now, null));
+				user.roles(), user.region(), this.worker, now.plus(this.lease), now, null));
 		this.executor.submit(() -> run(id));
 		return id;
 	}
@@ -141,7 +151,7 @@ public class LeadImports {
 		Instant now = this.clock.instant();
 		LeadImport taken = this.mongo.findAndModify(
 				Query.query(Criteria.where("status").is(LeadImport.RUNNING).and("leaseUntil").lt(now)),
-				new Update().set("worker", this.worker).set("leaseUntil", now.plus(LEASE)),
+				new Update().set("worker", this.worker).set("leaseUntil", now.plus(this.lease)),
 				FindAndModifyOptions.options().returnNew(true), LeadImport.class);
 		if (taken != null) {
 			log.info("Resuming import {} after row {}", taken.id(), taken.rowsRead());
@@ -183,6 +193,7 @@ public class LeadImports {
 			for (long skipped = 0; skipped < rowsRead && csv.next() != null; skipped++) {
 				// rows counted by an earlier attempt
 			}
+			forgetUncountedProblems(id, csv.line());
 			List<Row> batch = new ArrayList<>(BATCH);
 			List<String> row;
 			while ((row = csv.next()) != null) {
@@ -219,17 +230,24 @@ public class LeadImports {
 		long rejected = problems.size();
 		Map<String, String> existing = this.duplicates.existing(valid.values().stream().map(LeadDetails::matchKeys).toList());
 		Map<String, Long> inBatch = new HashMap<>();
-		List<LeadDetails> fresh = new ArrayList<>();
-		List<Row> freshRows = new ArrayList<>();
+		Map<String, LeadDetails> fresh = new LinkedHashMap<>();
+		long storedEarlier = 0;
 		for (Map.Entry<Row, LeadDetails> entry : valid.entrySet()) {
-			Optional<String> clash = duplicateOf(entry.getValue().matchKeys(), existing, inBatch);
-			if (clash.isPresent()) {
-				problems.add(new ImportProblem(null, id, entry.getKey().line(), clash.get()));
-				continue;
+			long line = entry.getKey().line();
+			String leadId = leadIdOf(id, line);
+			List<String> keys = Duplicates.keysOf(entry.getValue().matchKeys());
+			if (keys.stream().anyMatch((key) -> leadId.equals(existing.get(key)))) {
+				storedEarlier++; // by an attempt that died before counting this batch: created, once
 			}
-			Duplicates.keysOf(entry.getValue().matchKeys()).forEach((key) -> inBatch.put(key, entry.getKey().line()));
-			fresh.add(entry.getValue());
-			freshRows.add(entry.getKey());
+			else {
+				Optional<String> clash = duplicateOf(entry.getValue().matchKeys(), existing, inBatch);
+				if (clash.isPresent()) {
+					problems.add(new ImportProblem(null, id, line, clash.get()));
+					continue;
+				}
+				fresh.put(leadId, entry.getValue());
+			}
+			keys.forEach((key) -> inBatch.put(key, line));
 		}
 		List<Lead> created = placer.capture(fresh, now);
 		if (!created.isEmpty()) {
@@ -242,11 +260,21 @@ public class LeadImports {
 		return this.mongo.updateFirst(
 				Query.query(Criteria.where("_id").is(id).and("worker").is(this.worker).and("rowsRead").is(rowsRead)),
 				new Update().inc("rowsRead", batch.size())
-					.inc("created", created.size())
+					.inc("created", created.size() + storedEarlier)
 					.inc("duplicates", duplicates)
 					.inc("rejected", rejected)
-					.set("leaseUntil", now.plus(LEASE)),
+					.set("leaseUntil", now.plus(this.lease)),
 				LeadImport.class).getModifiedCount() == 1;
+	}
+
+	/** The id of the lead that a row of an import creates: the same on every attempt at the row. */
+	static String leadIdOf(String importId, long line) {
+		return UUID.nameUUIDFromBytes((importId + ":" + line).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/** Drops the problems an attempt that died wrote for rows after {@code countedLine}: they are found again. */
+	private void forgetUncountedProblems(String id, long countedLine) {
+		this.mongo.remove(Query.query(Criteria.where("importId").is(id).and("line").gt(countedLine)), ImportProblem.class);
 	}
 
 	private LeadDetails check(List<String> header, Row row) {
@@ -332,20 +360,22 @@ public class LeadImports {
 					details.notes());
 		}
 
-		List<Lead> capture(List<LeadDetails> batch, Instant now) {
+		/** Captures each lead under its given id. */
+		List<Lead> capture(Map<String, LeadDetails> batch, Instant now) {
 			Map<String, List<String>> owners = new HashMap<>();
 			if (!this.accountManager) {
 				Map<String, Integer> perRegion = new HashMap<>();
-				batch.forEach((d) -> perRegion.merge(d.region(), 1, Integer::sum));
+				batch.values().forEach((d) -> perRegion.merge(d.region(), 1, Integer::sum));
 				perRegion.forEach((region, count) -> owners.put(region,
 						new ArrayList<>(territories.nextOwners(region, count))));
 			}
 			List<Lead> created = new ArrayList<>(batch.size());
-			for (LeadDetails details : batch) {
+			for (Map.Entry<String, LeadDetails> entry : batch.entrySet()) {
+				LeadDetails details = entry.getValue();
 				List<String> turn = owners.getOrDefault(details.region(), List.of());
 				boolean automatic = !turn.isEmpty();
 				String owner = automatic ? turn.remove(0) : this.user.id();
-				Lead lead = Lead.capture(details, owner, automatic, this.user.id(), now);
+				Lead lead = Lead.capture(entry.getKey(), details, owner, automatic, this.user.id(), now);
 				lead.stageEvents("lead", lead.id(), events);
 				created.add(lead);
 			}

@@ -107,8 +107,14 @@ public class Lead extends AggregateRoot {
 	 * automatic assignment is announced with its own event
 	 */
 	public static Lead capture(LeadDetails details, String owner, boolean automatic, String by, Instant now) {
+		return capture(UUID.randomUUID().toString(), details, owner, automatic, by, now);
+	}
+
+	/** As {@link #capture(LeadDetails, String, boolean, String, Instant)}, under an id the caller derived. */
+	public static Lead capture(String id, LeadDetails details, String owner, boolean automatic, String by,
+			Instant now) {
 		Lead lead = new Lead();
-		lead.id = UUID.randomUUID().toString();
+		lead.id = id;
 		lead.practiceName = details.practiceName();
 		lead.kind = details.kind();
 		lead.specialty = details.specialty();

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -64,6 +67,47 @@ class ImportResumeIntegrationTests {
 		assertThat(listed).contains("Resumed One " + tag, "Resumed Two " + tag)
 			.as("the row counted before the stop is not read again")
 			.doesNotContain("Done Before " + tag);
+	}
+
+	/**
+	 * The instance died after storing a batch's leads (and some problems) but before counting the batch: the redone
+	 * batch recognises its own leads by their derived ids, so each is created and counted once and no row is reported
+	 * as a duplicate of itself.
+	 */
+	@Test
+	void countsABatchStoredButNotCountedOnce() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String csv = """
+				practiceName,specialty,source,city,country,email
+				Counted Later %1$s,ORTHODONTICS,OUTBOUND,Boston,US,a@%1$s.example
+				Stored Before %1$s,ORTHODONTICS,OUTBOUND,Boston,US,b@%1$s.example
+				Never Stored %1$s,ORTHODONTICS,OUTBOUND,Boston,US,c@%1$s.example
+				Same Mail %1$s,ORTHODONTICS,OUTBOUND,Boston,US,a@%1$s.example
+				""".formatted(tag);
+		String file = new GridFsTemplate(this.factory, this.mongo.getConverter(), "lead_import_files")
+			.store(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "half-done.csv", "text/csv")
+			.toHexString();
+		String id = UUID.randomUUID().toString();
+		Instant then = Instant.now().minus(Duration.ofMinutes(5));
+		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, 0, 0, 0, 0, "am.resume",
+				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null));
+		// what the dead attempt left: line 3's lead (its events staged with it) and a problem for line 5
+		this.mongo.getCollection("leads").insertOne(new Document("_id", LeadImports.leadIdOf(id, 3))
+			.append("practiceName", "Stored Before " + tag).append("region", "NORTHEAST").append("owner", "am.resume")
+			.append("status", "NEW").append("matchKeys", new Document("email", "b@" + tag + ".example")));
+		this.mongo.insert(new ImportProblem(null, id, 5, "duplicate of line 2 (same e-mail)"));
+
+		Api api = Api.local(this.port, Infrastructure.get().token("am.resume", "ACCOUNT_MANAGER", "NORTHEAST"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
+		Api.Response done = api.get("/api/leads/imports/" + id);
+		assertThat(done.json().path("rowsRead").asInt()).isEqualTo(4);
+		assertThat(done.json().path("created").asInt()).isEqualTo(3);
+		assertThat(done.json().path("duplicates").asInt()).isEqualTo(1);
+		assertThat(this.mongo.count(Query.query(Criteria.where("importId").is(id)), ImportProblem.class))
+			.as("the dead attempt's problem is not counted twice").isEqualTo(1);
+		assertThat(this.mongo.count(Query.query(Criteria.where("matchKeys.email").is("b@" + tag + ".example")), "leads"))
+			.as("the lead stored before is not stored again").isEqualTo(1);
 	}
 
 }
