@@ -93,6 +93,11 @@ final class Suite {
 
 	/** A service process pointed at this suite's broker, store, issuer and mail sink. */
 	ManagedProcess service(String name, int port) {
+		return service(name, port, List.of());
+	}
+
+	/** As {@link #service(String, int)}, with settings of its own (they come last, so they win). */
+	ManagedProcess service(String name, int port, List<String> settings) {
 		String database = name.replace("-service", "");
 		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrap(),
@@ -106,6 +111,7 @@ final class Suite {
 			args.add("--spring.mail.port=" + this.mail.smtpPort());
 			args.add("--chairside.notification.dispatch-interval=200ms");
 		}
+		args.addAll(settings);
 		String processName = (port == this.ports.get(name)) ? name : name + "-" + port;
 		return ManagedProcess.springBoot(processName, jar(name), args, this.logs);
 	}
@@ -155,6 +161,26 @@ final class Suite {
 		this.extras.add(replica);
 		awaitReady(replica, port);
 		return replica;
+	}
+
+	/**
+	 * Another replica with settings of its own (a shorter lease, say), reached directly on its port: the work a test
+	 * gives it runs there, not wherever the gateway would send it.
+	 */
+	Replica startReplica(String service, List<String> settings) {
+		int port = Ports.free();
+		ManagedProcess replica = service(service, port, settings).start();
+		this.extras.add(replica);
+		awaitReady(replica, port);
+		return new Replica(replica, port);
+	}
+
+	record Replica(ManagedProcess process, int port) {
+
+		Api api(String token) {
+			return new Api("http://127.0.0.1:" + this.port, token);
+		}
+
 	}
 
 	Api gateway(String token) {
