@@ -26,6 +26,7 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 @TestPropertySource(properties = { "chairside.notifications.webhooks.retry-backoff=200ms",
 		"chairside.notifications.webhooks.open-circuit-pause=500ms",
 		"chairside.notifications.webhooks.dispatch-interval=100ms",
+		"chairside.notifications.webhooks.max-attempts=3",
 		"chairside.notifications.escalation.initial-delay=1h",
 		"chairside.notifications.escalation.sales-managers.NORTHEAST=sm.northeast" })
 public @interface NotificationServiceTest {

@@ -1,8 +1,8 @@
 package com.chairside.notification.notification;
 
-/** How a department is told. */
+/** How a department or person is told: by e-mail, or (a department's system) by a signed webhook request. */
 public enum Channel {
 
-	EMAIL
+	EMAIL, WEBHOOK
 
 }

@@ -21,7 +21,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.chairside.notification.notification.Channel;
 import com.chairside.notification.notification.Delivery;
+import com.chairside.notification.notification.NotificationFailed;
+import com.chairside.platform.outbox.EventFactory;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -32,7 +35,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * same one together; a claim left by a crashed replica runs out). Each endpoint has its own circuit breaker: while a
  * dead endpoint's circuit is open its deliveries wait without a request, so it slows neither the others nor the
  * mail, which has its own schedule. A failed attempt is retried after a pause that doubles each time, until
- * {@code max-attempts}; the subscription counts failures and keeps the last error.
+ * {@code max-attempts}, or until a delivery has waited {@code give-up-after} behind an open circuit; then it is
+ * FAILED with its reason and {@code NotificationFailed} is published. The subscription counts failures and keeps the
+ * last error.
  */
 @Component
 class WebhookDispatcher {
@@ -53,9 +58,12 @@ class WebhookDispatcher {
 
 	private final HttpClient http;
 
+	private final EventFactory events;
+
 	WebhookDispatcher(MongoTemplate mongo, Webhooks webhooks, WebhookProperties properties, MeterRegistry meters,
-			Clock clock) {
+			Clock clock, EventFactory events) {
 		this.mongo = mongo;
+		this.events = events;
 		this.webhooks = webhooks;
 		this.properties = properties;
 		this.meters = meters;
@@ -87,19 +95,23 @@ class WebhookDispatcher {
 	private void deliver(WebhookDelivery delivery) {
 		WebhookSubscription subscription = this.mongo.findById(delivery.subscriptionId(), WebhookSubscription.class);
 		if (subscription == null) {
-			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", "unsubscribed"));
+			giveUp(delivery, "unsubscribed", delivery.attempts() - 1);
 			return;
 		}
 		if (!this.properties.allows(URI.create(delivery.url()).getHost())) {
 			// The allow-list was narrowed since the subscription was made: nothing goes to that host any more.
-			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", "host not on the allow-list"));
+			giveUp(delivery, "host not on the allow-list", delivery.attempts() - 1);
 			return;
 		}
 		CircuitBreaker circuit = this.webhooks.circuitOf(delivery.url());
+		Instant attemptedAt = this.clock.instant();
 		try {
 			circuit.executeCheckedSupplier(() -> post(delivery, subscription.secret()));
 			Instant now = this.clock.instant();
-			update(delivery, new Update().set("status", Delivery.SENT).set("sentAt", now).unset("lastError"));
+			update(delivery, new Update().set("status", Delivery.SENT)
+				.set("sentAt", now)
+				.set("lastAttemptAt", attemptedAt)
+				.unset("lastError"));
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())),
 					new Update().inc("delivered", 1).set("lastDeliveredAt", now), WebhookSubscription.class);
 			this.meters.counter("chairside.webhooks.delivered", "department", subscription.department().name())
@@ -108,17 +120,21 @@ class WebhookDispatcher {
 					subscription.department(), delivery.url(), delivery.attempts());
 		}
 		catch (CallNotPermittedException ex) {
+			this.meters.counter("chairside.webhooks.short-circuited").increment();
+			if (!attemptedAt.isBefore(delivery.createdAt().plus(this.properties.giveUpAfter()))) {
+				giveUp(delivery, "circuit open", delivery.attempts() - 1);
+				return;
+			}
 			// Not an attempt: nothing was sent. The delivery waits for the circuit to let calls through again.
 			update(delivery, new Update().inc("attempts", -1)
 				.set("nextAttemptAt", this.clock.instant().plus(this.properties.openCircuitPause()))
 				.set("lastError", "circuit open"));
-			this.meters.counter("chairside.webhooks.short-circuited").increment();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (Throwable ex) {
-			failed(delivery, subscription, ex);
+			failed(delivery, subscription, ex, attemptedAt);
 		}
 	}
 
@@ -138,7 +154,7 @@ class WebhookDispatcher {
 		return status;
 	}
 
-	private void failed(WebhookDelivery delivery, WebhookSubscription subscription, Throwable ex) {
+	private void failed(WebhookDelivery delivery, WebhookSubscription subscription, Throwable ex, Instant attemptedAt) {
 		String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		Instant now = this.clock.instant();
 		this.meters.counter("chairside.webhooks.failures", "department", subscription.department().name())
@@ -146,16 +162,39 @@ class WebhookDispatcher {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(subscription.id())),
 				new Update().inc("failures", 1).set("lastError", error).set("lastFailureAt", now),
 				WebhookSubscription.class);
+		update(delivery, new Update().set("lastAttemptAt", attemptedAt).set("lastError", error));
 		if (delivery.attempts() >= this.properties.maxAttempts()) {
-			update(delivery, new Update().set("status", Delivery.FAILED).set("lastError", error));
-			log.error("Giving up delivering {} {} to {} after {} attempts: {}", delivery.eventType(),
-					delivery.eventId(), delivery.url(), delivery.attempts(), error);
+			giveUp(delivery, error, delivery.attempts());
 			return;
 		}
 		Duration pause = this.properties.retryBackoff().multipliedBy(1L << Math.min(delivery.attempts() - 1, 10));
-		update(delivery, new Update().set("nextAttemptAt", now.plus(pause)).set("lastError", error));
+		update(delivery, new Update().set("nextAttemptAt", now.plus(pause)));
 		log.warn("Delivering {} {} to {} failed (attempt {}), next in {}: {}", delivery.eventType(), delivery.eventId(),
 				delivery.url(), delivery.attempts(), pause, error);
+	}
+
+	/**
+	 * Gives the delivery up for {@code reason} after {@code attempts} requests: FAILED with the reason kept, and
+	 * {@code NotificationFailed} (channel WEBHOOK) staged in the same write, which only a pending delivery takes.
+	 */
+	private void giveUp(WebhookDelivery delivery, String reason, int attempts) {
+		Instant now = this.clock.instant();
+		NotificationFailed failed = new NotificationFailed(delivery.id(), delivery.eventId(), delivery.eventType(),
+				delivery.orderId(), (delivery.department() != null) ? delivery.department().name() : null, null,
+				Channel.WEBHOOK.name(), reason, attempts, now);
+		long given = this.mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(delivery.id()).and("status").is(Delivery.PENDING)),
+				new Update().set("status", Delivery.FAILED)
+					.set("lastError", reason)
+					.set("failedAt", now)
+					.push("pendingEvents", this.events.pending("notification", delivery.id(), 1, failed)),
+				WebhookDelivery.class)
+			.getModifiedCount();
+		if (given == 1) {
+			this.meters.counter("chairside.webhooks.given-up").increment();
+			log.error("Giving up delivering {} {} to {} after {} attempts: {}", delivery.eventType(),
+					delivery.eventId(), delivery.url(), attempts, reason);
+		}
 	}
 
 	private void update(WebhookDelivery delivery, Update update) {

@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * embedded default allows loopback only
  * @param retryBackoff the pause after the first failed attempt, doubled after each further one
  * @param openCircuitPause how long a delivery waits when its endpoint's circuit is open
+ * @param giveUpAfter how long after it was recorded a delivery still waiting behind an open circuit is given up
  */
 @ConfigurationProperties("chairside.notifications.webhooks")
 record WebhookProperties(List<String> allowedHosts, Duration connectTimeout, Duration requestTimeout, int maxAttempts,
-		Duration retryBackoff, Duration openCircuitPause) {
+		Duration retryBackoff, Duration openCircuitPause, Duration giveUpAfter) {
 
 	WebhookProperties {
 		allowedHosts = (allowedHosts != null) ? allowedHosts : List.of("127.0.0.1", "localhost", "::1", "[::1]");
@@ -22,6 +23,7 @@ record WebhookProperties(List<String> allowedHosts, Duration connectTimeout, Dur
 		maxAttempts = (maxAttempts > 0) ? maxAttempts : 8;
 		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofSeconds(1);
 		openCircuitPause = (openCircuitPause != null) ? openCircuitPause : Duration.ofSeconds(5);
+		giveUpAfter = (giveUpAfter != null) ? giveUpAfter : Duration.ofHours(24);
 	}
 
 	boolean allows(String host) {

@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -114,7 +117,8 @@ public class Webhooks {
 		for (WebhookSubscription subscription : subscriptions) {
 			try {
 				this.mongo.insert(new WebhookDelivery(UUID.randomUUID().toString(), subscription.id(),
-						subscription.url(), event.id(), event.name(), body, Delivery.PENDING, 0, now, null, now, null));
+						subscription.department(), subscription.url(), event.id(), event.name(), orderIdOf(event), body,
+						Delivery.PENDING, 0, now, null, null, now, null, null, List.of()));
 				recorded++;
 			}
 			catch (DuplicateKeyException ex) {
@@ -122,6 +126,27 @@ public class Webhooks {
 			}
 		}
 		return recorded;
+	}
+
+	/**
+	 * The deliveries owed to one subscription, newest first, for its admins and its department; another department
+	 * is answered as if the subscription did not exist.
+	 */
+	public Page<DeliveryView> deliveries(String subscriptionId, CurrentUser user, Pageable page) {
+		WebhookSubscription subscription = this.mongo.findById(subscriptionId, WebhookSubscription.class);
+		if (subscription == null || (!user.has(CurrentUser.ADMIN)
+				&& !subscription.department().name().equals(String.valueOf(user.department())))) {
+			throw new NotFoundException("Webhook subscription", subscriptionId);
+		}
+		Query query = Query.query(Criteria.where("subscriptionId").is(subscriptionId))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt"));
+		query.fields().exclude("body").exclude("pendingEvents");
+		long total = this.mongo.count(query, WebhookDelivery.class);
+		List<DeliveryView> items = this.mongo.find(query.with(page), WebhookDelivery.class)
+			.stream()
+			.map(DeliveryView::of)
+			.toList();
+		return new PageImpl<>(items, page, total);
 	}
 
 	CircuitBreaker circuitOf(String url) {
@@ -162,6 +187,11 @@ public class Webhooks {
 		return new Subscription(s.id(), s.department(), s.url(), s.eventTypes(), s.createdAt(), s.createdBy(),
 				s.delivered(), s.failures(), s.lastError(), s.lastFailureAt(), s.lastDeliveredAt(),
 				circuitOf(s.url()).getState().name());
+	}
+
+	/** Order events are about the order named in their subject. */
+	private static String orderIdOf(IncomingEvent event) {
+		return event.type().startsWith("chairside.order.") ? event.subject() : null;
 	}
 
 	private static Department department(String name) {
@@ -213,6 +243,20 @@ public class Webhooks {
 			names.add(name);
 		}
 		return new ArrayList<>(names);
+	}
+
+	/**
+	 * One delivery as its subscription's readers see it: {@code status} {@code PENDING}, {@code SENT} or
+	 * {@code FAILED} (given up, {@code lastError} says why), the attempts made so far.
+	 */
+	public record DeliveryView(String deliveryId, String eventId, String eventType, String orderId, Delivery status,
+			int attempts, String lastError, Instant lastAttemptAt, Instant deliveredAt) {
+
+		static DeliveryView of(WebhookDelivery d) {
+			return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.orderId(), d.status(), d.attempts(),
+					d.lastError(), d.lastAttemptAt(), d.sentAt());
+		}
+
 	}
 
 	/**

@@ -196,6 +196,95 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void anEndpointThatAlwaysFailsIsGivenUpFailedWithItsReasonAndNotificationFailedIsPublished() {
+		String path = "/dead-" + UUID.randomUUID();
+		String id = subscribe(path);
+		try {
+			String orderId = UUID.randomUUID().toString();
+			String eventId = cancel(orderId, UUID.randomUUID().toString());
+
+			await().until(() -> deliveries(this.admin, id, "").path("items").path(0).path("status").asText()
+				.equals("FAILED"));
+			JsonNode delivery = deliveries(this.admin, id, "").path("items").path(0);
+			assertThat(delivery.path("eventId").asText()).isEqualTo(eventId);
+			assertThat(delivery.path("eventType").asText()).isEqualTo("OrderCancelled");
+			assertThat(delivery.path("attempts").asInt()).isEqualTo(3); // max-attempts in these tests
+			assertThat(delivery.path("lastError").asText()).isEqualTo("HTTP 503");
+			assertThat(delivery.path("lastAttemptAt").isNull()).isFalse();
+			assertThat(delivery.path("deliveredAt").isNull()).isTrue();
+			assertThat(requestsFor(path, eventId)).hasSize(3)
+				.extracting(Request::deliveryId)
+				.containsOnly(delivery.path("deliveryId").asText());
+
+			String deliveryId = delivery.path("deliveryId").asText();
+			KafkaProbe.Received failed = kafka.awaitRecord("chairside.notifications", deliveryId,
+					"chairside.notification.NotificationFailed.v1");
+			assertThat(Contracts.violations("chairside.notification.NotificationFailed.v1", failed.value())).isEmpty();
+			JsonNode data = JSON.readTree(failed.value());
+			assertThat(data.path("notificationId").asText()).isEqualTo(deliveryId);
+			assertThat(data.path("channel").asText()).isEqualTo("WEBHOOK");
+			assertThat(data.path("department").asText()).isEqualTo("FINANCE");
+			assertThat(data.path("orderId").asText()).isEqualTo(orderId);
+			assertThat(data.path("eventId").asText()).isEqualTo(eventId);
+			assertThat(data.path("reason").asText()).isEqualTo("HTTP 503");
+			assertThat(data.path("attempts").asInt()).isEqualTo(3);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
+		}
+	}
+
+	@Test
+	void aSubscriptionsDeliveriesArePagedForAdminsAndItsDepartmentOnly() {
+		String path = "/alive-" + UUID.randomUUID();
+		String id = subscribe(path);
+		try {
+			String first = cancel(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+			String second = cancel(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+			await().until(() -> requestsFor(path, first).size() == 1 && requestsFor(path, second).size() == 1);
+			await().until(() -> deliveries(this.admin, id, "").path("items").findValuesAsText("status")
+				.equals(List.of("SENT", "SENT")));
+
+			JsonNode page = deliveries(this.admin, id, "?page=1&size=1");
+			assertThat(page.path("total").asInt()).isEqualTo(2);
+			assertThat(page.path("page").asInt()).isEqualTo(1);
+			assertThat(page.path("size").asInt()).isEqualTo(1);
+			assertThat(page.path("items")).hasSize(1);
+			JsonNode oldest = page.path("items").path(0);
+			assertThat(oldest.path("eventId").asText()).isEqualTo(first);
+			assertThat(oldest.path("deliveryId").asText()).isEqualTo(requestsFor(path, first).get(0).deliveryId());
+			assertThat(oldest.path("attempts").asInt()).isEqualTo(1);
+			assertThat(oldest.path("lastError").isNull()).isTrue();
+			assertThat(oldest.path("deliveredAt").isNull()).isFalse();
+			assertThat(oldest.path("lastAttemptAt").isNull()).isFalse();
+			assertThat(oldest.has("body")).isFalse();
+
+			Api finance = this.admin.as(Infrastructure.get().departmentToken("fin.lead", "FINANCE"));
+			assertThat(deliveries(finance, id, "").path("total").asInt()).isEqualTo(2);
+			Api production = this.admin.as(Infrastructure.get().departmentToken("prod.lead", "PRODUCTION"));
+			Api.Response otherDepartment = production.get("/api/webhook-subscriptions/" + id + "/deliveries");
+			assertThat(otherDepartment.status()).isEqualTo(404);
+			assertThat(otherDepartment.contentType()).contains("application/problem+json");
+			Api salesAdmin = this.admin.as(Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
+			assertThat(salesAdmin.get("/api/webhook-subscriptions/" + id + "/deliveries").status()).isEqualTo(403);
+			assertThat(this.admin.get("/api/webhook-subscriptions/" + UUID.randomUUID() + "/deliveries").status())
+				.isEqualTo(404);
+		}
+		finally {
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
+		}
+	}
+
+	private static JsonNode deliveries(Api api, String subscriptionId, String query) {
+		Api.Response response = api.get("/api/webhook-subscriptions/" + subscriptionId + "/deliveries" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	@Test
 	void refusesAUrlWhoseHostIsNotOnTheAllowList() {
 		int before = this.admin.get("/api/webhook-subscriptions").json().size();
 

@@ -2,7 +2,10 @@ package com.chairside.notification.webhook.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,13 +13,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.chairside.notification.webhook.SubscriptionRequest;
 import com.chairside.notification.webhook.Webhooks;
 import com.chairside.platform.security.CurrentUser;
 
-/** {@code /api/webhook-subscriptions}: admins subscribe the departments' systems and watch how deliveries fare. */
+/** {@code /api/webhook-subscriptions}: admins subscribe the departments' systems and watch how deliveries fare;
+ * a department watches its own subscriptions' deliveries. */
 @RestController
 @RequestMapping("/api/webhook-subscriptions")
 class WebhookSubscriptionController {
@@ -41,6 +46,19 @@ class WebhookSubscriptionController {
 	@GetMapping("/{id}")
 	Webhooks.Subscription get(@PathVariable String id) {
 		return this.webhooks.get(id);
+	}
+
+	/**
+	 * {@code GET /api/webhook-subscriptions/{id}/deliveries[?page=0&size=100]}: the subscription's deliveries one by
+	 * one, newest first; for admins and the subscription's department.
+	 */
+	@GetMapping("/{id}/deliveries")
+	Map<String, Object> deliveries(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+		Page<Webhooks.DeliveryView> found = this.webhooks.deliveries(id, CurrentUser.get(), request);
+		return Map.of("items", found.getContent(), "page", request.getPageNumber(), "size", request.getPageSize(),
+				"total", found.getTotalElements());
 	}
 
 	@DeleteMapping("/{id}")
