@@ -118,14 +118,14 @@ class RebuildWorker {
 				.createIndex(new org.springframework.data.mongodb.core.index.Index("region",
 						org.springframework.data.domain.Sort.Direction.ASC)));
 			List<PartitionProgress> partitions = new ArrayList<>(run.partitions());
-			if (!copy(run, worker, rebuilt, consumer, partitions)) {
+			if (!copy(run, worker, rebuilt, consumer, partitions, true)) {
 				return;
 			}
 			for (int pass = 0; pass < 3; pass++) {
 				if (extendToEnd(run, consumer, partitions) < this.settings.batchSize() / 2) {
 					break;
 				}
-				if (!copy(run, worker, rebuilt, consumer, partitions)) {
+				if (!copy(run, worker, rebuilt, consumer, partitions, true)) {
 					return;
 				}
 			}
@@ -142,7 +142,7 @@ class RebuildWorker {
 			// then is read once more into the new one (applying it twice changes nothing).
 			Thread.sleep(1000);
 			extendToEnd(run, consumer, partitions);
-			if (!copy(run, worker, rebuilt, consumer, partitions)) {
+			if (!copy(run, worker, rebuilt, consumer, partitions, false)) {
 				return;
 			}
 			replaced.forEach(this.mongo::dropCollection);
@@ -200,10 +200,13 @@ class RebuildWorker {
 
 	/**
 	 * Reads every partition from its position to its end into the new copies, batch by batch, saving the positions
-	 * after each; false when the worker lost its lease (another replica took the rebuild over).
+	 * after each; false when the worker lost its lease (another replica took the rebuild over). {@code ownCopies}: no
+	 * one else writes the copies yet (before the swap; the lease keeps a second worker out), so the sequence condition
+	 * is checked in memory and the writes go by id; after the swap the live consumers write them too, and every write
+	 * carries the condition to the store.
 	 */
 	private boolean copy(RebuildRun run, String worker, List<Projection> rebuilt, KafkaConsumer<byte[], byte[]> consumer,
-			List<PartitionProgress> partitions) throws InterruptedException {
+			List<PartitionProgress> partitions, boolean ownCopies) throws InterruptedException {
 		Map<TopicPartition, Integer> index = new HashMap<>();
 		List<TopicPartition> open = new ArrayList<>();
 		for (int i = 0; i < partitions.size(); i++) {
@@ -248,8 +251,14 @@ class RebuildWorker {
 					}
 				}
 			}
-			writes.forEach((projection, batch) -> this.projector.applyAll(batch, projection.document(),
-					collection(projection, run.id())));
+			writes.forEach((projection, batch) -> {
+				if (ownCopies) {
+					this.projector.applyToOwnCopy(batch, projection.document(), collection(projection, run.id()));
+				}
+				else {
+					this.projector.applyAll(batch, projection.document(), collection(projection, run.id()));
+				}
+			});
 			List<TopicPartition> finished = new ArrayList<>();
 			for (TopicPartition tp : consumer.assignment()) {
 				int i = index.get(tp);

@@ -1,0 +1,163 @@
+package com.chairside.reporting.projection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.chairside.platform.inbox.IncomingEvent;
+import com.chairside.reporting.projection.Projector.Sequenced;
+import com.chairside.testsupport.Contracts;
+import com.chairside.testsupport.ServiceIntegrationTest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rebuild's batch path against the live consumer's event-by-event path, on the real store: duplicates and older
+ * events arriving after newer ones, inside one batch and across two, leave the same documents either way.
+ */
+@ServiceIntegrationTest
+class ProjectorIntegrationTests {
+
+	private static final String ORDER = "chairside.order.";
+
+	@Autowired
+	Projector projector;
+
+	@Autowired
+	Projections projections;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	JsonMapper json;
+
+	private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+
+	private final List<String> collections = new ArrayList<>();
+
+	@AfterEach
+	void dropCopies() {
+		this.collections.forEach(this.mongo::dropCollection);
+	}
+
+	private String copy(String name) {
+		String collection = "projector_" + name + "_" + this.suffix;
+		this.collections.add(collection);
+		return collection;
+	}
+
+	private IncomingEvent event(String type, String orderId, long sequence, String... fields) {
+		String[] all = new String[fields.length + 4];
+		all[0] = "orderId";
+		all[1] = orderId;
+		all[2] = "region";
+		all[3] = "PROJECTOR";
+		System.arraycopy(fields, 0, all, 4, fields.length);
+		return new IncomingEvent(UUID.randomUUID().toString(), ORDER + type + ".v1", orderId, sequence,
+				Instant.parse("2026-11-20T10:00:00Z").plusSeconds(sequence), null, null,
+				this.json.readTree(Contracts.example(ORDER + type + ".v1", all)));
+	}
+
+	/** Two orders interleaved; the first's events arrive out of order and twice, the second's once more at the end. */
+	private List<IncomingEvent> arrivals() {
+		String a = "order-a-" + this.suffix;
+		String b = "order-b-" + this.suffix;
+		IncomingEvent changedA4 = event("OrderChanged", a, 4, "changedAt", "2026-11-24T09:00:00Z");
+		IncomingEvent changedB2 = event("OrderChanged", b, 2, "changedAt", "2026-11-22T09:00:00Z");
+		return List.of(event("OrderDrafted", a, 1), event("OrderDrafted", b, 1), event("OrderPlaced", a, 2),
+				changedA4, changedB2,
+				event("OrderChanged", a, 3, "changedAt", "2026-11-23T09:00:00Z"), // older than the one applied: ignored
+				changedA4, // a redelivery
+				event("OrderChanged", a, 5, "changedAt", "2026-11-25T09:00:00Z"),
+				event("OrderCancelled", a, 6, "cancelledAt", "2026-11-26T09:00:00Z"), event("OrderPlaced", a, 5),
+				changedB2);
+	}
+
+	private List<Sequenced> writes(Projection projection, List<IncomingEvent> events) {
+		List<Sequenced> writes = new ArrayList<>();
+		for (IncomingEvent event : events) {
+			ProjectionWrite write = projection.writeFor(event, this.json);
+			if (write != null) {
+				writes.add(new Sequenced(write, event.sequence(), event.id()));
+			}
+		}
+		return writes;
+	}
+
+	private List<Document> documents(String collection) {
+		List<Document> documents = new ArrayList<>(this.mongo.findAll(Document.class, collection));
+		documents.sort(Comparator.comparing((d) -> String.valueOf(d.get("_id"))));
+		return documents;
+	}
+
+	@Test
+	void appliesABatchToItsOwnCopyAsTheLiveConsumersApplyItEventByEvent() {
+		Projection orders = this.projections.named("orders");
+		List<IncomingEvent> arrivals = arrivals();
+		String live = copy("live");
+		long appliedLive = 0;
+		for (IncomingEvent event : arrivals) {
+			if (this.projector.apply(event, orders.writeFor(event, this.json), orders.document(), live)) {
+				appliedLive++;
+			}
+		}
+		String oneBatch = copy("one_batch");
+		long appliedInOne = this.projector.applyToOwnCopy(writes(orders, arrivals), orders.document(), oneBatch);
+		String twoBatches = copy("two_batches");
+		long appliedInTwo = this.projector.applyToOwnCopy(writes(orders, arrivals.subList(0, 5)), orders.document(),
+				twoBatches)
+				+ this.projector.applyToOwnCopy(writes(orders, arrivals.subList(5, arrivals.size())), orders.document(),
+						twoBatches);
+
+		assertThat(appliedLive).as("drafted, placed, changed 4 and 5, cancelled; drafted and changed of b").isEqualTo(7);
+		assertThat(appliedInOne).isEqualTo(appliedLive);
+		assertThat(appliedInTwo).isEqualTo(appliedLive);
+		Document a = documents(live).get(0);
+		assertThat(a.get("changes")).isEqualTo(2);
+		assertThat(a.getList("changeLog", Document.class)).extracting((c) -> c.get("at"))
+			.containsExactly("2026-11-24T09:00:00Z", "2026-11-25T09:00:00Z");
+		assertThat(a.get("status")).isEqualTo("CANCELLED");
+		assertThat(a.get("sequence")).isEqualTo(6L);
+		assertThat(documents(oneBatch)).as("one batch").isEqualTo(documents(live));
+		assertThat(documents(twoBatches)).as("two batches").isEqualTo(documents(live));
+	}
+
+	@Test
+	void appliesAnUpdateThatDoesNotFoldInItsPlace() {
+		Projection orders = this.projections.named("orders");
+		String id = "order-c-" + this.suffix;
+		List<IncomingEvent> arrivals = List.of(event("OrderDrafted", id, 1), event("OrderChanged", id, 2),
+				event("OrderChanged", id, 4));
+		String conditional = copy("conditional_c");
+		String own = copy("own_c");
+		for (String collection : List.of(conditional, own)) {
+			List<Sequenced> writes = new ArrayList<>(writes(orders, arrivals));
+			// An operator the fold does not know ($unset), between two changes it folds: it must land between them.
+			writes.add(2, new Sequenced(new ProjectionWrite(id, new Update().unset("owner")
+				.set("committedDeliveryDate", "2027-01-15")), 3, "unset-" + this.suffix));
+			long applied = collection.equals(own) ? this.projector.applyToOwnCopy(writes, orders.document(), own)
+					: this.projector.applyAll(writes, orders.document(), conditional);
+			assertThat(applied).isEqualTo(4);
+		}
+
+		Document c = documents(own).get(0);
+		assertThat(c.containsKey("owner")).as("unset by 3, set by none after").isFalse();
+		assertThat(c.get("committedDeliveryDate")).isEqualTo("2027-01-15");
+		assertThat(c.get("changes")).isEqualTo(2);
+		assertThat(documents(own)).isEqualTo(documents(conditional));
+	}
+
+}
