@@ -51,12 +51,17 @@ final class Stack implements AutoCloseable {
 
 	private final Map<String, List<String>> extraArgs;
 
+	/** Heaps other than bin/chairside's, by part (a benchmark that fills the store with millions of documents). */
+	private final Map<String, String> heaps;
+
 	private final TokenIssuer issuer;
 
 	private boolean closed;
 
-	private Stack(Path root, Path logs, Map<String, List<String>> extraArgs) throws IOException {
+	private Stack(Path root, Path logs, Map<String, List<String>> extraArgs, Map<String, String> heaps)
+			throws IOException {
 		this.root = root;
+		this.heaps = heaps;
 		this.logs = logs;
 		Files.createDirectories(logs);
 		this.folder = Files.createTempDirectory("chairside-bench");
@@ -70,9 +75,15 @@ final class Stack implements AutoCloseable {
 	 */
 	static Stack start(Path root, Path logs, List<String> services, boolean gateway,
 			Map<String, List<String>> extraArgs) {
+		return start(root, logs, services, gateway, extraArgs, Map.of());
+	}
+
+	/** As {@link #start(Path, Path, List, boolean, Map)}, with {@code heaps} instead of bin/chairside's for those parts. */
+	static Stack start(Path root, Path logs, List<String> services, boolean gateway,
+			Map<String, List<String>> extraArgs, Map<String, String> heaps) {
 		Stack stack = null;
 		try {
-			stack = new Stack(root, logs, extraArgs);
+			stack = new Stack(root, logs, extraArgs, heaps);
 			// Ctrl-C on bin/chairside bench must not leave a broker and services behind.
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
 			stack.startDefault();
@@ -129,14 +140,18 @@ final class Stack implements AutoCloseable {
 		String kafkaClasspath = this.root.resolve("devstack/target/lib") + "/*";
 		format(kafkaClasspath, config);
 		String devstackClasspath = this.root.resolve("devstack/target/classes") + java.io.File.pathSeparator + kafkaClasspath;
-		launch("kafka", HEAPS.get("kafka"), List.of(), List.of("-cp", kafkaClasspath, "kafka.Kafka", config.toString()));
-		launch("mongodb", HEAPS.get("mongodb"), List.of(), List.of("-cp", devstackClasspath,
+		launch("kafka", heap("kafka"), List.of(), List.of("-cp", kafkaClasspath, "kafka.Kafka", config.toString()));
+		launch("mongodb", heap("mongodb"), List.of(), List.of("-cp", devstackClasspath,
 				"com.chairside.devstack.MongoStore", this.folder.resolve("mongodb").toString(), port("mongodb") + ""));
-		launch("mail", HEAPS.get("mail"), List.of(), List.of("-cp", devstackClasspath, "com.chairside.devstack.MailSink",
+		launch("mail", heap("mail"), List.of(), List.of("-cp", devstackClasspath, "com.chairside.devstack.MailSink",
 				port("mail") + "", freePort() + ""));
 		awaitPart("mongodb", () -> listening(port("mongodb")));
 		awaitPart("mail", () -> listening(port("mail")));
 		awaitPart("kafka", this::brokerAnswers);
+	}
+
+	private String heap(String part) {
+		return this.heaps.getOrDefault(part, HEAPS.get(part));
 	}
 
 	private void format(String classpath, Path config) throws IOException {
