@@ -27,6 +27,7 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 		"chairside.notifications.webhooks.open-circuit-pause=500ms",
 		"chairside.notifications.webhooks.dispatch-interval=100ms",
 		"chairside.notifications.webhooks.max-attempts=3",
+		"chairside.notifications.routing.rules-cache-ttl=1h",
 		"chairside.notifications.escalation.initial-delay=1h",
 		"chairside.notifications.escalation.sales-managers.NORTHEAST=sm.northeast" })
 public @interface NotificationServiceTest {

@@ -102,7 +102,7 @@ class MailDispatcher {
 			this.smtp.executeRunnable(() -> this.mail.send(message));
 			this.notifications.markSent(notification);
 			this.meters.counter("chairside.notifications.sent", "type", notification.eventType()).increment();
-			log.info("Mailed {} ({}) about {} {}", notification.recipient(), notification.mailbox(),
+			log.debug("Mailed {} ({}) about {} {}", notification.recipient(), notification.mailbox(),
 					notification.eventType(), notification.eventId());
 			return true;
 		}

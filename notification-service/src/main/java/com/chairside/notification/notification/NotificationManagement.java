@@ -90,7 +90,8 @@ public class NotificationManagement {
 		try {
 			this.notifications.insert(notification);
 			this.meters.counter("chairside.notifications.recorded", "type", notification.eventType()).increment();
-			log.info("{} {} recorded for {}", notification.eventType(), notification.eventId(), notification.recipient());
+			// One line per notification is too many on the event path: the counter says how many; this is for debugging.
+			log.debug("{} {} recorded for {}", notification.eventType(), notification.eventId(), notification.recipient());
 			return Optional.of(notification);
 		}
 		catch (DuplicateKeyException ex) {

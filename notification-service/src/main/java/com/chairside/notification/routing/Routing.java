@@ -1,7 +1,6 @@
 package com.chairside.notification.routing;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +15,11 @@ import com.chairside.notification.notification.Department;
 @Service
 public class Routing {
 
-	private final RoutingRules rules;
+	private final RuleCache rules;
 
 	private final AccountDirectory accounts;
 
-	Routing(RoutingRules rules, AccountDirectory accounts, DefaultRules defaults) {
+	Routing(RuleCache rules, AccountDirectory accounts, DefaultRules defaults) {
 		this.rules = rules;
 		this.accounts = accounts;
 		// Seeded before the first event is routed: the consumers depend on this bean.
@@ -31,9 +30,7 @@ public class Routing {
 		Set<Department> departments = EnumSet.noneOf(Department.class);
 		Set<String> people = new LinkedHashSet<>();
 		List<String> matched = new ArrayList<>();
-		List<RoutingRule> candidates = new ArrayList<>(this.rules.findByEventType(eventName));
-		candidates.sort(Comparator.comparing(RoutingRule::id));
-		for (RoutingRule rule : candidates) {
+		for (RoutingRule rule : this.rules.of(eventName)) {
 			if (!rule.matches(facts)) {
 				continue;
 			}

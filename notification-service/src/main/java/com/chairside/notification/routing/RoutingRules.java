@@ -1,12 +1,8 @@
 package com.chairside.notification.routing;
 
-import java.util.List;
-
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 /** The routing rules, kept by admins. */
 public interface RoutingRules extends MongoRepository<RoutingRule, String> {
-
-	List<RoutingRule> findByEventType(String eventType);
 
 }

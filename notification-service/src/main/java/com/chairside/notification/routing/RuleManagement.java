@@ -24,8 +24,11 @@ public class RuleManagement {
 
 	private final Clock clock;
 
-	RuleManagement(RoutingRules rules, Clock clock) {
+	private final RuleCache cache;
+
+	RuleManagement(RoutingRules rules, Clock clock, RuleCache cache) {
 		this.rules = rules;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -42,6 +45,7 @@ public class RuleManagement {
 
 	public RoutingRule create(RuleRequest request, CurrentUser user) {
 		RoutingRule rule = this.rules.insert(checked(UUID.randomUUID().toString(), request, user));
+		this.cache.evict();
 		log.info("{} added routing rule {} for {}", user.id(), rule.id(), rule.eventType());
 		return rule;
 	}
@@ -49,6 +53,7 @@ public class RuleManagement {
 	public RoutingRule replace(String id, RuleRequest request, CurrentUser user) {
 		get(id);
 		RoutingRule rule = this.rules.save(checked(id, request, user));
+		this.cache.evict();
 		log.info("{} changed routing rule {} for {}", user.id(), id, rule.eventType());
 		return rule;
 	}
@@ -56,6 +61,7 @@ public class RuleManagement {
 	public void delete(String id, CurrentUser user) {
 		get(id);
 		this.rules.deleteById(id);
+		this.cache.evict();
 		log.info("{} deleted routing rule {}", user.id(), id);
 	}
 

@@ -116,7 +116,7 @@ class WebhookDispatcher {
 					new Update().inc("delivered", 1).set("lastDeliveredAt", now), WebhookSubscription.class);
 			this.meters.counter("chairside.webhooks.delivered", "department", subscription.department().name())
 				.increment();
-			log.info("Delivered {} {} to {} ({}), attempt {}", delivery.eventType(), delivery.eventId(),
+			log.debug("Delivered {} {} to {} ({}), attempt {}", delivery.eventType(), delivery.eventId(),
 					subscription.department(), delivery.url(), delivery.attempts());
 		}
 		catch (CallNotPermittedException ex) {

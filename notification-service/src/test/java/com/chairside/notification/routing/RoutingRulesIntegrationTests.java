@@ -1,11 +1,14 @@
 package com.chairside.notification.routing;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.chairside.notification.NotificationServiceTest;
@@ -13,6 +16,7 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +33,12 @@ class RoutingRulesIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RoutingRules rules;
+
+	@Autowired
+	MutableClock clock;
 
 	Api admin;
 
@@ -95,6 +105,28 @@ class RoutingRulesIntegrationTests {
 
 		assertThat(this.admin.send("DELETE", "/api/notification-rules/" + id, null).status()).isEqualTo(204);
 		assertThat(this.admin.get("/api/notification-rules/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aRuleWrittenByAnotherReplicaRoutesOnceTheCachedRulesExpire() {
+		String person = "other.replica." + UUID.randomUUID().toString().substring(0, 8);
+		String change = Contracts.example("chairside.order.OrderChanged.v1", "region", "TESTLAND");
+		assertThat(dryRun("OrderChanged", change).path("people")).extracting(JsonNode::asText).doesNotContain(person);
+		// Another replica's write: straight to the shared store, so this replica's cache is not evicted.
+		RoutingRule written = this.rules.insert(new RoutingRule(UUID.randomUUID().toString(), "other replica's rule",
+				"OrderChanged", new RuleConditions(null, null, null, null, List.of("TESTLAND"), null),
+				new RuleRecipients(null, null, null, null, List.of(person)), true, this.clock.instant(), "the.admin"));
+		try {
+			assertThat(dryRun("OrderChanged", change).path("people")).as("the cached rules, within their ttl")
+				.extracting(JsonNode::asText)
+				.doesNotContain(person);
+			this.clock.advance(Duration.ofHours(1)); // the ttl of these tests
+			assertThat(dryRun("OrderChanged", change).path("people")).extracting(JsonNode::asText).contains(person);
+		}
+		finally {
+			this.rules.deleteById(written.id());
+			this.clock.reset();
+		}
 	}
 
 	@Test
