@@ -44,7 +44,20 @@ class Routes {
 			.and(service(replicas.of("notification-service"), "/api/notifications"))
 			.and(service(replicas.of("notification-service"), "/api/notification-rules"))
 			.and(service(replicas.of("notification-service"), "/api/webhook-subscriptions"))
-			.and(service(replicas.of("reporting-service"), "/api/reports"));
+			.and(service(replicas.of("reporting-service"), "/api/reports"))
+			.and(auditTrails(replicas));
+	}
+
+	/**
+	 * Each service's audit trail for admins: {@code /api/audit/<service>} goes to that service unchanged, which
+	 * answers it as its {@code /api/audit} (and checks the ADMIN role itself).
+	 */
+	private static RouterFunction<ServerResponse> auditTrails(ServiceReplicas replicas) {
+		return replicas.services()
+			.stream()
+			.map((name) -> service(replicas.of(name), "/api/audit/" + name))
+			.reduce(RouterFunction::and)
+			.orElseThrow();
 	}
 
 	/**
