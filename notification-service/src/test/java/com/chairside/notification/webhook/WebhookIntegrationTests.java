@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.chairside.notification.NotificationServiceTest;
@@ -28,14 +30,16 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Webhooks to a real HTTP receiver on a loopback port: signed, retried with the same delivery id, a dead endpoint cut
- * off by its own circuit while mail and the other endpoints go on, and subscription URLs checked against the
- * allow-list.
+ * off by its own circuit while mail and the other endpoints go on, deliveries given up (attempts exhausted, or a day
+ * behind an open circuit) as FAILED with NotificationFailed, each subscription's deliveries listed for admins and its
+ * department, and subscription URLs checked against the allow-list.
  */
 @NotificationServiceTest
 class WebhookIntegrationTests {
@@ -52,6 +56,9 @@ class WebhookIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MutableClock clock;
 
 	Api admin;
 
@@ -233,6 +240,43 @@ class WebhookIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 		finally {
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
+		}
+	}
+
+	@Test
+	void deliveriesWaitingBehindAnOpenCircuitAreGivenUpAfterADay() {
+		String path = "/dead-" + UUID.randomUUID();
+		String id = subscribe(path);
+		try {
+			for (int i = 0; i < 6; i++) {
+				cancel(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+			}
+			await().until(() -> subscription(id).path("circuit").asText().equals("OPEN"));
+			// Six deliveries of three attempts each need more requests than the four that opened the circuit.
+			await().until(() -> deliveries(this.admin, id, "").path("total").asInt() == 6);
+			assertThat(deliveries(this.admin, id, "").path("items").findValuesAsText("status")).contains("PENDING");
+
+			this.clock.advance(Duration.ofHours(25)); // past give-up-after (24h), the circuit still open
+
+			await().until(() -> deliveries(this.admin, id, "").path("items").findValuesAsText("status")
+				.stream()
+				.allMatch("FAILED"::equals));
+			List<JsonNode> waited = new ArrayList<>();
+			deliveries(this.admin, id, "").path("items").forEach((d) -> {
+				if (d.path("lastError").asText().equals("circuit open")) {
+					waited.add(d);
+				}
+			});
+			assertThat(waited).isNotEmpty();
+			String deliveryId = waited.get(0).path("deliveryId").asText();
+			KafkaProbe.Received failed = kafka.awaitRecord("chairside.notifications", deliveryId,
+					"chairside.notification.NotificationFailed.v1");
+			assertThat(Contracts.violations("chairside.notification.NotificationFailed.v1", failed.value())).isEmpty();
+			assertThat(failed.value()).contains("\"reason\":\"circuit open\"").contains("\"channel\":\"WEBHOOK\"");
+		}
+		finally {
+			this.clock.reset();
 			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
 		}
 	}
