@@ -102,16 +102,17 @@ class MailDispatcher {
 			this.smtp.executeRunnable(() -> this.mail.send(message));
 			this.notifications.markSent(notification);
 			this.meters.counter("chairside.notifications.sent", "type", notification.eventType()).increment();
-			log.debug("Mailed {} ({}) about {} {}", notification.recipient(), notification.mailbox(),
-					notification.eventType(), notification.eventId());
+			log.debug("Mailed notification {} about {} {}", notification.id(), notification.eventType(),
+					notification.eventId());
 			return true;
 		}
 		catch (MailPreparationException ex) {
 			// No retry makes a malformed mailbox deliverable: given up at once, and the others go on.
 			this.meters.counter("chairside.notifications.failures").increment();
 			this.notifications.markFailed(notification, ex.getMessage());
-			log.error("Cannot mail {} about {} {}: {}", notification.mailbox(), notification.eventType(),
-					notification.eventId(), ex.getMessage());
+			// Mailbox addresses stay out of the log (the notification's lastError keeps the reason).
+			log.error("Cannot mail notification {} about {} {}: {}", notification.id(), notification.eventType(),
+					notification.eventId(), ex.getClass().getSimpleName());
 			return true;
 		}
 		catch (CallNotPermittedException ex) {
@@ -119,8 +120,8 @@ class MailDispatcher {
 			return false;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Mail to {} for {} failed (attempt {}): {}", notification.mailbox(), notification.eventId(),
-					notification.attempts(), ex.toString());
+			log.warn("Mail of notification {} for {} failed (attempt {}): {}", notification.id(), notification.eventId(),
+					notification.attempts(), ex.getClass().getSimpleName());
 			retryLater(notification, ex.getMessage());
 			return false;
 		}
@@ -130,7 +131,7 @@ class MailDispatcher {
 		this.meters.counter("chairside.notifications.failures").increment();
 		if (notification.attempts() >= MAX_ATTEMPTS) {
 			this.notifications.markFailed(notification, error);
-			log.error("Giving up mailing {} about {} {} after {} attempts", notification.mailbox(),
+			log.error("Giving up mailing notification {} about {} {} after {} attempts", notification.id(),
 					notification.eventType(), notification.eventId(), notification.attempts());
 			return;
 		}

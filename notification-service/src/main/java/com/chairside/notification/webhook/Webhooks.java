@@ -73,7 +73,8 @@ public class Webhooks {
 		}
 		WebhookSubscription subscription = this.mongo.insert(new WebhookSubscription(UUID.randomUUID().toString(),
 				department, url, eventTypes, request.secret(), this.clock.instant(), user.id(), 0, 0, null, null, null));
-		log.info("{} subscribed {} to {} at {}", user.id(), department, eventTypes, url);
+		// The host only: a URL may carry a credential in its path or query.
+		log.info("{} subscribed {} to {} at {}", user.id(), department, eventTypes, URI.create(url).getHost());
 		return view(subscription);
 	}
 

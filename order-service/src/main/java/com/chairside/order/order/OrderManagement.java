@@ -98,7 +98,8 @@ public class OrderManagement {
 					? priced(request.lines(), order.total().currency()) : null;
 			List<Change> changes = order.change(request.reason(), lines, request.requestedDeliveryDate(),
 					request.deliverySite(), this.approvalThreshold, user.id(), now());
-			log.info("Order {} changed ({}): {}", id, request.reason(), changes);
+			// The fields only: the reason is free text and a delivery site may name a person.
+			log.info("Order {} changed: {}", id, changes.stream().map(Change::field).toList());
 		});
 	}
 
