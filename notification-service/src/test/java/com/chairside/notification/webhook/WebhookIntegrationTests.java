@@ -316,6 +316,9 @@ class WebhookIntegrationTests {
 			assertThat(salesAdmin.get("/api/webhook-subscriptions/" + id + "/deliveries").status()).isEqualTo(403);
 			assertThat(this.admin.get("/api/webhook-subscriptions/" + UUID.randomUUID() + "/deliveries").status())
 				.isEqualTo(404);
+			assertThat(this.admin.get("/v3/api-docs").json().path("paths").has("/api/webhook-subscriptions/{id}/deliveries"))
+				.as("documented in the OpenAPI document")
+				.isTrue();
 		}
 		finally {
 			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
