@@ -185,6 +185,7 @@ class WebhookDispatcher {
 		long given = this.mongo.updateFirst(
 				Query.query(Criteria.where("_id").is(delivery.id()).and("status").is(Delivery.PENDING)),
 				new Update().set("status", Delivery.FAILED)
+					.set("attempts", attempts) // the claim counted one more when no request followed
 					.set("lastError", reason)
 					.set("failedAt", now)
 					.push("pendingEvents", this.events.pending("notification", delivery.id(), 1, failed)),

@@ -269,6 +269,7 @@ class WebhookIntegrationTests {
 				}
 			});
 			assertThat(waited).isNotEmpty();
+			assertThat(waited).extracting((d) -> d.path("attempts").asInt()).allMatch((attempts) -> attempts < 3);
 			String deliveryId = waited.get(0).path("deliveryId").asText();
 			KafkaProbe.Received failed = kafka.awaitRecord("chairside.notifications", deliveryId,
 					"chairside.notification.NotificationFailed.v1");
