@@ -51,7 +51,7 @@ class LiveProjections {
 			for (Projection projection : projections.ofTopic(topic)) {
 				ProjectionWrite write = projection.writeFor(event, handlers.json());
 				if (write != null) {
-					projector.apply(event, write, projection.document(), active.of(projection));
+					projector.apply(event, write, projection.document(), active.forWrite(projection));
 				}
 			}
 		});

@@ -11,7 +11,6 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,14 +24,10 @@ import com.chairside.platform.inbox.IncomingEvent;
  * Applies events to projection documents in conditional writes: only when the event's {@code ce_sequence} is newer
  * than the one the document holds. A redelivered or older event matches nothing, and its upsert collides with the
  * existing document's id, so it changes nothing. The live consumers apply one event at a time; a rebuild applies a
- * batch to its own copy with the condition checked here ({@link #applyToOwnCopy}), and under the store's condition
- * once the live consumers write to the copy too ({@link #applyAll}).
+ * batch to its own copy, with the condition checked here ({@link #applyToOwnCopy}).
  */
 @Component
 public class Projector {
-
-	/** MongoDB's duplicate key error: the upsert of an event that is not newer than the document. */
-	private static final int DUPLICATE_KEY = 11000;
 
 	private final MongoTemplate mongo;
 
@@ -53,39 +48,12 @@ public class Projector {
 	}
 
 	/**
-	 * Applies a batch of writes, in the order given, in as few bulk writes as the batch allows: the first write of each
-	 * document in one unordered bulk write, the second in the next, and so on, so that the writes of one document keep
-	 * their order while different documents go together.
-	 * @return how many writes were applied (the rest were not newer)
-	 */
-	public long applyAll(List<Sequenced> writes, Class<?> document, String collection) {
-		Map<String, List<Sequenced>> byDocument = new LinkedHashMap<>();
-		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
-		long applied = 0;
-		for (int round = 0; !byDocument.isEmpty(); round++) {
-			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, document, collection);
-			int inRound = 0;
-			for (var it = byDocument.values().iterator(); it.hasNext();) {
-				List<Sequenced> ofDocument = it.next();
-				Sequenced w = ofDocument.get(round);
-				bulk.upsert(newerThanHeld(w.write().id(), w.sequence()), stamped(w.write().update(), w.sequence(), w.eventId()));
-				inRound++;
-				if (ofDocument.size() == round + 1) {
-					it.remove();
-				}
-			}
-			applied += inRound - notNewer(bulk);
-		}
-		return applied;
-	}
-
-	/**
-	 * Applies a batch to a copy no one else writes (a rebuild's copy before it takes over): reads the sequences the
+	 * Applies a batch to a copy no one else writes (a rebuild's, until its switch-over ends): reads the sequences the
 	 * batch's documents hold in one query by id, keeps each write only when its sequence is newer than the document's
 	 * (counting the writes kept before it, so duplicates and late arrivals in the batch change nothing), folds each
 	 * document's kept writes into one update where they fold, and writes them in unordered bulk upserts by id alone.
 	 * mongo-java-server finds a document by its id index only when the filter names nothing else: the conditional
-	 * filter of {@link #applyAll} scans the whole collection for every write, which made a large rebuild quadratic.
+	 * filter of {@link #apply} scans the whole collection for every write, which made a large rebuild quadratic.
 	 * @return how many writes were applied (the rest were not newer)
 	 */
 	public long applyToOwnCopy(List<Sequenced> writes, Class<?> document, String collection) {
@@ -136,19 +104,6 @@ public class Projector {
 					(found.get("sequence") instanceof Number n) ? n.longValue() : Long.MAX_VALUE);
 		}
 		return held;
-	}
-
-	private static int notNewer(BulkOperations bulk) {
-		try {
-			bulk.execute();
-			return 0;
-		}
-		catch (BulkOperationException ex) {
-			if (ex.getErrors().stream().anyMatch((e) -> e.getCode() != DUPLICATE_KEY)) {
-				throw ex;
-			}
-			return ex.getErrors().size();
-		}
 	}
 
 	private static Query newerThanHeld(String id, long sequence) {

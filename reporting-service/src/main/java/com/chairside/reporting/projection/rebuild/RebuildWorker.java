@@ -2,6 +2,7 @@ package com.chairside.reporting.projection.rebuild;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs one rebuild: reads the topics from the positions stored in the run (the beginning at first) with a plain
  * consumer of its own (no group: the live consumers' offsets are not touched) into fresh collections, in bulk writes
  * under the sequence condition, storing the positions after each batch. Once at the end offsets captured at the start,
- * it catches up with what arrived meanwhile, points the projections at the new copies, reads what arrived during the
- * switch once more and drops the old copies.
+ * it catches up with what arrived meanwhile, then switches over: holds the live consumers' writes, reads to the end once
+ * more, points the projections at the new copies and drops the old ones.
  */
 @Component
 class RebuildWorker {
@@ -118,16 +119,33 @@ class RebuildWorker {
 				.createIndex(new org.springframework.data.mongodb.core.index.Index("region",
 						org.springframework.data.domain.Sort.Direction.ASC)));
 			List<PartitionProgress> partitions = new ArrayList<>(run.partitions());
-			if (!copy(run, worker, rebuilt, consumer, partitions, true)) {
+			if (!copy(run, worker, rebuilt, consumer, partitions)) {
 				return;
 			}
 			for (int pass = 0; pass < 3; pass++) {
 				if (extendToEnd(run, consumer, partitions) < this.settings.batchSize() / 2) {
 					break;
 				}
-				if (!copy(run, worker, rebuilt, consumer, partitions, true)) {
+				if (!copy(run, worker, rebuilt, consumer, partitions)) {
 					return;
 				}
+			}
+			// The switch-over: the live consumers' writes to these projections wait (reports read the old copies) while
+			// this worker, the new copies' only writer, reads what arrived meanwhile; then the pointers move and the
+			// live consumers write on into the new copies. So each aggregate's events reach a new copy in their order,
+			// and none is refused there as older than one applied before it.
+			Instant until = this.clock.instant().plus(this.settings.lease());
+			rebuilt.forEach((p) -> this.active.beginSwitch(p, until));
+			// A write that read the pointer before the switch began lands in the old copy; its event is before the
+			// end read now, so it reaches the new copy too.
+			Thread.sleep(ActiveCollections.NOTICED_WITHIN.toMillis());
+			extendToEnd(run, consumer, partitions);
+			if (!copy(run, worker, rebuilt, consumer, partitions)) {
+				return; // the worker that took over switches over again; this switch runs out at its end
+			}
+			if (!this.clock.instant().isBefore(until)) {
+				throw new IllegalStateException("The switch-over took longer than " + this.settings.lease()
+						+ ": the live consumers wrote on into the old copies, which stay");
 			}
 			List<String> replaced = new ArrayList<>((run.swapped() != null) ? run.swapped() : List.of());
 			for (Projection projection : rebuilt) {
@@ -137,13 +155,6 @@ class RebuildWorker {
 					this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("swapped", replaced),
 							RebuildRun.class);
 				}
-			}
-			// Replicas re-read the pointer within ActiveCollections.FRESHNESS: what they wrote to the old copy until
-			// then is read once more into the new one (applying it twice changes nothing).
-			Thread.sleep(1000);
-			extendToEnd(run, consumer, partitions);
-			if (!copy(run, worker, rebuilt, consumer, partitions, false)) {
-				return;
 			}
 			replaced.forEach(this.mongo::dropCollection);
 			RebuildRun done = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("worker").is(worker)),
@@ -166,6 +177,7 @@ class RebuildWorker {
 					new Update().set("state", RebuildRun.FAILED).set("error", String.valueOf(ex.getMessage()))
 						.set("finishedAt", this.clock.instant()),
 					RebuildRun.class);
+			rebuilt.forEach(this.active::endSwitch);
 			if (run.swapped() == null || run.swapped().isEmpty()) {
 				rebuilt.forEach((p) -> {
 					if (!this.active.current(p).equals(collection(p, id))) {
@@ -200,13 +212,12 @@ class RebuildWorker {
 
 	/**
 	 * Reads every partition from its position to its end into the new copies, batch by batch, saving the positions
-	 * after each; false when the worker lost its lease (another replica took the rebuild over). {@code ownCopies}: no
-	 * one else writes the copies yet (before the swap; the lease keeps a second worker out), so the sequence condition
-	 * is checked in memory and the writes go by id; after the swap the live consumers write them too, and every write
-	 * carries the condition to the store.
+	 * after each; false when the worker lost its lease (another replica took the rebuild over). No one else writes the
+	 * new copies meanwhile (the live consumers' writes wait during the switch-over, the lease keeps a second worker
+	 * out), so the sequence condition is checked in memory and the writes go by id.
 	 */
 	private boolean copy(RebuildRun run, String worker, List<Projection> rebuilt, KafkaConsumer<byte[], byte[]> consumer,
-			List<PartitionProgress> partitions, boolean ownCopies) throws InterruptedException {
+			List<PartitionProgress> partitions) throws InterruptedException {
 		Map<TopicPartition, Integer> index = new HashMap<>();
 		List<TopicPartition> open = new ArrayList<>();
 		for (int i = 0; i < partitions.size(); i++) {
@@ -251,14 +262,8 @@ class RebuildWorker {
 					}
 				}
 			}
-			writes.forEach((projection, batch) -> {
-				if (ownCopies) {
-					this.projector.applyToOwnCopy(batch, projection.document(), collection(projection, run.id()));
-				}
-				else {
-					this.projector.applyAll(batch, projection.document(), collection(projection, run.id()));
-				}
-			});
+			writes.forEach((projection, batch) -> this.projector.applyToOwnCopy(batch, projection.document(),
+					collection(projection, run.id())));
 			List<TopicPartition> finished = new ArrayList<>();
 			for (TopicPartition tp : consumer.assignment()) {
 				int i = index.get(tp);
