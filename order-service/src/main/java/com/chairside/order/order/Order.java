@@ -70,6 +70,9 @@ public class Order extends AggregateRoot {
 
 	private String cancellationReason;
 
+	/** The cancellation asked for and not decided yet, if any. */
+	private CancellationRequest cancellationRequest;
+
 	private BigDecimal approvedDiscountPercent;
 
 	private String discountApprovedBy;
@@ -151,10 +154,7 @@ public class Order extends AggregateRoot {
 		if (this.status == OrderStatus.CANCELLED) {
 			throw new RuleViolationException("ORDER_CANCELLED", "Order " + this.id + " is cancelled and cannot change");
 		}
-		if (this.status.shipped()) {
-			throw new ConflictException("ORDER_SHIPPED", "Order " + this.id + " is " + this.status
-					+ "; it can no longer be changed");
-		}
+		refuseIfShipped("changed");
 		long basedOn = (this.version != null) ? this.version : 0;
 		List<Change> changes = new ArrayList<>();
 		if (newLines != null) {
@@ -200,27 +200,88 @@ public class Order extends AggregateRoot {
 
 	/**
 	 * Cancels the order for a reason, until it ships; after production started only a sales manager may (their
-	 * cancellation is the approval). Cancelling a cancelled order changes nothing.
+	 * cancellation is the approval). Cancelling a cancelled order changes nothing. A pending cancellation request is
+	 * settled by it.
 	 */
 	public void cancel(String reason, String by, boolean bySalesManager, Instant now) {
 		if (this.status == OrderStatus.CANCELLED) {
 			return;
 		}
-		if (this.status.shipped()) {
-			throw new ConflictException("ORDER_SHIPPED", "Order " + this.id + " is " + this.status
-					+ "; it can no longer be cancelled");
-		}
+		refuseIfShipped("cancelled");
 		boolean late = this.status.productionStarted();
 		if (late && !bySalesManager) {
 			throw new ConflictException("LATE_CANCELLATION_NEEDS_APPROVAL", "Order " + this.id
-					+ " is in production; a sales manager must approve (and make) its cancellation");
+					+ " is in production; a sales manager must approve (and make) its cancellation: request it with"
+					+ " POST /api/orders/" + this.id + "/cancellation-request");
 		}
+		cancelled(reason, by, late ? by : null, now);
+	}
+
+	/**
+	 * Asks a sales manager to cancel the order (needed once production started, allowed until it ships). One request
+	 * at a time.
+	 */
+	public void requestCancellation(String reason, String by, Instant now) {
+		refuseIfCancelled();
+		refuseIfShipped("cancelled");
+		if (this.cancellationRequest != null) {
+			throw new ConflictException("CANCELLATION_ALREADY_REQUESTED", "Order " + this.id + ": "
+					+ this.cancellationRequest.requestedBy() + " asked for its cancellation at "
+					+ this.cancellationRequest.requestedAt() + "; a sales manager has not decided yet");
+		}
+		this.cancellationRequest = new CancellationRequest(reason, by, now);
+		this.updatedAt = now;
+		raiseAndRecord(new OrderCancellationRequested(this.id, this.accountId, this.region, reason, by, now,
+				this.status, this.status.productionStarted(), this.total), by, now, reason, List.of());
+	}
+
+	/** A sales manager grants the pending request: the order is cancelled for the request's reason. */
+	public void approveCancellation(String by, Instant now) {
+		CancellationRequest request = pendingRequest();
+		refuseIfShipped("cancelled");
+		cancelled(request.reason(), by, by, now);
+	}
+
+	/** A sales manager turns the pending request down, for a reason; the order goes on as it was. */
+	public void rejectCancellation(String reason, String by, Instant now) {
+		CancellationRequest request = pendingRequest();
+		this.cancellationRequest = null;
+		this.updatedAt = now;
+		raiseAndRecord(new OrderCancellationRejected(this.id, this.accountId, this.region, reason, request.reason(),
+				request.requestedBy(), request.requestedAt(), by, now, this.status), by, now, reason, List.of());
+	}
+
+	private CancellationRequest pendingRequest() {
+		refuseIfCancelled();
+		if (this.cancellationRequest == null) {
+			throw new ConflictException("NO_CANCELLATION_REQUESTED", "Order " + this.id
+					+ " has no pending cancellation request");
+		}
+		return this.cancellationRequest;
+	}
+
+	private void refuseIfCancelled() {
+		if (this.status == OrderStatus.CANCELLED) {
+			throw new ConflictException("ORDER_CANCELLED", "Order " + this.id + " is cancelled already");
+		}
+	}
+
+	private void refuseIfShipped(String what) {
+		if (this.status.shipped()) {
+			throw new ConflictException("ORDER_SHIPPED", "Order " + this.id + " is " + this.status
+					+ "; it can no longer be " + what);
+		}
+	}
+
+	private void cancelled(String reason, String by, String approvedBy, Instant now) {
 		OrderStatus before = this.status;
+		String requestedBy = (this.cancellationRequest != null) ? this.cancellationRequest.requestedBy() : null;
 		this.status = OrderStatus.CANCELLED;
 		this.cancellationReason = reason;
+		this.cancellationRequest = null;
 		this.updatedAt = now;
 		raiseAndRecord(new OrderCancelled(this.id, this.accountId, this.region, reason, this.total, by, now, before,
-				late, late ? by : null), by, now, reason, List.of());
+				before.productionStarted(), approvedBy, requestedBy), by, now, reason, List.of());
 	}
 
 	/**
@@ -388,6 +449,7 @@ public class Order extends AggregateRoot {
 	public Instant placedAt() { return this.placedAt; }
 	public Instant updatedAt() { return this.updatedAt; }
 	public String cancellationReason() { return this.cancellationReason; }
+	public CancellationRequest cancellationRequest() { return this.cancellationRequest; }
 	public String discountApprovedBy() { return this.discountApprovedBy; }
 	public List<HistoryEntry> history() { return List.copyOf(this.history); }
 

@@ -108,6 +108,26 @@ public class OrderManagement {
 		return apply(id, expectedVersion, user, (order) -> order.cancel(reason, user.id(), manager, now()));
 	}
 
+	public Order requestCancellation(String id, Long expectedVersion, String reason, CurrentUser user) {
+		Order order = apply(id, expectedVersion, user, (o) -> o.requestCancellation(reason, user.id(), now()));
+		log.info("Order {} ({}): {} asks for its cancellation: {}", id, order.status(), user.id(), reason);
+		return order;
+	}
+
+	/** A sales manager of the order's region (or an admin) cancels the order as requested. */
+	public Order approveCancellation(String id, Long expectedVersion, CurrentUser user) {
+		Order order = apply(decidable(id, user), expectedVersion, (o) -> o.approveCancellation(user.id(), now()));
+		log.info("Order {} cancelled: {} approved the request", id, user.id());
+		return order;
+	}
+
+	/** A sales manager of the order's region (or an admin) turns the request down; the order goes on. */
+	public Order rejectCancellation(String id, Long expectedVersion, String reason, CurrentUser user) {
+		Order order = apply(decidable(id, user), expectedVersion, (o) -> o.rejectCancellation(reason, user.id(), now()));
+		log.info("Order {} stays {}: {} rejected the cancellation request: {}", id, order.status(), user.id(), reason);
+		return order;
+	}
+
 	public Order moveTo(String id, Long expectedVersion, OrderStatus status, LocalDate committedDate, CurrentUser user) {
 		return apply(id, expectedVersion, user, (order) -> order.moveTo(status, committedDate, user.id(), now()));
 	}
@@ -136,7 +156,11 @@ public class OrderManagement {
 	 * that loses a race against another writer is stale as well when the caller named a version.
 	 */
 	private Order apply(String id, Long expectedVersion, CurrentUser user, java.util.function.Consumer<Order> behaviour) {
-		Order order = find(id, user);
+		return apply(find(id, user), expectedVersion, behaviour);
+	}
+
+	private Order apply(Order order, Long expectedVersion, java.util.function.Consumer<Order> behaviour) {
+		String id = order.id();
 		if (expectedVersion != null && !expectedVersion.equals(order.version())) {
 			throw new StaleVersionException(id, expectedVersion, order.version());
 		}
@@ -150,6 +174,19 @@ public class OrderManagement {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A sales manager whose token names a region decides for that region's orders only; another region's order does
+	 * not exist for them (404), as for an account manager.
+	 */
+	private Order decidable(String id, CurrentUser user) {
+		Order order = find(id, user);
+		if (user.has(CurrentUser.SALES_MANAGER) && !user.has(CurrentUser.ADMIN) && user.region() != null
+				&& !user.region().equals(order.region())) {
+			throw new NotFoundException("Order", id);
+		}
+		return order;
 	}
 
 	/** Prices the requested lines from the price list; an unknown or repeated SKU or a bad option names its line. */

@@ -30,8 +30,9 @@ import com.chairside.order.order.StaleVersionException;
 import com.chairside.platform.security.CurrentUser;
 
 /**
- * Orders for the sales UI: quote or place, submit, change with a reason, cancel with a reason, move through
- * fulfilment, reschedule, read the history and the printable form. Every answer with an order carries its version as
+ * Orders for the sales UI: quote or place, submit, change with a reason, cancel with a reason (or request the
+ * cancellation, which a sales manager approves or rejects), move through fulfilment, reschedule, read the history and
+ * the printable form. Every answer with an order carries its version as
  * the {@code ETag}; writes honour {@code If-Match}.
  */
 @RestController
@@ -90,6 +91,29 @@ class OrderController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody CancelOrderRequest request) {
 		return view(this.orders.cancel(id, version(id, ifMatch), request.reason().strip(), CurrentUser.get()));
+	}
+
+	/** Asks a sales manager to cancel the order (what a cancellation in production needs): 202, the request pending. */
+	@PostMapping("/{id}/cancellation-request")
+	ResponseEntity<OrderView> requestCancellation(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody CancelOrderRequest request) {
+		Order order = this.orders.requestCancellation(id, version(id, ifMatch), request.reason().strip(),
+				CurrentUser.get());
+		return ResponseEntity.accepted().eTag(etag(order)).body(OrderView.of(order));
+	}
+
+	@PostMapping("/{id}/cancellation-request/approve")
+	ResponseEntity<OrderView> approveCancellation(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return view(this.orders.approveCancellation(id, version(id, ifMatch), CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/cancellation-request/reject")
+	ResponseEntity<OrderView> rejectCancellation(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody CancelOrderRequest request) {
+		return view(this.orders.rejectCancellation(id, version(id, ifMatch), request.reason().strip(), CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/status")

@@ -1,0 +1,12 @@
+package com.chairside.order.order;
+
+import java.time.Instant;
+
+/**
+ * A sales manager rejected a requested cancellation ({@code reason} says why); the order goes on as it was, in
+ * {@code status}.
+ */
+public record OrderCancellationRejected(String orderId, String accountId, String region, String reason,
+		String requestReason, String requestedBy, Instant requestedAt, String rejectedBy, Instant rejectedAt,
+		OrderStatus status) implements OrderEvent {
+}
