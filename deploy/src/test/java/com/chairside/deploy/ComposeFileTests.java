@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three-member MongoDB replica set). There is no container engine on the build machine, so the file is checked as
  * data: every service has a cluster twin that talks to all three brokers and to the replica set with write concern
  * majority, topics are replicated three times with two in sync, and the variables used really bind to the settings
- * they are meant for.
+ * they are meant for. The cluster is the production shape, so it is locked down too: SASL/SCRAM and ACLs on the
+ * brokers (tried for real by {@link KafkaAccessTests}), MongoDB with authentication and one user per service.
  */
 class ComposeFileTests {
 
@@ -54,6 +56,7 @@ class ComposeFileTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void theClusterHasThreeBrokersThatVoteTogetherAndKeepTwoReplicasInSync() {
 		for (int member = 1; member <= 3; member++) {
 			Map<String, Object> broker = service("kafka-" + member);
@@ -61,26 +64,62 @@ class ComposeFileTests {
 			Map<String, Object> env = environment(broker);
 			assertThat(env.get("KAFKA_NODE_ID")).isEqualTo(member);
 			assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
-			assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://kafka-" + member + ":9092");
+			assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("BROKER://kafka-" + member + ":9092");
 			assertThat(env.get("KAFKA_DEFAULT_REPLICATION_FACTOR")).isEqualTo(3);
 			assertThat(env.get("KAFKA_MIN_INSYNC_REPLICAS")).isEqualTo(2);
 			assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).isEqualTo(3);
 			assertThat(env.get("CLUSTER_ID")).isEqualTo(environment(service("kafka-1")).get("CLUSTER_ID"));
-			assertThat((List<?>) broker.get("volumes")).as("each broker keeps its own log").hasSize(1)
-				.first().asString().startsWith("kafka-" + member + "-data:");
+			assertThat((List<String>) broker.get("volumes")).as("each broker keeps its own log")
+				.filteredOn((volume) -> volume.startsWith("kafka-"))
+				.singleElement().asString().startsWith("kafka-" + member + "-data:");
 		}
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void theClusterHasAThreeMemberReplicaSetFormedOnce() {
+	void theClusterBrokersLetInOnlyScramUsersAndAuthorizeEveryRequest() throws IOException {
+		for (int member = 1; member <= 3; member++) {
+			Map<String, Object> broker = service("kafka-" + member);
+			Map<String, Object> env = environment(broker);
+			assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).isEqualTo("BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+			assertThat(env.get("KAFKA_LISTENER_NAME_BROKER_SASL_ENABLED_MECHANISMS")).isEqualTo("SCRAM-SHA-512");
+			assertThat(env.get("KAFKA_AUTHORIZER_CLASS_NAME")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+			assertThat(env.get("KAFKA_SUPER_USERS")).isEqualTo("User:admin");
+			assertThat(env.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+			assertThat((List<String>) broker.get("entrypoint")).contains("/deploy/kafka/start-broker.sh");
+		}
+		Map<String, Object> access = service("kafka-access");
+		assertThat(access.get("profiles")).isEqualTo(List.of("cluster"));
+		assertThat((Map<String, Object>) access.get("depends_on")).containsKeys("kafka-1", "kafka-2", "kafka-3");
+		assertThat(String.join(" ", (List<String>) access.get("command"))).contains("/deploy/kafka/grant-access.sh");
+		for (String[] line : KafkaAccessTests.accessLines()) {
+			assertThat(environment(access)).as("a password for " + line[0])
+				.containsKey("CHAIRSIDE_KAFKA_PASSWORD_" + line[0].toUpperCase().replace('-', '_'));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theClusterHasAThreeMemberReplicaSetFormedOnceWithAuthenticationAndAUserPerService() throws IOException {
 		for (int member = 1; member <= 3; member++) {
 			Map<String, Object> mongo = service("mongo-" + member);
 			assertThat(mongo.get("profiles")).isEqualTo(List.of("cluster"));
-			assertThat((List<String>) mongo.get("command")).containsSequence("--replSet", "rs0");
+			assertThat((List<String>) mongo.get("command")).containsSequence("--replSet", "rs0")
+				.contains("--auth", "--keyFile");
 		}
-		String initiate = String.join(" ", (List<String>) service("mongo-init").get("command"));
-		assertThat(initiate).contains("rs.initiate", "mongo-1:27017", "mongo-2:27017", "mongo-3:27017");
+		assertThat(String.join(" ", (List<String>) service("mongo-init").get("command")))
+			.contains("--username root", "/deploy/mongo/init-cluster.js");
+		String init = Files.readString(Path.of("mongo", "init-cluster.js"));
+		assertThat(init).contains("rs.initiate", "mongo-1:27017", "mongo-2:27017", "mongo-3:27017")
+			.contains("roles = [{ role: 'readWrite', db: database }]");
+		for (String name : SERVICES) {
+			String uri = settingsOf(service(name + "-cluster")).bind("spring.mongodb.uri", String.class).get();
+			String database = uri.substring(uri.indexOf("/chairside-") + 1, uri.indexOf('?'));
+			assertThat(uri).as(name).startsWith("mongodb://" + name + ":");
+			assertThat(init).as(name + " has a user in its own database only").contains("'" + name + "': '" + database + "'");
+			assertThat(environment(service("mongo-init")))
+				.containsKey("CHAIRSIDE_MONGO_PASSWORD_" + name.toUpperCase().replace('-', '_'));
+		}
 	}
 
 	@Test
@@ -90,7 +129,7 @@ class ComposeFileTests {
 			Map<String, Object> twin = service(name + "-cluster");
 			assertThat(twin.get("profiles")).as(name).isEqualTo(List.of("cluster"));
 			assertThat((Map<String, Object>) twin.get("depends_on")).as(name)
-				.containsKeys("kafka-1", "kafka-2", "kafka-3", "mongo-init")
+				.containsKeys("kafka-1", "kafka-2", "kafka-3", "mongo-init", "kafka-access")
 				.doesNotContainKeys("kafka", "mongo");
 			Binder settings = settingsOf(twin);
 			assertThat(settings.bind("spring.kafka.bootstrap-servers", String.class).orElse(null)).as(name)
@@ -103,6 +142,14 @@ class ComposeFileTests {
 			assertThat(settings.bind("chairside.outbox.partitions", Integer.class).get()).as(name).isEqualTo(12);
 			assertThat(settings.bind("spring.cloud.stream.kafka.binder.required-acks", String.class).get()).as(name)
 				.isEqualTo("all");
+			assertThat(settings.bind("spring.kafka.security.protocol", String.class).get()).as(name)
+				.isEqualTo("SASL_PLAINTEXT");
+			Map<String, String> kafka = settings.bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+				.get();
+			assertThat(kafka).as(name).containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+			assertThat(kafka.get("sasl.jaas.config")).as(name)
+				.startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required")
+				.contains("username=\"" + name + "\"");
 		}
 	}
 
