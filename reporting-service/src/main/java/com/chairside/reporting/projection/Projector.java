@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -31,8 +32,11 @@ public class Projector {
 
 	private final MongoTemplate mongo;
 
+	private final NewDocuments newDocuments;
+
 	Projector(MongoTemplate mongo) {
 		this.mongo = mongo;
+		this.newDocuments = new NewDocuments(mongo.getConverter());
 	}
 
 	/** @return true when the event was applied, false when it was not newer than what the projection holds */
@@ -51,8 +55,8 @@ public class Projector {
 	 * Applies a batch to a copy no one else writes (a rebuild's, until its switch-over ends): reads the sequences the
 	 * batch's documents hold in one query by id, keeps each write only when its sequence is newer than the document's
 	 * (counting the writes kept before it, so duplicates and late arrivals in the batch change nothing), folds each
-	 * document's kept writes into one update where they fold, and writes them in unordered bulk upserts by id alone.
-	 * mongo-java-server finds a document by its id index only when the filter names nothing else: the conditional
+	 * document's kept writes into one update where they fold, inserts the documents that do not exist yet in one
+	 * unordered insert and writes the rest in unordered bulk upserts by id alone. mongo-java-server finds a document by its id index only when the filter names nothing else: the conditional
 	 * filter of {@link #apply} scans the whole collection for every write, which made a large rebuild quadratic.
 	 * @return how many writes were applied (the rest were not newer)
 	 */
@@ -61,6 +65,7 @@ public class Projector {
 		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
 		Map<String, Long> held = heldSequences(collection, byDocument.keySet());
 		Map<String, List<Update>> updates = new LinkedHashMap<>();
+		List<Document> created = new ArrayList<>();
 		long applied = 0;
 		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
 			long newest = held.getOrDefault(ofDocument.getKey(), Long.MIN_VALUE);
@@ -73,9 +78,19 @@ public class Projector {
 			}
 			List<Update> kept = merged.updates();
 			if (!kept.isEmpty()) {
-				updates.put(ofDocument.getKey(), kept);
+				Document first = (held.containsKey(ofDocument.getKey()) || kept.size() > 1) ? null
+						: this.newDocuments.of(ofDocument.getKey(), kept.get(0), document);
+				if (first != null) {
+					created.add(first);
+				}
+				else {
+					updates.put(ofDocument.getKey(), kept);
+				}
 				applied += merged.count();
 			}
+		}
+		if (!created.isEmpty()) {
+			this.mongo.getCollection(collection).insertMany(created, new InsertManyOptions().ordered(false));
 		}
 		for (int round = 0; !updates.isEmpty(); round++) {
 			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, document, collection);
@@ -98,7 +113,7 @@ public class Projector {
 	private Map<String, Long> heldSequences(String collection, Set<String> ids) {
 		Map<String, Long> held = new HashMap<>();
 		for (Document found : this.mongo.getCollection(collection)
-			.find(Filters.in("_id", ids))
+			.find(Filters.in("_id", ids.stream().map(NewDocuments::storedId).toList()))
 			.projection(new Document("sequence", 1))) {
 			held.put(String.valueOf(found.get("_id")),
 					(found.get("sequence") instanceof Number n) ? n.longValue() : Long.MAX_VALUE);
