@@ -13,8 +13,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The accounts order-service knows, fed by {@code AccountOpened} events. An account opened a moment ago may not have
- * arrived yet; then account-service is asked over HTTP, so that an account manager can order right after converting.
+ * The accounts order-service knows, fed by account-service's events ({@code AccountOpened}, renames, status changes).
+ * An account opened a moment ago may not have arrived yet; then account-service is asked over HTTP, so that an account
+ * manager can order right after converting.
+ * <p>
+ * An account that is known is open: account-service has no closed state (a prospect, a customer and a dormant
+ * customer all order), so the view keeps the status to show it, not to refuse orders.
  */
 @Component
 public class AccountDirectory {
@@ -36,7 +40,7 @@ public class AccountDirectory {
 			return known;
 		}
 		Optional<KnownAccount> fetched = this.accountService.fetch(accountId);
-		fetched.ifPresent((account) -> learn(account.id(), account.name(), account.region(), 0));
+		fetched.ifPresent((account) -> learn(account.id(), account.name(), account.region(), account.status(), 0));
 		return fetched;
 	}
 
@@ -46,14 +50,33 @@ public class AccountDirectory {
 	}
 
 	/** Records an account, unless a newer event about it was applied already. */
-	void learn(String id, String name, String region, long sequence) {
+	void learn(String id, String name, String region, String status, long sequence) {
 		Query olderOrAbsent = Query.query(Criteria.where("_id").is(id).and("sequence").lte(sequence));
 		try {
-			this.mongo.upsert(olderOrAbsent,
-					new Update().set("name", name).set("region", region).set("sequence", sequence), KnownAccount.class);
+			this.mongo.upsert(olderOrAbsent, new Update().set("name", name).set("region", region).set("status", status)
+				.set("sequence", sequence), KnownAccount.class);
 		}
 		catch (DuplicateKeyException ex) {
 			log.debug("Account {} already known at a newer sequence", id);
+		}
+	}
+
+	/** A known account's new name, unless a newer event about it was applied already. */
+	void rename(String id, String name, long sequence) {
+		applyNewer(id, "name", name, sequence);
+	}
+
+	/** A known account's new status (PROSPECT, CUSTOMER, DORMANT: each may order), unless a newer event was applied. */
+	void statusChanged(String id, String status, long sequence) {
+		applyNewer(id, "status", status, sequence);
+	}
+
+	private void applyNewer(String id, String field, String value, long sequence) {
+		long updated = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("sequence").lt(sequence)),
+				new Update().set(field, value).set("sequence", sequence), KnownAccount.class).getModifiedCount();
+		if (updated == 0) {
+			log.debug("Account {}: {} of sequence {} not applied (unknown here, or older than what is known)", id,
+					field, sequence);
 		}
 	}
 

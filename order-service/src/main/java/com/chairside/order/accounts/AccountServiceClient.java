@@ -97,7 +97,7 @@ class AccountServiceClient {
 				})
 				.retrieve()
 				.body(AccountAnswer.class);
-			return Optional.ofNullable(answer).map((a) -> new KnownAccount(a.id(), a.name(), a.region(), 0));
+			return Optional.ofNullable(answer).map((a) -> new KnownAccount(a.id(), a.name(), a.region(), a.status(), 0));
 		}
 		catch (HttpClientErrorException.NotFound | HttpClientErrorException.Forbidden ex) {
 			return Optional.empty();
@@ -117,7 +117,7 @@ class AccountServiceClient {
 	}
 
 	/** The fields of account-service's answer that order-service reads. */
-	record AccountAnswer(String id, String name, String region) {
+	record AccountAnswer(String id, String name, String region, String status) {
 	}
 
 }
