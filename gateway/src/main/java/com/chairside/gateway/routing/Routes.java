@@ -36,6 +36,7 @@ class Routes {
 	RouterFunction<ServerResponse> serviceRoutes(ServiceReplicas replicas) {
 		return service(replicas.of("lead-service"), "/api/leads")
 			.and(service(replicas.of("lead-service"), "/api/regions"))
+			.and(service(replicas.of("lead-service"), "/api/me"))
 			.and(service(replicas.of("account-service"), "/api/accounts"))
 			.and(service(replicas.of("account-service"), "/api/activities"))
 			.and(service(replicas.of("account-service"), "/api/demos"))
