@@ -114,4 +114,25 @@ class OrderUnitTests {
 		assertThat(order.flagRisk("PRODUCTION_NOT_STARTED@2027-04-10", risk, NOW)).isTrue();
 	}
 
+	@Test
+	void aSalesManagersCancellationSettlesAPendingRequestAndARejectionLeavesTheOrderAsItWas() {
+		Order order = placed();
+		order.moveTo(OrderStatus.CONFIRMED, LocalDate.parse("2027-03-10"), "sa", NOW);
+		order.moveTo(OrderStatus.IN_PRODUCTION, null, "sa", NOW);
+		order.requestCancellation("Practice sold", "am", NOW);
+		order.rejectCancellation("Half built", "sm", NOW);
+		assertThat(order.status()).isEqualTo(OrderStatus.IN_PRODUCTION);
+		assertThat(order.cancellationRequest()).isNull();
+		assertThat(last(order, OrderCancellationRejected.class).requestReason()).isEqualTo("Practice sold");
+
+		order.requestCancellation("Practice sold after all", "am", NOW);
+		order.cancel("Manager cancels", "sm", true, NOW);
+		OrderCancelled cancelled = last(order, OrderCancelled.class);
+		assertThat(cancelled.requestedBy()).isEqualTo("am");
+		assertThat(cancelled.approvedBy()).isEqualTo("sm");
+		assertThat(order.cancellationRequest()).isNull();
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> order.approveCancellation("sm", NOW))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("ORDER_CANCELLED"));
+	}
+
 }
