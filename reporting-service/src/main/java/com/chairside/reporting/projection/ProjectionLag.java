@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,10 +44,11 @@ class ProjectionLag {
 
 	private final Map<String, Long> lagByTopic = new ConcurrentHashMap<>();
 
-	ProjectionLag(Projections projections, MeterRegistry meters, @Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+	ProjectionLag(Projections projections, MeterRegistry meters, KafkaProperties kafka) {
 		this.projections = projections;
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+		// The service's own connection, login included (the production broker wants SASL/SCRAM).
+		config.putAll(kafka.buildAdminProperties());
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "reporting-service-lag");
 		this.admin = Admin.create(config);
 		for (Projection projection : projections.all()) {

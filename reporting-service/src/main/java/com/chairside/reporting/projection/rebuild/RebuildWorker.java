@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -68,11 +68,12 @@ class RebuildWorker {
 
 	private final Clock clock;
 
-	private final String bootstrap;
+	/** The service's own broker connection, login included (the production broker wants SASL/SCRAM). */
+	private final KafkaProperties kafka;
 
 	RebuildWorker(MongoTemplate mongo, Projections projections, Projector projector, ActiveCollections active,
 			JsonMapper json, RebuildSettings settings, MeterRegistry meters, Clock clock,
-			@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
+			KafkaProperties kafka) {
 		this.mongo = mongo;
 		this.projections = projections;
 		this.projector = projector;
@@ -81,7 +82,7 @@ class RebuildWorker {
 		this.settings = settings;
 		this.meters = meters;
 		this.clock = clock;
-		this.bootstrap = bootstrap;
+		this.kafka = kafka;
 	}
 
 	/** The collection a rebuild writes the projection's new copy to. */
@@ -91,7 +92,9 @@ class RebuildWorker {
 
 	KafkaConsumer<byte[], byte[]> consumer() {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+		config.putAll(this.kafka.buildConsumerProperties());
+		// No group: it reads by assignment and commits nothing.
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.settings.batchSize());
 		config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
