@@ -2,6 +2,8 @@ package com.chairside.platform.audit;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,10 +30,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ConditionalOnBean(MongoTemplate.class)
 public class AuditAutoConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(AuditAutoConfiguration.class);
+
 	@Bean
 	AuditTrail auditTrail(MongoTemplate mongo) {
 		AuditTrail trail = new AuditTrail(mongo);
-		trail.createIndexes();
+		try {
+			trail.createIndexes();
+		}
+		catch (RuntimeException ex) {
+			// A store that is away at start-up must not keep the service from starting; the trail works without them.
+			log.warn("Audit trail indexes not created now: {}", ex.toString());
+		}
 		return trail;
 	}
 
