@@ -46,6 +46,14 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
+	void sendsEachServicesAuditTrailToThatService() {
+		Api admin = Api.local(this.port, Infrastructure.get().token("audit.admin", "ADMIN", null));
+		assertThat(admin.get("/api/audit/lead-service").status()).as("routed to lead-service, which is down")
+			.isEqualTo(503);
+		assertThat(admin.get("/api/audit/no-such-service").status()).isEqualTo(404);
+	}
+
+	@Test
 	void limitsTheCallsOfEachUser() {
 		Api busy = Api.local(this.port, Infrastructure.get().token("busy.user", "SALES_MANAGER", null));
 		for (int i = 0; i < 3; i++) {
