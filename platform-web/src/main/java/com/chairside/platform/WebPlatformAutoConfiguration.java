@@ -1,17 +1,38 @@
 package com.chairside.platform;
 
+import java.util.Map;
+
+import org.apache.catalina.startup.Tomcat;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import com.chairside.platform.security.SecurityConfiguration;
 import com.chairside.platform.trace.TraceContextFilter;
+import com.chairside.platform.web.JsonBodyGuard;
+import com.chairside.platform.web.ProblemErrorController;
 import com.chairside.platform.web.ProblemHandlers;
+import com.chairside.platform.web.ProblemReportValve;
+import com.chairside.platform.web.StrictJson;
 
-/** The HTTP side of every Chairside process: JWT security, problem+json answers, trace context. */
-@AutoConfiguration
+/**
+ * The HTTP side of every Chairside process: JWT security, problem+json answers (also for what the container and the
+ * error page answer: before Spring Boot's error controller), strict JSON, capped bodies, trace context.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({ SecurityConfiguration.class, ProblemHandlers.class })
 public class WebPlatformAutoConfiguration {
 
@@ -21,6 +42,60 @@ public class WebPlatformAutoConfiguration {
 		// Before Spring Security, so that even a refused request logs with its trace id.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	@Bean
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	/** Maps the error page to {@link ProblemErrorController}, ahead of the controllers' mappings. */
+	@Bean
+	SimpleUrlHandlerMapping problemErrorMapping(ProblemErrorController errors,
+			@Value("${server.error.path:/error}") String errorPath) {
+		SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(errorPath, errors));
+		mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return mapping;
+	}
+
+	/** After Spring Boot's own configurer (order 0), so that the strict converter takes the JSON converter's place. */
+	@Bean
+	WebMvcConfigurer strictJsonBodies(JsonMapper jsonMapper) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+				builder.withJsonConverter(StrictJson.httpConverter(jsonMapper));
+			}
+
+		};
+	}
+
+	@Bean
+	FilterRegistrationBean<JsonBodyGuard> jsonBodyGuard(@Value("${chairside.web.max-json-body:1MB}") DataSize maximum) {
+		FilterRegistrationBean<JsonBodyGuard> registration = new FilterRegistrationBean<>(new JsonBodyGuard(maximum));
+		// Before Spring Security and anything else that might read the body.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tomcat.class)
+	static class TomcatProblems {
+
+		/** Runs after Spring Boot's own customizer, so that this valve sits inside Boot's and reports first. */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+			return new WebServerFactoryCustomizer<>() {
+
+				@Override
+				public void customize(TomcatServletWebServerFactory factory) {
+					factory.addContextCustomizers((context) -> context.getParent().getPipeline().addValve(new ProblemReportValve()));
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,12 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 			String path = violation.getPropertyPath().toString();
 			return fieldError(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
 		}).toList());
+	}
+
+	/** Tomcat could not decode a query parameter (bytes that are not UTF-8): the client's mistake, not ours. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ProblemDetail undecodableParameter(InvalidParameterException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad request", "A query parameter is not valid UTF-8");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -53,10 +55,10 @@ class AccountController {
 	@GetMapping
 	Map<String, Object> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) AccountStatus status, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) AccountKind kind, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(required = false) AccountKind kind, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		Page<Account> found = this.accounts.list(new AccountFilter(region, status, owner, kind), CurrentUser.get(),
-				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500), Sort.by("openedAt").descending()));
+				PageRequest.of(page, size, Sort.by("openedAt").descending()));
 		return Map.of("items", found.map(AccountView::of).getContent(), "page", page, "total", found.getTotalElements());
 	}
 

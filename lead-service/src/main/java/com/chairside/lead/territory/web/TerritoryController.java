@@ -31,7 +31,7 @@ class TerritoryController {
 	}
 
 	@GetMapping("/territories")
-	TerritoriesView rules(@PathVariable String region) {
+	TerritoriesView rules(@PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]*") String region) {
 		return TerritoriesView.of(region, this.territories.rules(region));
 	}
 
@@ -46,7 +46,7 @@ class TerritoryController {
 	}
 
 	@GetMapping("/account-managers")
-	TeamView team(@PathVariable String region) {
+	TeamView team(@PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]*") String region) {
 		return TeamView.of(this.territories.team(region).orElse(new RegionTeam(region, List.of(), 0)));
 	}
 

@@ -2,6 +2,9 @@ package com.chairside.notification.notification.web;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +40,9 @@ class NotificationController {
 			@RequestParam(required = false) String recipient, @RequestParam(required = false) String orderId,
 			@RequestParam(required = false) String eventType,
 			@RequestParam(required = false) Notification.Status status,
-			@RequestParam(required = false) Notification.Inbox inbox, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+			@RequestParam(required = false) Notification.Inbox inbox, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+		PageRequest request = PageRequest.of(page, size);
 		Page<Notification> found = this.notifications.list(
 				new NotificationFilter(department, recipient, orderId, eventType, status, inbox), CurrentUser.get(),
 				request);

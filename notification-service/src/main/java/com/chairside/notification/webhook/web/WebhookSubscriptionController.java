@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -53,9 +56,9 @@ class WebhookSubscriptionController {
 	 * one, newest first; for admins and the subscription's department.
 	 */
 	@GetMapping("/{id}/deliveries")
-	Map<String, Object> deliveries(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size) {
-		PageRequest request = PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+	Map<String, Object> deliveries(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+		PageRequest request = PageRequest.of(page, size);
 		Page<Webhooks.DeliveryView> found = this.webhooks.deliveries(id, CurrentUser.get(), request);
 		return Map.of("items", found.getContent(), "page", request.getPageNumber(), "size", request.getPageSize(),
 				"total", found.getTotalElements());

@@ -3,6 +3,7 @@ package com.chairside.order.catalog.web;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,8 @@ class ProductController {
 
 	/** Adds a product or replaces it (orders already placed keep the price and options they were placed with). */
 	@PutMapping("/products/{sku}")
-	ProductView saveProduct(@PathVariable String sku, @Valid @RequestBody ProductRequest request) {
+	ProductView saveProduct(
+			@PathVariable @Pattern(regexp = "[A-Z][A-Z0-9-]{0,39}", message = "must be an upper-case SKU such as TC-ORTHO-200") String sku, @Valid @RequestBody ProductRequest request) {
 		return ProductView.of(this.catalog.save(request.toProduct(sku)));
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +19,7 @@ import com.chairside.order.catalog.ProductLine;
 
 /** {@code PUT /api/products/{sku}} (admin). */
 record ProductRequest(@NotBlank String name, @NotNull ProductLine productLine, @NotNull Category category,
-		@NotNull @DecimalMin("0.00") BigDecimal listPrice, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+		@NotNull @DecimalMin("0.00") @DecimalMax("99999999.99") BigDecimal listPrice, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
 		Map<String, List<String>> options, @Min(0) @Max(730) int leadTimeDays) {
 
 	Product toProduct(String sku) {

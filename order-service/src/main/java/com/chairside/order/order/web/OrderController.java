@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -61,10 +63,10 @@ class OrderController {
 
 	@GetMapping
 	Map<String, Object> list(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String accountId, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(required = false) String accountId, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
 		Page<Order> found = this.orders.list(region, accountId, CurrentUser.get(),
-				PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 500), Sort.by("draftedAt").descending()));
+				PageRequest.of(page, size, Sort.by("draftedAt").descending()));
 		return Map.of("items", found.map(OrderView::of).getContent(), "page", page, "total", found.getTotalElements());
 	}
 

@@ -17,7 +17,8 @@ import com.chairside.order.order.OrderManagement.NewOrder;
  * {@code POST /api/orders}: submitted at once (issue 2), or kept as a quote with {@code "draft": true}; priced from the
  * price list of {@code currency} (USD when not given).
  */
-public record PlaceOrderRequest(@NotBlank String accountId, @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines,
+public record PlaceOrderRequest(
+		@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}", message = "must be an account id") String accountId, @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines,
 		@NotNull @FutureOrPresent LocalDate requestedDeliveryDate, @Size(max = 500) String deliverySite,
 		@Pattern(regexp = "[A-Z]{3}") String currency, Boolean draft) {
 

@@ -1,0 +1,32 @@
+package com.chairside.notification.hostile;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.chairside.notification.NotificationServiceTest;
+import com.chairside.testsupport.hostile.HostileRun;
+
+/**
+ * Every endpoint notification-service documents, driven with hostile ids, parameters and bodies generated from its own
+ * OpenAPI document ({@link HostileRun#asAdmin}): each is refused as problem+json, none is stored, and the service is
+ * healthy afterwards.
+ */
+@NotificationServiceTest
+class HostileInputTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.mongodb.uri}")
+	String mongoUri;
+
+	@Test
+	void refusesEveryHostileInputAndStoresNothing() {
+		HostileRun.asAdmin(this.port, this.mongoUri)
+			.run()
+			.assertNothingGotThrough("notification-service");
+	}
+
+}

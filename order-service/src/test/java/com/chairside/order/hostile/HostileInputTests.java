@@ -1,0 +1,36 @@
+package com.chairside.order.hostile;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.chairside.order.OrderFixtures;
+import com.chairside.order.OrderServiceTest;
+import com.chairside.testsupport.hostile.HostileRun;
+
+/**
+ * Every endpoint order-service documents, driven with hostile ids, parameters and bodies generated from its own
+ * OpenAPI document ({@link HostileRun#asAdmin}), with an account the service knows and a product of its catalogue in
+ * the bodies, so that only the broken part is wrong: each is refused as problem+json, none is stored, and the service
+ * is healthy afterwards.
+ */
+@OrderServiceTest
+class HostileInputTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.mongodb.uri}")
+	String mongoUri;
+
+	@Test
+	void refusesEveryHostileInputAndStoresNothing() {
+		String account = OrderFixtures.on(this.port).openedAccount();
+		HostileRun.asAdmin(this.port, this.mongoUri)
+			.shaping((inputs) -> inputs.withValue("accountId", "\"" + account + "\"").withValue("sku", "\"TC-ORTHO-200\""))
+			.run()
+			.assertNothingGotThrough("order-service");
+	}
+
+}
