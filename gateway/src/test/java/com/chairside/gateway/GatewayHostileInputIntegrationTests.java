@@ -1,0 +1,109 @@
+package com.chairside.gateway;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile ids and bodies through the gateway, in front of a stand-in for lead-service (a real HTTP server on loopback
+ * that records the paths it is asked for and answers 404 problem+json, as lead-service does for an unknown id).
+ */
+@ServiceIntegrationTest
+class GatewayHostileInputIntegrationTests {
+
+	static final List<String> received = new CopyOnWriteArrayList<>();
+
+	static final HttpServer leads = leadService();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void routes(DynamicPropertyRegistry registry) {
+		registry.add("chairside.routes.leads", () -> "http://127.0.0.1:" + leads.getAddress().getPort());
+	}
+
+	@AfterAll
+	static void stop() {
+		leads.stop(0);
+	}
+
+	@Test
+	void hostileIdsAreRefusedOrStayIdsOfTheirRoute() {
+		Api api = Api.local(this.port, Infrastructure.get().token("hostile.ids", "ADMIN", null));
+		List<String> ids = List.of("..%2F..%2Factuator%2Fenv", "..%252F..%252Factuator%252Fenv", "%2E%2E", "../../actuator/env",
+				"%7B%22%24ne%22%3A%22%22%7D", "%24where", "x%00y", "%C3%28", "%FF%FE", "%27%20OR%201%3D1%20--",
+				"x;jsessionid=1", "9".repeat(4000));
+		for (String id : ids) {
+			Api.Response answer = api.get("/api/leads/" + id);
+			assertThat(answer.status()).as(id).isBetween(400, 499);
+			assertThat(answer.contentType()).as(id).startsWith("application/problem+json");
+		}
+		assertThat(received).isNotEmpty().allSatisfy((path) -> assertThat(path).startsWith("/api/leads/"));
+	}
+
+	@Test
+	void capsBodiesSentWithoutALength() throws Exception {
+		byte[] body = ("{\"notes\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/leads"))
+				.header("Authorization", "Bearer " + Infrastructure.get().token("big.chunks", "ADMIN", null))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isBetween(400, 499);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	private static HttpServer leadService() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/actuator/health/readiness", (exchange) -> answer(exchange, 200, "application/json", "{}"));
+			server.createContext("/", (exchange) -> {
+				received.add(exchange.getRequestURI().getRawPath());
+				exchange.getRequestBody().readAllBytes();
+				answer(exchange, 404, "application/problem+json",
+						"{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404}");
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", type);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
