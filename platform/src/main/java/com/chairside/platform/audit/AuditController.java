@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,12 +34,11 @@ public class AuditController {
 			@RequestParam(required = false) AuditRecord.Outcome outcome,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-		int pageNumber = Math.max(page, 0);
-		int pageSize = Math.min(Math.max(size, 1), 500);
-		AuditTrail.Found found = this.trail.find(new AuditTrail.Filter(subject, outcome, from, to), pageNumber, pageSize);
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
+		AuditTrail.Found found = this.trail.find(new AuditTrail.Filter(subject, outcome, from, to), page, size);
 		List<AuditEntry> items = found.items().stream().map(AuditEntry::of).toList();
-		return Map.of("items", items, "page", pageNumber, "size", pageSize, "total", found.total());
+		return Map.of("items", items, "page", page, "size", size, "total", found.total());
 	}
 
 	/** One entry as an admin reads it. */
