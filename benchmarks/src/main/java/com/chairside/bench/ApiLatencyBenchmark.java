@@ -75,7 +75,7 @@ final class ApiLatencyBenchmark implements Benchmark {
 		details.put("suiteHighestRateP99Under100ms", highestRate(outcomes, "suite"));
 		details.put("baselineHighestRateP99Under100ms", highestRate(outcomes, "baseline"));
 		return List.of(Result.of(name(), suiteP99, baselineP99, "ms p99 at " + reference + "/s", 3.0, false, rounds,
-				details, "POST /api/leads (201) against the same POST refused by validation (400, no I/O), both through "
+				details, "POST /api/leads (201) against GET /api/me (200, no I/O), both through "
 						+ "the gateway with valid tokens; latency from each request's intended send time."));
 	}
 
