@@ -29,6 +29,7 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 		"chairside.notifications.webhooks.max-attempts=3",
 		"chairside.notifications.routing.rules-cache-ttl=1h",
 		"chairside.notifications.escalation.initial-delay=1h",
+		"chairside.notification.mail-sweep-initial-delay=1h",
 		"chairside.notifications.escalation.sales-managers.NORTHEAST=sm.northeast" })
 public @interface NotificationServiceTest {
 

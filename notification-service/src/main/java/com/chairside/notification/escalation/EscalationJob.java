@@ -1,6 +1,13 @@
 package com.chairside.notification.escalation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -13,6 +20,7 @@ import com.chairside.notification.notification.EscalationProperties;
 import com.chairside.notification.notification.Notice;
 import com.chairside.notification.notification.Notification;
 import com.chairside.notification.notification.NotificationManagement;
+import com.chairside.notification.notification.NotificationManagement.Deadline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,11 +29,20 @@ import io.micrometer.core.instrument.MeterRegistry;
  * acknowledged by its deadline, once. Every replica runs the check; the escalation is claimed by one conditional
  * write (not acknowledged, not escalated, revision unchanged), so only one replica's claim succeeds, and only the
  * claimant tells the sales manager, whose notification is keyed by the escalated one's id besides.
+ * <p>
+ * Finding what is due means a scan of {@code notifications} on the MongoDB-wire store, so the job does not ask every
+ * check: it reads the deadlines falling before a horizon (the shortest configured deadline, at most an hour ahead)
+ * once, keeps them, and asks again when the horizon is reached. No notification recorded meanwhile can fall due
+ * before it, since none has a shorter deadline. Each check reads only the notifications now due, by id.
  */
 @Component
 public class EscalationJob {
 
 	private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);
+
+	private static final Duration LONGEST_LOOKAHEAD = Duration.ofHours(1);
+
+	private static final int BATCH = 500;
 
 	private final NotificationManagement notifications;
 
@@ -33,32 +50,77 @@ public class EscalationJob {
 
 	private final MeterRegistry meters;
 
-	public EscalationJob(NotificationManagement notifications, EscalationProperties properties, MeterRegistry meters) {
+	private final Clock clock;
+
+	private final Duration lookahead;
+
+	/** The deadlines read up to {@link #horizon}, soonest first; only the job's thread touches them. */
+	private final Deque<Deadline> watched = new ArrayDeque<>();
+
+	private Instant readAt;
+
+	private Instant horizon;
+
+	public EscalationJob(NotificationManagement notifications, EscalationProperties properties, MeterRegistry meters,
+			Clock clock) {
 		this.notifications = notifications;
 		this.properties = properties;
 		this.meters = meters;
+		this.clock = clock;
+		Duration shortest = properties.shortestDeadline();
+		this.lookahead = (shortest.compareTo(LONGEST_LOOKAHEAD) < 0) ? shortest : LONGEST_LOOKAHEAD;
 	}
 
 	/** Escalates what is overdue now; returns how many this call escalated. Run by the schedule, and by tests. */
 	@Scheduled(fixedDelayString = "${chairside.notifications.escalation.check-interval:1m}",
 			initialDelayString = "${chairside.notifications.escalation.initial-delay:10s}")
-	public int escalateOverdue() {
+	public synchronized int escalateOverdue() {
+		Instant now = this.clock.instant();
+		// A clock set back (tests) reads again too, so nothing is judged by deadlines read for another time.
+		if (this.horizon == null || !now.isBefore(this.horizon) || now.isBefore(this.readAt)) {
+			this.watched.clear();
+			this.watched.addAll(this.notifications.deadlinesUpTo(now.plus(this.lookahead))
+				.stream()
+				.sorted(Comparator.comparing(Deadline::acknowledgeBy))
+				.toList());
+			this.readAt = now;
+			this.horizon = now.plus(this.lookahead);
+		}
 		int escalated = 0;
-		for (Notification overdue : this.notifications.overdue(500)) {
-			String salesManager = this.properties.salesManagerOf(overdue.region());
-			if (!this.notifications.markEscalated(overdue, salesManager)) {
-				continue; // acknowledged meanwhile, or another replica escalated it
+		List<String> due;
+		while (!(due = due(now)).isEmpty()) {
+			for (Notification overdue : this.notifications.overdue(due)) {
+				if (escalate(overdue)) {
+					escalated++;
+				}
 			}
-			this.notifications.record(new Notice("escalation:" + overdue.id(), overdue.eventType(), overdue.orderId(),
-					overdue.accountId(), overdue.region(), overdue.occurredAt(), subject(overdue), body(overdue),
-					overdue.changes(), Set.of(), Set.of(salesManager), overdue.id()));
-			this.meters.counter("chairside.notifications.escalated", "department", overdue.department().name())
-				.increment();
-			log.warn("{} did not acknowledge {} of order {} by {}: escalated to {}", overdue.department(),
-					overdue.eventType(), overdue.orderId(), overdue.acknowledgeBy(), salesManager);
-			escalated++;
+			due.forEach((id) -> this.watched.pollFirst());
 		}
 		return escalated;
+	}
+
+	/** The next ids due at {@code now}, at most a batch, still watched. */
+	private List<String> due(Instant now) {
+		return this.watched.stream()
+			.takeWhile((deadline) -> !deadline.acknowledgeBy().isAfter(now))
+			.limit(BATCH)
+			.map(Deadline::id)
+			.toList();
+	}
+
+	private boolean escalate(Notification overdue) {
+		String salesManager = this.properties.salesManagerOf(overdue.region());
+		if (!this.notifications.markEscalated(overdue, salesManager)) {
+			return false; // acknowledged meanwhile, or another replica escalated it
+		}
+		this.notifications.record(new Notice("escalation:" + overdue.id(), overdue.eventType(), overdue.orderId(),
+				overdue.accountId(), overdue.region(), overdue.occurredAt(), subject(overdue), body(overdue),
+				overdue.changes(), Set.of(), Set.of(salesManager), overdue.id()));
+		this.meters.counter("chairside.notifications.escalated", "department", overdue.department().name())
+			.increment();
+		log.warn("{} did not acknowledge {} of order {} by {}: escalated to {}", overdue.department(),
+				overdue.eventType(), overdue.orderId(), overdue.acknowledgeBy(), salesManager);
+		return true;
 	}
 
 	private static String subject(Notification overdue) {

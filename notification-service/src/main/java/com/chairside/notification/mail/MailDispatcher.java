@@ -18,6 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.chairside.notification.notification.Delivery;
+import com.chairside.notification.notification.MailQueue;
 import com.chairside.notification.notification.Notification;
 import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationProperties;
@@ -35,10 +36,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Sends pending notifications by e-mail, as {@code multipart/alternative} (plain text and HTML from
- * {@link MailTemplates}). A notification is claimed with one atomic find-and-modify before it is sent,
- * so replicas never send the same one together; a claim left by a crashed replica runs out and the mail is sent by
- * another. Failures are retried with growing pauses, then marked FAILED; a circuit breaker stops hammering a mail
- * server that is down.
+ * {@link MailTemplates}). It takes them from the {@link MailQueue} (the mails still owed, written with the
+ * notifications), never by querying {@code notifications}: a mail is claimed there with one atomic find-and-modify
+ * before it is sent, so replicas never send the same one together; a claim left by a crashed replica runs out and the
+ * mail is sent by another. The notification is read by id and sent only while it is PENDING. Failures are retried with
+ * growing pauses, then marked FAILED; a circuit breaker stops hammering a mail server that is down. A rare sweep
+ * ({@code chairside.notification.mail-sweep-interval}, and once after start) owes again the mail of any PENDING
+ * notification the queue lacks.
  */
 @Component
 class MailDispatcher {
@@ -65,9 +69,11 @@ class MailDispatcher {
 
 	private final NotificationManagement notifications;
 
+	private final MailQueue queue;
+
 	MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationProperties properties,
 			CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, MailTemplates templates,
-			NotificationManagement notifications) {
+			NotificationManagement notifications, MailQueue queue) {
 		this.mongo = mongo;
 		this.mail = mail;
 		this.properties = properties;
@@ -76,23 +82,42 @@ class MailDispatcher {
 		this.clock = clock;
 		this.templates = templates;
 		this.notifications = notifications;
+		this.queue = queue;
 	}
 
 	@Scheduled(fixedDelayString = "${chairside.notification.dispatch-interval:500ms}")
 	void dispatch() {
-		Notification next;
-		while ((next = claimNext()) != null) {
+		String id;
+		while ((id = this.queue.claimNext(this.clock.instant(), CLAIM)) != null) {
+			Notification next = attempt(id);
+			if (next == null) {
+				this.queue.remove(id); // sent or given up already (a redelivered event owed it again), or gone
+				continue;
+			}
 			if (!send(next)) {
 				return; // the mail server is struggling: the rest wait for the next round
 			}
 		}
 	}
 
-	private Notification claimNext() {
-		Instant now = this.clock.instant();
-		Query due = Query.query(Criteria.where("delivery").is(Delivery.PENDING).and("nextAttemptAt").lte(now))
-			.limit(1);
-		return this.mongo.findAndModify(due, new Update().set("nextAttemptAt", now.plus(CLAIM)).inc("attempts", 1),
+	/** Owes again the mail of PENDING notifications that have no queue entry; a scan of notifications, hence rare. */
+	@Scheduled(fixedDelayString = "${chairside.notification.mail-sweep-interval:10m}",
+			initialDelayString = "${chairside.notification.mail-sweep-initial-delay:30s}")
+	void sweep() {
+		this.queue.sweep(this.clock.instant());
+	}
+
+	/**
+	 * The notification, its attempt counted, if its mail is still PENDING; otherwise {@code null}. Read and written
+	 * by id alone (the store's index serves nothing else); the queue's claim keeps other dispatchers off meanwhile.
+	 */
+	private Notification attempt(String id) {
+		Notification found = this.mongo.findById(id, Notification.class);
+		if (found == null || found.delivery() != Delivery.PENDING) {
+			return null;
+		}
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("nextAttemptAt", this.clock.instant().plus(CLAIM)).inc("attempts", 1),
 				FindAndModifyOptions.options().returnNew(true), Notification.class);
 	}
 
@@ -101,6 +126,7 @@ class MailDispatcher {
 			MimeMessage message = message(notification);
 			this.smtp.executeRunnable(() -> this.mail.send(message));
 			this.notifications.markSent(notification);
+			this.queue.remove(notification.id());
 			this.meters.counter("chairside.notifications.sent", "type", notification.eventType()).increment();
 			log.debug("Mailed notification {} about {} {}", notification.id(), notification.eventType(),
 					notification.eventId());
@@ -110,6 +136,7 @@ class MailDispatcher {
 			// No retry makes a malformed mailbox deliverable: given up at once, and the others go on.
 			this.meters.counter("chairside.notifications.failures").increment();
 			this.notifications.markFailed(notification, ex.getMessage());
+			this.queue.remove(notification.id());
 			// Mailbox addresses stay out of the log (the notification's lastError keeps the reason).
 			log.error("Cannot mail notification {} about {} {}: {}", notification.id(), notification.eventType(),
 					notification.eventId(), ex.getClass().getSimpleName());
@@ -131,12 +158,14 @@ class MailDispatcher {
 		this.meters.counter("chairside.notifications.failures").increment();
 		if (notification.attempts() >= MAX_ATTEMPTS) {
 			this.notifications.markFailed(notification, error);
+			this.queue.remove(notification.id());
 			log.error("Giving up mailing notification {} about {} {} after {} attempts", notification.id(),
 					notification.eventType(), notification.eventId(), notification.attempts());
 			return;
 		}
-		Duration pause = Duration.ofSeconds(1L << Math.min(notification.attempts(), 8));
-		update(notification, new Update().set("nextAttemptAt", this.clock.instant().plus(pause)).set("lastError", error));
+		Instant next = this.clock.instant().plus(Duration.ofSeconds(1L << Math.min(notification.attempts(), 8)));
+		update(notification, new Update().set("nextAttemptAt", next).set("lastError", error));
+		this.queue.retryAt(notification.id(), next);
 	}
 
 	/** Plain text and HTML as alternatives of one another, so every mail reader shows one of them. */

@@ -34,6 +34,14 @@ public record EscalationProperties(Set<String> eventTypes, Duration defaultDeadl
 		return this.deadlines.getOrDefault(department, Map.of()).getOrDefault(eventType, this.defaultDeadline);
 	}
 
+	/** The shortest deadline configured: no notification recorded now is due sooner. */
+	public Duration shortestDeadline() {
+		return this.deadlines.values()
+			.stream()
+			.flatMap((byEventType) -> byEventType.values().stream())
+			.reduce(this.defaultDeadline, (a, b) -> (a.compareTo(b) <= 0) ? a : b);
+	}
+
 	public String salesManagerOf(String region) {
 		return (region != null) ? this.salesManagers.getOrDefault(region, this.salesManager) : this.salesManager;
 	}

@@ -1,5 +1,6 @@
 package com.chairside.notification.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,10 +36,21 @@ public record Notification(@Id String id, String eventId, String eventType, @Ind
 
 	static Notification of(Notice notice, Department department, String person, String mailbox, Instant now,
 			Instant acknowledgeBy) {
-		return new Notification(UUID.randomUUID().toString(), notice.eventId(), notice.eventType(), notice.orderId(),
-				notice.accountId(), notice.region(), department, person, Channel.EMAIL, mailbox, notice.subject(),
-				notice.body(), notice.changes(), notice.occurredAt(), now, Delivery.PENDING, 0, now, null, null, null,
-				acknowledgeBy, null, null, null, null, notice.escalationOf(), 0, List.of());
+		return new Notification(idOf(notice.eventId(), department, person, Channel.EMAIL), notice.eventId(),
+				notice.eventType(), notice.orderId(), notice.accountId(), notice.region(), department, person,
+				Channel.EMAIL, mailbox, notice.subject(), notice.body(), notice.changes(), notice.occurredAt(), now,
+				Delivery.PENDING, 0, now, null, null, null, acknowledgeBy, null, null, null, null, notice.escalationOf(), 0,
+				List.of());
+	}
+
+	/**
+	 * The same for every delivery of one event to one recipient and channel (the key of the unique index), so a
+	 * redelivered event names the notifications it made before, e.g. to owe their mail again after a crash.
+	 */
+	static String idOf(String eventId, Department department, String person, Channel channel) {
+		String key = eventId + "|" + ((department != null) ? department.name() : "") + "|"
+				+ ((person != null) ? person : "") + "|" + channel.name();
+		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	/** The one status the inbox shows: acknowledged once it is, otherwise where the e-mail stands. */

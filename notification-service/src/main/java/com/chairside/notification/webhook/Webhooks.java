@@ -54,6 +54,8 @@ public class Webhooks {
 
 	private final Clock clock;
 
+	private volatile Subscriptions subscriptions;
+
 	Webhooks(MongoTemplate mongo, WebhookProperties properties, CircuitBreakerRegistry breakers, JsonMapper json,
 			Clock clock) {
 		this.mongo = mongo;
@@ -73,6 +75,7 @@ public class Webhooks {
 		}
 		WebhookSubscription subscription = this.mongo.insert(new WebhookSubscription(UUID.randomUUID().toString(),
 				department, url, eventTypes, request.secret(), this.clock.instant(), user.id(), 0, 0, null, null, null));
+		this.subscriptions = null;
 		// The host only: a URL may carry a credential in its path or query.
 		log.info("{} subscribed {} to {} at {}", user.id(), department, eventTypes, URI.create(url).getHost());
 		return view(subscription);
@@ -96,6 +99,7 @@ public class Webhooks {
 	public void unsubscribe(String id) {
 		get(id);
 		this.mongo.remove(Query.query(Criteria.where("_id").is(id)), WebhookSubscription.class);
+		this.subscriptions = null;
 	}
 
 	/** The ids of the subscriptions an event of {@code eventName} goes to. */
@@ -154,8 +158,23 @@ public class Webhooks {
 		return this.breakers.circuitBreaker("webhook:" + url, "webhook");
 	}
 
+	/**
+	 * The subscriptions to {@code eventName}, from all subscriptions read with one query and kept for
+	 * {@code subscriptions-cache-ttl} instead of one query per event; this replica's own changes forget them at once.
+	 */
 	private List<WebhookSubscription> subscriptionsOf(String eventName) {
-		return this.mongo.find(Query.query(Criteria.where("eventTypes").is(eventName)), WebhookSubscription.class);
+		Instant now = this.clock.instant();
+		Subscriptions current = this.subscriptions;
+		// A clock set back (tests) counts as expired, so what is kept never outlives its ttl.
+		if (current == null || now.isBefore(current.readAt())
+				|| !now.isBefore(current.readAt().plus(this.properties.subscriptionsCacheTtl()))) {
+			current = new Subscriptions(now, this.mongo.findAll(WebhookSubscription.class));
+			this.subscriptions = current;
+		}
+		return current.all().stream().filter((s) -> s.eventTypes().contains(eventName)).toList();
+	}
+
+	private record Subscriptions(Instant readAt, List<WebhookSubscription> all) {
 	}
 
 	private String structured(IncomingEvent event) {

@@ -137,8 +137,9 @@ class EscalationIntegrationTests {
 
 	/** Three escalation jobs (as on three replicas) started at once on the same store; what each escalated. */
 	private List<Integer> race() throws Exception {
-		List<EscalationJob> replicas = List.of(this.job, new EscalationJob(this.notifications, this.properties, this.meters),
-				new EscalationJob(this.notifications, this.properties, this.meters));
+		List<EscalationJob> replicas = List.of(this.job,
+				new EscalationJob(this.notifications, this.properties, this.meters, this.clock),
+				new EscalationJob(this.notifications, this.properties, this.meters, this.clock));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(replicas.size());
 		try {
