@@ -3,14 +3,10 @@ package com.chairside.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +27,7 @@ import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.outbox.OutboxProperties;
 import com.chairside.platform.outbox.OutboxRelay;
 import com.chairside.platform.outbox.OutboxSource;
+import com.chairside.platform.outbox.OutboxWakeUps;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,16 +80,7 @@ public class PlatformAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(OutboxSource.class)
 	KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(OutboxRelay.producerSettings(kafka.buildProducerProperties())));
 	}
 
 	@Bean
@@ -102,6 +90,12 @@ public class PlatformAutoConfiguration {
 			@Value("${spring.application.name}") String application, Clock clock, MeterRegistry meters) {
 		return new OutboxRelay(mongo, outboxKafkaTemplate, sources, properties, "/chairside/" + application, clock,
 				meters);
+	}
+
+	@Bean
+	@ConditionalOnBean(OutboxSource.class)
+	OutboxWakeUps outboxWakeUps(OutboxRelay outboxRelay) {
+		return new OutboxWakeUps(outboxRelay);
 	}
 
 	/** The service's own topics, with explicit partitions, so that every client partitions by key the same way. */

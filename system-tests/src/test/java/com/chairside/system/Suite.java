@@ -103,7 +103,7 @@ final class Suite {
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrap(),
 				"--spring.mongodb.uri=mongodb://127.0.0.1:" + this.store.port() + "/chairside-" + database,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
-				"--chairside.outbox.poll-interval=100ms", "--logging.level.com.chairside=DEBUG"));
+				"--chairside.outbox.sweep-interval=1s", "--logging.level.com.chairside=DEBUG"));
 		if (name.equals("order-service")) {
 			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.accountsForOrders.port());
 		}

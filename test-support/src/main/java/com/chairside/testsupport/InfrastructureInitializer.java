@@ -22,7 +22,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 					"spring.mongodb.uri=" + infrastructure.mongoUri(name + "-" + UUID.randomUUID().toString().substring(0, 8)),
 					"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.jwkSetUri(),
 					"spring.mail.host=127.0.0.1", "spring.mail.port=" + infrastructure.smtpPort(),
-					"chairside.outbox.poll-interval=50ms")
+					"chairside.outbox.sweep-interval=200ms", "chairside.outbox.sweep-grace=1s")
 			.applyTo(context);
 	}
 

@@ -25,6 +25,7 @@ import com.chairside.notification.notification.Channel;
 import com.chairside.notification.notification.Delivery;
 import com.chairside.notification.notification.NotificationFailed;
 import com.chairside.platform.outbox.EventFactory;
+import com.chairside.platform.outbox.OutboxRelay;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -60,8 +61,11 @@ class WebhookDispatcher {
 
 	private final EventFactory events;
 
+	private final OutboxRelay outbox;
+
 	WebhookDispatcher(MongoTemplate mongo, Webhooks webhooks, WebhookProperties properties, MeterRegistry meters,
-			Clock clock, EventFactory events) {
+			Clock clock, EventFactory events, OutboxRelay outbox) {
+		this.outbox = outbox;
 		this.mongo = mongo;
 		this.events = events;
 		this.webhooks = webhooks;
@@ -192,6 +196,7 @@ class WebhookDispatcher {
 				WebhookDelivery.class)
 			.getModifiedCount();
 		if (given == 1) {
+			this.outbox.staged("webhook_deliveries", delivery.id()); // an update, not a save: no wake-up of its own
 			this.meters.counter("chairside.webhooks.given-up").increment();
 			log.error("Giving up delivering {} {} to {} after {} attempts: {}", delivery.eventType(),
 					delivery.eventId(), delivery.url(), attempts, reason);

@@ -74,7 +74,7 @@ class EscalationReplicasIntegrationTests {
 				List<String> shared = Stream
 					.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
 							"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host",
-							"spring.mail.port", "chairside.outbox.poll-interval")
+							"spring.mail.port", "chairside.outbox.sweep-interval")
 					.map((name) -> name + "=" + this.environment.getRequiredProperty(name))
 					.collect(Collectors.toCollection(ArrayList::new));
 				shared.addAll(List.of(NotificationServiceTest.class.getAnnotation(TestPropertySource.class).properties()));

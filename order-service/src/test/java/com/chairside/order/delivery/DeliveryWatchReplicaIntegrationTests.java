@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * round after round, and each risk still reaches the topic once.
  */
 @OrderServiceTest
-// A context (and store) of its own, so that the watches count these orders only; its relays publish a few
-// milliseconds after a save, so that an event saved twice has its chance to reach the topic twice.
-@TestPropertySource(properties = "chairside.outbox.poll-interval=5ms")
+// A context (and store) of its own, so that the watches count these orders only; its relays publish at once after a
+// save and sweep every few milliseconds, so that an event saved twice has its chance to reach the topic twice.
+@TestPropertySource(properties = "chairside.outbox.sweep-interval=5ms")
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryWatchReplicaIntegrationTests {
@@ -67,7 +67,7 @@ class DeliveryWatchReplicaIntegrationTests {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		for (String property : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host", "spring.mail.port",
-				"chairside.outbox.poll-interval", "chairside.accounts.url", "chairside.delivery-watch.initial-delay")) {
+				"chairside.outbox.sweep-interval", "chairside.accounts.url", "chairside.delivery-watch.initial-delay")) {
 			args.add("--" + property + "=" + this.environment.getRequiredProperty(property));
 		}
 		// The same clock instance: both replicas see the same days pass.
