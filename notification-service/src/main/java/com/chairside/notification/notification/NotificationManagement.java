@@ -4,15 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -43,8 +45,6 @@ public class NotificationManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationManagement.class);
 
-	private final Notifications notifications;
-
 	private final MongoTemplate mongo;
 
 	private final NotificationProperties properties;
@@ -59,51 +59,58 @@ public class NotificationManagement {
 
 	private final OutboxRelay outbox;
 
-	NotificationManagement(Notifications notifications, MongoTemplate mongo, NotificationProperties properties,
-			EscalationProperties escalation, EventFactory events, MeterRegistry meters, Clock clock,
-			OutboxRelay outbox) {
+	private final MailQueue mailQueue;
+
+	NotificationManagement(MongoTemplate mongo, NotificationProperties properties, EscalationProperties escalation,
+			EventFactory events, MeterRegistry meters, Clock clock, OutboxRelay outbox, MailQueue mailQueue) {
 		this.outbox = outbox;
-		this.notifications = notifications;
 		this.mongo = mongo;
 		this.properties = properties;
 		this.escalation = escalation;
 		this.events = events;
 		this.meters = meters;
 		this.clock = clock;
+		this.mailQueue = mailQueue;
 	}
 
 	/**
 	 * One notification per department and person the notice names; one already told of this event is skipped, so a
-	 * redelivered event changes nothing. Returns the notifications recorded now.
+	 * redelivered event changes nothing. All in one unordered {@code insertMany}, the unique index refusing the
+	 * duplicates one by one; then the mail of each is owed in the {@link MailQueue} (again for the duplicates: a crash
+	 * may have come between the two, and the dispatcher skips a mail already sent). Returns the notifications recorded
+	 * now.
 	 */
 	public List<Notification> record(Notice notice) {
 		Instant now = this.clock.instant();
-		List<Notification> recorded = new ArrayList<>();
+		List<Notification> told = new ArrayList<>();
 		for (Department department : notice.departments()) {
 			Duration deadline = this.escalation.deadlineFor(department, notice.eventType());
-			insert(Notification.of(notice, department, null, this.properties.recipientOf(department), now,
-					(deadline != null) ? now.plus(deadline) : null)).ifPresent(recorded::add);
+			told.add(Notification.of(notice, department, null, this.properties.recipientOf(department), now,
+					(deadline != null) ? now.plus(deadline) : null));
 		}
 		for (String person : notice.people()) {
-			insert(Notification.of(notice, null, person, this.properties.mailboxOf(person), now, null))
-				.ifPresent(recorded::add);
+			told.add(Notification.of(notice, null, person, this.properties.mailboxOf(person), now, null));
 		}
+		List<Document> documents = new ArrayList<>(told.size());
+		for (Notification notification : told) {
+			Document document = new Document();
+			this.mongo.getConverter().write(notification, document);
+			documents.add(document);
+		}
+		BitSet duplicates = Inserts.skippingDuplicates(this.mongo, this.mongo.getCollectionName(Notification.class),
+				documents);
+		List<Notification> recorded = new ArrayList<>(told.size());
+		for (int i = 0; i < told.size(); i++) {
+			if (!duplicates.get(i)) {
+				recorded.add(told.get(i));
+			}
+		}
+		this.mailQueue.enqueue(told.stream().map(Notification::id).toList(), now);
+		this.meters.counter("chairside.notifications.recorded", "type", notice.eventType()).increment(recorded.size());
+		// One line per notification is too many on the event path: the counter says how many; this is for debugging.
+		log.debug("{} {}: {} recorded, {} already recorded", notice.eventType(), notice.eventId(), recorded.size(),
+				duplicates.cardinality());
 		return recorded;
-	}
-
-	private Optional<Notification> insert(Notification notification) {
-		try {
-			this.notifications.insert(notification);
-			this.meters.counter("chairside.notifications.recorded", "type", notification.eventType()).increment();
-			// One line per notification is too many on the event path: the counter says how many; this is for debugging.
-			log.debug("{} {} recorded for {}", notification.eventType(), notification.eventId(), notification.recipient());
-			return Optional.of(notification);
-		}
-		catch (DuplicateKeyException ex) {
-			log.debug("{} {} already recorded for {}", notification.eventType(), notification.eventId(),
-					notification.recipient());
-			return Optional.empty();
-		}
 	}
 
 	/**
@@ -220,11 +227,30 @@ public class NotificationManagement {
 			.isPresent();
 	}
 
-	/** Notifications past their acknowledgement deadline and neither acknowledged nor escalated yet. */
-	public List<Notification> overdue(int limit) {
-		Query query = Query.query(Criteria.where("acknowledgeBy").lte(this.clock.instant())
-			.and("acknowledgedAt").is(null).and("escalatedAt").is(null)).limit(limit);
-		return this.mongo.find(query, Notification.class);
+	/**
+	 * The deadlines up to {@code horizon} of notifications neither acknowledged nor escalated yet, ids and times only.
+	 * The MongoDB-wire store answers this by scanning {@code notifications} (it serves no index but {@code _id}), so
+	 * the escalation job asks it rarely and keeps the answer.
+	 */
+	public List<Deadline> deadlinesUpTo(Instant horizon) {
+		Query query = Query.query(Criteria.where("acknowledgeBy").lte(horizon)
+			.and("acknowledgedAt").is(null).and("escalatedAt").is(null));
+		query.fields().include("acknowledgeBy");
+		return this.mongo.find(query, Deadline.class, this.mongo.getCollectionName(Notification.class));
+	}
+
+	/** Of the notifications named (read by id), those past their deadline and neither acknowledged nor escalated. */
+	public List<Notification> overdue(Collection<String> ids) {
+		Instant now = this.clock.instant();
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class)
+			.stream()
+			.filter((n) -> n.acknowledgeBy() != null && !n.acknowledgeBy().isAfter(now) && n.acknowledgedAt() == null
+					&& n.escalatedAt() == null)
+			.toList();
+	}
+
+	/** When a notification must have been acknowledged. */
+	public record Deadline(String id, Instant acknowledgeBy) {
 	}
 
 	/**
