@@ -10,13 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.ConstraintViolation;
@@ -40,6 +43,7 @@ import org.springframework.stereotype.Service;
 import com.chairside.lead.lead.Duplicates;
 import com.chairside.lead.lead.Lead;
 import com.chairside.lead.lead.LeadDetails;
+import com.chairside.lead.lead.MatchKeyClaim;
 import com.chairside.lead.lead.Leads;
 import com.chairside.lead.lead.MatchKeys;
 import com.chairside.lead.lead.web.CaptureLeadRequest;
@@ -52,14 +56,16 @@ import com.chairside.platform.web.NotFoundException;
 /**
  * Imports leads from CSV. The request body streams into GridFS (so a restart loses nothing and no memory holds the
  * file), the answer names the import at once, and a worker reads the stored file row by row in batches of
- * {@value #BATCH}: each batch is checked for duplicates with one query (rows of earlier batches are already in the
- * store, so duplicates within the file are caught too), inserted, and its counters and problems written before the
- * next. The instance working on an import holds a lease, renewed per batch; an import whose lease ran out (its
- * instance stopped) is taken over by any instance and resumes after the rows already counted.
+ * {@value #BATCH}: each batch reads the claims on its match keys with one query by {@code _id} (see {@link Duplicates};
+ * rows of earlier batches hold theirs already, so duplicates within the file are caught too), claims the keys of its
+ * new leads with one insert, inserts the leads, and writes its counters and problems before the next. The instance
+ * working on an import holds a lease, renewed per batch; an import whose lease ran out (its instance stopped) is taken
+ * over by any instance and resumes after the rows already counted.
  * <p>
  * An instance can die between storing a batch's leads and counting them. So that redoing that batch neither stores a
  * lead twice nor reports it as a duplicate of itself, every row's lead has an id derived from the import and the line
- * ({@link #leadIdOf}), and the problems a dead attempt wrote past the counted rows are dropped before resuming.
+ * ({@link #leadIdOf}): the redone batch finds the leads already stored by those ids, and takes the claims its dead
+ * attempt left as its own. The problems a dead attempt wrote past the counted rows are dropped before resuming.
  */
 @Service
 public class LeadImports {
@@ -228,15 +234,31 @@ public class LeadImports {
 			}
 		}
 		long rejected = problems.size();
-		Map<String, String> existing = this.duplicates.existing(valid.values().stream().map(LeadDetails::matchKeys).toList());
+		Map<String, Long> lineOfLead = new HashMap<>();
+		valid.keySet().forEach((row) -> lineOfLead.put(leadIdOf(id, row.line()), row.line()));
+		Set<String> stored = storedAlready(lineOfLead.keySet());
+		Set<String> ours = new HashSet<>(lineOfLead.keySet());
+		ours.removeAll(stored);
+		Map<String, MatchKeyClaim> claims = this.duplicates.claims(valid.values().stream()
+			.flatMap((details) -> Duplicates.keysOf(details.matchKeys()).stream())
+			.toList());
+		// claims a dead attempt at this batch left for leads it never stored are this batch's own, not duplicates
+		Map<String, String> existing = new HashMap<>(this.duplicates.liveHolders(claims, ours));
 		Map<String, Long> inBatch = new HashMap<>();
 		Map<String, LeadDetails> fresh = new LinkedHashMap<>();
+		Map<String, List<String>> keysByLead = new LinkedHashMap<>();
 		long storedEarlier = 0;
+		for (Map.Entry<Row, LeadDetails> entry : valid.entrySet()) {
+			String leadId = leadIdOf(id, entry.getKey().line());
+			if (stored.contains(leadId)) {
+				Duplicates.keysOf(entry.getValue().matchKeys()).forEach((key) -> existing.putIfAbsent(key, leadId));
+			}
+		}
 		for (Map.Entry<Row, LeadDetails> entry : valid.entrySet()) {
 			long line = entry.getKey().line();
 			String leadId = leadIdOf(id, line);
 			List<String> keys = Duplicates.keysOf(entry.getValue().matchKeys());
-			if (keys.stream().anyMatch((key) -> leadId.equals(existing.get(key)))) {
+			if (stored.contains(leadId)) {
 				storedEarlier++; // by an attempt that died before counting this batch: created, once
 			}
 			else {
@@ -247,7 +269,19 @@ public class LeadImports {
 				}
 				fresh.put(leadId, entry.getValue());
 			}
+			keysByLead.put(leadId, keys);
 			keys.forEach((key) -> inBatch.put(key, line));
+		}
+		Duplicates.Claimed claimed = this.duplicates.claim(keysByLead, claims, ours);
+		for (String leadId : List.copyOf(fresh.keySet())) {
+			Map<String, String> lost = claimed.lost(leadId);
+			if (!lost.isEmpty()) { // captured elsewhere since the claims were read
+				String key = lost.keySet().iterator().next();
+				problems.add(new ImportProblem(null, id, lineOfLead.get(leadId),
+						"duplicate of lead " + lost.get(key) + " (same " + Duplicates.describe(key) + ")"));
+				fresh.remove(leadId);
+				this.duplicates.release(leadId, claimed.taken(leadId));
+			}
 		}
 		List<Lead> created = placer.capture(fresh, now);
 		if (!created.isEmpty()) {
@@ -265,6 +299,19 @@ public class LeadImports {
 					.inc("rejected", rejected)
 					.set("leaseUntil", now.plus(this.lease)),
 				LeadImport.class).getModifiedCount() == 1;
+	}
+
+	/** Of the given lead ids, those already stored: by an attempt at this batch that died before counting it. */
+	private Set<String> storedAlready(Set<String> leadIds) {
+		if (leadIds.isEmpty()) {
+			return Set.of();
+		}
+		Query query = Query.query(Criteria.where("_id").in(leadIds));
+		query.fields().include("_id");
+		return this.mongo.find(query, org.bson.Document.class, "leads")
+			.stream()
+			.map((lead) -> lead.getString("_id"))
+			.collect(Collectors.toSet());
 	}
 
 	/** The id of the lead that a row of an import creates: the same on every attempt at the row. */

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,12 +23,12 @@ import com.chairside.platform.web.RuleViolationException;
 /**
  * A dental practice or organisation being prospected. The lead guards its own lifecycle (qualified only through the
  * BANT gate, converted only once qualified), keeps the history of its fields, and each step raises the event that
- * tells the others. Its normalised {@link MatchKeys} are stored with it so duplicates are found by equality.
+ * tells the others. Its normalised {@link MatchKeys} are stored with it; duplicates are found through the claims on
+ * them ({@link Duplicates}), never by querying leads.
  */
 @Document("leads")
-@CompoundIndexes({ @CompoundIndex(name = "match_email", def = "{'matchKeys.email': 1}"),
-		@CompoundIndex(name = "match_phone", def = "{'matchKeys.phone': 1}"),
-		@CompoundIndex(name = "match_name_postal", def = "{'matchKeys.namePostalCode': 1}") })
+// no constraint beyond the _id's: it lets the embedded store answer a versioned save ({_id, version}) from an index
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Lead extends AggregateRoot {
 
 	@Id

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -53,14 +54,17 @@ public class LeadManagement {
 	 * territory rules when none is given, and its owner from the region's account managers in turn.
 	 */
 	public Lead capture(LeadDetails details, CurrentUser user, boolean allowDuplicate) {
-		if (!allowDuplicate) {
-			this.duplicates.of(details.matchKeys(), null).ifPresent((duplicate) -> {
-				throw duplicate;
-			});
+		String id = UUID.randomUUID().toString();
+		List<String> claimed = this.duplicates.claim(id, details.matchKeys(), allowDuplicate);
+		try {
+			Placement placement = place(details, user);
+			return save(Lead.capture(id, placement.details(), placement.owner(), placement.automatic(), user.id(),
+					this.clock.instant()));
 		}
-		Placement placement = place(details, user);
-		return save(Lead.capture(placement.details(), placement.owner(), placement.automatic(), user.id(),
-				this.clock.instant()));
+		catch (RuntimeException ex) {
+			this.duplicates.release(id, claimed);
+			throw ex;
+		}
 	}
 
 	/** Where a new lead goes and who owns it; refused when the user may not capture there. */
@@ -96,9 +100,10 @@ public class LeadManagement {
 	}
 
 	public Lead find(String id, CurrentUser user) {
-		Optional<Lead> lead = user.seesAllRegions() ? this.leads.findById(id)
-				: this.leads.findByIdAndRegion(id, user.region());
-		return lead.orElseThrow(() -> new NotFoundException("Lead", id));
+		// by id alone, then the region: the embedded store answers only an exact unique-index filter from an index
+		return this.leads.findById(id)
+			.filter((lead) -> user.seesAllRegions() || Objects.equals(lead.region(), user.region()))
+			.orElseThrow(() -> new NotFoundException("Lead", id));
 	}
 
 	/** Leads of the user's scope, optionally by status and below a completeness score; merged leads are left out. */
@@ -128,13 +133,24 @@ public class LeadManagement {
 
 	public Lead update(String leadId, LeadDetails changes, CurrentUser user, boolean allowDuplicate) {
 		Lead lead = find(leadId, user);
+		List<String> before = Duplicates.keysOf(lead.matchKeys());
 		List<String> changed = lead.update(changes, user.id(), this.clock.instant());
-		if (!allowDuplicate && changed.stream().anyMatch(List.of("practiceName", "postalCode", "email", "phone")::contains)) {
-			this.duplicates.of(lead.matchKeys(), lead.id()).ifPresent((duplicate) -> {
-				throw duplicate;
-			});
+		if (changed.stream().noneMatch(List.of("practiceName", "postalCode", "email", "phone")::contains)) {
+			return save(lead);
 		}
-		return save(lead);
+		List<String> claimed = this.duplicates.claim(lead.id(), lead.matchKeys(), allowDuplicate);
+		Lead saved;
+		try {
+			saved = save(lead);
+		}
+		catch (RuntimeException ex) {
+			this.duplicates.release(lead.id(), claimed);
+			throw ex;
+		}
+		List<String> gone = new ArrayList<>(before);
+		gone.removeAll(Duplicates.keysOf(saved.matchKeys()));
+		this.duplicates.release(lead.id(), gone);
+		return saved;
 	}
 
 	public Lead assign(String leadId, String owner, CurrentUser user) {
@@ -180,7 +196,8 @@ public class LeadManagement {
 
 	/**
 	 * Merges {@code duplicateId} into {@code survivorId}. The survivor is saved first (with its event); should the
-	 * duplicate's save then fail, repeating the merge completes it.
+	 * duplicate's save then fail, repeating the merge completes it. Then the survivor takes over the match keys it
+	 * now has and the duplicate's others are released.
 	 */
 	public Lead merge(String survivorId, String duplicateId, CurrentUser user) {
 		Lead survivor = find(survivorId, user);
@@ -189,9 +206,11 @@ public class LeadManagement {
 			throw new RuleViolationException("MERGE_ACROSS_REGIONS", "Both leads must belong to the same region");
 		}
 		Instant now = this.clock.instant();
+		MatchKeys duplicateKeys = duplicate.matchKeys();
 		survivor.absorb(duplicate, user.id(), now);
 		Lead saved = save(survivor);
 		save(duplicate);
+		this.duplicates.handOver(duplicate.id(), duplicateKeys, saved.id(), saved.matchKeys());
 		return saved;
 	}
 

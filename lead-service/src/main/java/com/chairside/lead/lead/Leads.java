@@ -1,12 +1,10 @@
 package com.chairside.lead.lead;
 
-import java.util.Optional;
-
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** The prospect database. Region-scoped finders keep account managers inside their region. */
+/**
+ * The prospect database, read by id ({@link LeadManagement} keeps account managers inside their region) or by the
+ * list's criteria.
+ */
 public interface Leads extends MongoRepository<Lead, String> {
-
-	Optional<Lead> findByIdAndRegion(String id, String region);
-
 }

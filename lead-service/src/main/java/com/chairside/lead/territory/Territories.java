@@ -27,8 +27,21 @@ public class Territories {
 		this.mongo = mongo;
 	}
 
+	/**
+	 * The region of one new lead. Reads only the rules that could match, by id ({@code country:prefix}) for each
+	 * prefix of the postal code: a read by {@code _id} stays cheap however many rules there are (the embedded store
+	 * answers any other filter by scanning the collection).
+	 */
 	public Optional<String> regionFor(String country, String postalCode) {
-		return (country == null) ? Optional.empty() : regionFor(rulesIn(country), postalCode);
+		String postal = MatchKeys.postalCodeKey(postalCode);
+		if (country == null || postal == null) {
+			return Optional.empty();
+		}
+		List<String> ids = new ArrayList<>(postal.length());
+		for (int length = 1; length <= postal.length(); length++) {
+			ids.add(Territory.of(country, postal.substring(0, length), null).id());
+		}
+		return regionFor(this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Territory.class), postalCode);
 	}
 
 	/** The rules of a country, for callers that place many leads at once. */

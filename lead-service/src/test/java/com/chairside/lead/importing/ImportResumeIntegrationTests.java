@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,18 +51,10 @@ class ImportResumeIntegrationTests {
 				Resumed One %1$s,ORTHODONTICS,OUTBOUND,Boston,US,b@%1$s.example
 				Resumed Two %1$s,ORTHODONTICS,OUTBOUND,Boston,US,c@%1$s.example
 				""".formatted(tag);
-		String file = new GridFsTemplate(this.factory, this.mongo.getConverter(), "lead_import_files")
-			.store(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "abandoned.csv", "text/csv")
-			.toHexString();
-		String id = UUID.randomUUID().toString();
-		Instant then = Instant.now().minus(Duration.ofMinutes(5));
-		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, 1, 1, 0, 0, "am.resume",
-				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null));
+		String id = abandoned(csv, 1);
 
 		Api api = Api.local(this.port, Infrastructure.get().token("am.resume", "ACCOUNT_MANAGER", "NORTHEAST"));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
-		Api.Response done = api.get("/api/leads/imports/" + id);
+		Api.Response done = awaitDone(api, id);
 		assertThat(done.json().path("rowsRead").asInt()).isEqualTo(3);
 		assertThat(done.json().path("created").asInt()).isEqualTo(3);
 		String listed = api.get("/api/leads?size=500").body();
@@ -84,13 +78,7 @@ class ImportResumeIntegrationTests {
 				Never Stored %1$s,ORTHODONTICS,OUTBOUND,Boston,US,c@%1$s.example
 				Same Mail %1$s,ORTHODONTICS,OUTBOUND,Boston,US,a@%1$s.example
 				""".formatted(tag);
-		String file = new GridFsTemplate(this.factory, this.mongo.getConverter(), "lead_import_files")
-			.store(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "half-done.csv", "text/csv")
-			.toHexString();
-		String id = UUID.randomUUID().toString();
-		Instant then = Instant.now().minus(Duration.ofMinutes(5));
-		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, 0, 0, 0, 0, "am.resume",
-				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null));
+		String id = abandoned(csv, 0);
 		// what the dead attempt left: line 3's lead (its events staged with it) and a problem for line 5
 		this.mongo.getCollection("leads").insertOne(new Document("_id", LeadImports.leadIdOf(id, 3))
 			.append("practiceName", "Stored Before " + tag).append("region", "NORTHEAST").append("owner", "am.resume")
@@ -98,9 +86,7 @@ class ImportResumeIntegrationTests {
 		this.mongo.insert(new ImportProblem(null, id, 5, "duplicate of line 2 (same e-mail)"));
 
 		Api api = Api.local(this.port, Infrastructure.get().token("am.resume", "ACCOUNT_MANAGER", "NORTHEAST"));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
-		Api.Response done = api.get("/api/leads/imports/" + id);
+		Api.Response done = awaitDone(api, id);
 		assertThat(done.json().path("rowsRead").asInt()).isEqualTo(4);
 		assertThat(done.json().path("created").asInt()).isEqualTo(3);
 		assertThat(done.json().path("duplicates").asInt()).isEqualTo(1);
@@ -108,6 +94,56 @@ class ImportResumeIntegrationTests {
 			.as("the dead attempt's problem is not counted twice").isEqualTo(1);
 		assertThat(this.mongo.count(Query.query(Criteria.where("matchKeys.email").is("b@" + tag + ".example")), "leads"))
 			.as("the lead stored before is not stored again").isEqualTo(1);
+	}
+
+	/**
+	 * The instance died after claiming a batch's match keys but before storing its leads: the redone batch takes
+	 * those claims as its own (they name the lead ids it derives), so nothing is reported as a duplicate of a lead
+	 * that was never stored.
+	 */
+	@Test
+	void takesTheClaimsOfADeadAttemptAsItsOwn() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String csv = """
+				practiceName,specialty,source,city,country,email
+				Claimed One %1$s,ORTHODONTICS,OUTBOUND,Boston,US,a@%1$s.example
+				Claimed Two %1$s,ORTHODONTICS,OUTBOUND,Boston,US,b@%1$s.example
+				Same Mail %1$s,ORTHODONTICS,OUTBOUND,Boston,US,a@%1$s.example
+				""".formatted(tag);
+		String id = abandoned(csv, 0);
+		// what the dead attempt left: the claims of lines 2 and 3, fresh, and no lead
+		this.mongo.getCollection("lead_match_keys").insertMany(List.of(
+				new Document("_id", "e:a@" + tag + ".example").append("leadId", LeadImports.leadIdOf(id, 2))
+					.append("claimedAt", new Date()),
+				new Document("_id", "e:b@" + tag + ".example").append("leadId", LeadImports.leadIdOf(id, 3))
+					.append("claimedAt", new Date())));
+
+		Api api = Api.local(this.port, Infrastructure.get().token("am.resume", "ACCOUNT_MANAGER", "NORTHEAST"));
+		Api.Response done = awaitDone(api, id);
+		assertThat(done.json().path("created").asInt()).isEqualTo(2);
+		assertThat(done.json().path("duplicates").asInt()).isEqualTo(1);
+		assertThat(done.json().path("problems").findValuesAsText("reason"))
+			.containsExactly("duplicate of line 2 (same e-mail)");
+		assertThat(api.get("/api/leads/" + LeadImports.leadIdOf(id, 2)).field("practiceName"))
+			.isEqualTo("Claimed One " + tag);
+	}
+
+	/** An import whose instance stopped five minutes ago (its lease ran out) after counting {@code counted} rows. */
+	private String abandoned(String csv, long counted) {
+		String file = new GridFsTemplate(this.factory, this.mongo.getConverter(), "lead_import_files")
+			.store(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "abandoned.csv", "text/csv")
+			.toHexString();
+		String id = UUID.randomUUID().toString();
+		Instant then = Instant.now().minus(Duration.ofMinutes(5));
+		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, counted, counted, 0, 0, "am.resume",
+				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null));
+		return id;
+	}
+
+	private static Api.Response awaitDone(Api api, String id) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
+		return api.get("/api/leads/imports/" + id);
 	}
 
 }

@@ -92,6 +92,24 @@ class LeadImportIntegrationTests {
 	}
 
 	@Test
+	void namesTheStoredLeadOrTheEarlierLineEachDuplicateRepeats() throws Exception {
+		Api api = Api.local(this.port, this.token);
+		String known = api.post("/api/leads", """
+				{"practiceName":"Known %1$s","specialty":"ORTHODONTICS","source":"OUTBOUND","city":"Boston","country":"US",
+				 "email":"known@%1$s.example"}""".formatted(this.tag)).field("id");
+		JsonNode done = importAndWait("""
+				practiceName,specialty,source,city,country,email,phone
+				Known Again %1$s,ORTHODONTICS,OUTBOUND,Boston,US,KNOWN@%1$s.example,
+				Fresh %1$s,ORTHODONTICS,OUTBOUND,Boston,US,fresh@%1$s.example,+1 617 555 0177
+				Fresh Again %1$s,ORTHODONTICS,OUTBOUND,Boston,US,other@%1$s.example,+1 (617) 555-0177
+				""".formatted(this.tag));
+		assertThat(done.path("created").asInt()).isEqualTo(1);
+		assertThat(done.path("duplicates").asInt()).isEqualTo(2);
+		assertThat(done.path("problems").findValuesAsText("reason")).containsExactly(
+				"duplicate of lead " + known + " (same e-mail)", "duplicate of line 3 (same phone)");
+	}
+
+	@Test
 	void anImportIsOnlyVisibleToItsImporterAndManagers() throws Exception {
 		String id = post("practiceName,specialty,source,city,country,email\n");
 		Api other = Api.local(this.port, Infrastructure.get().token("am.other", "ACCOUNT_MANAGER", "NORTHEAST"));
