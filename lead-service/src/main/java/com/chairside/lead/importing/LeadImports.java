@@ -276,7 +276,7 @@ public class LeadImports {
 		for (String leadId : List.copyOf(fresh.keySet())) {
 			Map<String, String> lost = claimed.lost(leadId);
 			if (!lost.isEmpty()) { // captured elsewhere since the claims were read
-				String key = lost.keySet().iterator().next();
+				String key = keysByLead.get(leadId).stream().filter(lost::containsKey).findFirst().orElseThrow();
 				problems.add(new ImportProblem(null, id, lineOfLead.get(leadId),
 						"duplicate of lead " + lost.get(key) + " (same " + Duplicates.describe(key) + ")"));
 				fresh.remove(leadId);

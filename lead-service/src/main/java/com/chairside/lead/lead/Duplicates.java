@@ -159,7 +159,8 @@ public class Duplicates {
 				}
 				else if (ours.contains(claim.leadId()) || !live.contains(key)) {
 					if (takeOver(key, claim.leadId(), lead, now)) {
-						log.info("Lead {} took over the stale claim of lead {} on a match key", lead, claim.leadId());
+						log.info("Lead {} took over a match key from lead {}: stale, or its own import batch's", lead,
+								claim.leadId());
 						this.meters.counter("chairside.leads.match-key-claims.taken-over").increment();
 						taken.computeIfAbsent(lead, (l) -> new ArrayList<>()).add(key);
 					}

@@ -159,6 +159,27 @@ class MatchKeyClaimIntegrationTests {
 	}
 
 	@Test
+	void anOldClaimCountsWhileItsLeadStillHasTheKey() {
+		Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+		String holder = this.api.post("/api/leads", practice("Holder " + this.tag,
+				",\"email\":\"held@" + this.tag + ".example\"")).field("id");
+		this.mongo.getCollection(Duplicates.CLAIMS).updateOne(new Document("_id", "e:held@" + this.tag + ".example"),
+				new Document("$set", new Document("claimedAt", Date.from(anHourAgo))));
+		Api.Response duplicate = this.api.post("/api/leads", practice("Again " + this.tag,
+				",\"email\":\"held@" + this.tag + ".example\""));
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.field("existingId")).isEqualTo(holder);
+
+		// an update that died after storing the lead and before releasing the key it left
+		String left = "e:left@" + this.tag + ".example";
+		this.mongo.getCollection(Duplicates.CLAIMS).insertOne(Duplicates.claimOf(left, holder, anHourAgo));
+		Api.Response created = this.api.post("/api/leads", practice("Takes it " + this.tag,
+				",\"email\":\"left@" + this.tag + ".example\""));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(holderOf(left)).isEqualTo(created.field("id"));
+	}
+
+	@Test
 	void theBackfillClaimsTheKeysOfLeadsStoredBeforeClaimsExisted() {
 		String old = "old-" + this.tag;
 		this.mongo.getCollection("leads").insertOne(new Document("_id", old).append("practiceName", "Old " + this.tag)
