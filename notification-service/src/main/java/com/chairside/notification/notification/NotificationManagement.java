@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -182,7 +183,7 @@ public class NotificationManagement {
 			return notification;
 		}
 		Instant now = this.clock.instant();
-		Optional<Notification> acknowledged = transition(id, Criteria.where("acknowledgedAt").is(null),
+		Optional<Notification> acknowledged = transition(id, (n) -> n.acknowledgedAt() == null,
 				(n) -> new Update().set("acknowledgedAt", now).set("acknowledgedBy", user.id()),
 				(n) -> new NotificationAcknowledged(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), user.id(), now));
@@ -196,7 +197,7 @@ public class NotificationManagement {
 	/** The e-mail went out. */
 	public void markSent(Notification notification) {
 		Instant now = this.clock.instant();
-		transition(notification.id(), Criteria.where("delivery").is(Delivery.PENDING),
+		transition(notification.id(), (n) -> n.delivery() == Delivery.PENDING,
 				(n) -> new Update().set("delivery", Delivery.SENT).set("sentAt", now).unset("lastError"),
 				(n) -> new NotificationSent(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n), n.person(),
 						n.channel().name(), now));
@@ -205,7 +206,7 @@ public class NotificationManagement {
 	/** The e-mail is given up, for {@code reason}. */
 	public void markFailed(Notification notification, String reason) {
 		Instant now = this.clock.instant();
-		transition(notification.id(), Criteria.where("delivery").is(Delivery.PENDING),
+		transition(notification.id(), (n) -> n.delivery() == Delivery.PENDING,
 				(n) -> new Update().set("delivery", Delivery.FAILED).set("lastError", reason),
 				(n) -> new NotificationFailed(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), n.channel().name(), reason, n.attempts(), now));
@@ -213,14 +214,14 @@ public class NotificationManagement {
 
 	/**
 	 * Escalates a notification that is past its deadline and still not acknowledged, once: the condition (not
-	 * acknowledged, not escalated) and the revision are checked in the same write, so of two replicas racing only one
-	 * succeeds. Returns whether this call escalated it.
+	 * acknowledged, not escalated) holds for the revision read and the write is conditional on that revision, so of
+	 * two replicas racing only one succeeds. Returns whether this call escalated it.
 	 */
 	public boolean markEscalated(Notification notification, String salesManager) {
 		Instant now = this.clock.instant();
 		return transition(notification.id(),
-				new Criteria().andOperator(Criteria.where("acknowledgedAt").is(null),
-						Criteria.where("escalatedAt").is(null), Criteria.where("acknowledgeBy").lte(now)),
+				(n) -> n.acknowledgedAt() == null && n.escalatedAt() == null && n.acknowledgeBy() != null
+						&& !n.acknowledgeBy().isAfter(now),
 				(n) -> new Update().set("escalatedAt", now).set("escalatedTo", salesManager),
 				(n) -> new NotificationEscalated(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), salesManager, n.acknowledgeBy(), now))
@@ -255,25 +256,25 @@ public class NotificationManagement {
 
 	/**
 	 * Applies {@code change} if the notification still meets {@code guard}, staging the event {@code event} builds, in
-	 * one write conditional on the revision read; retried when another write came in between.
+	 * one write conditional on the revision read; retried when another write came in between. The guard is checked on
+	 * the notification as read: every change of a field a guard reads (delivery, acknowledged, escalated) is such a
+	 * transition and moves the revision, so an unchanged revision means the guard still holds. Read by {@code _id} and
+	 * written by {@code _id} and {@code revision}, the key of a unique index, because the MongoDB-wire store serves a
+	 * filter only from a unique index with exactly its fields and scans the whole collection for any other.
 	 */
-	private Optional<Notification> transition(String id, Criteria guard, Function<Notification, Update> change,
-			Function<Notification, NotificationEvent> event) {
+	private Optional<Notification> transition(String id, Predicate<Notification> guard,
+			Function<Notification, Update> change, Function<Notification, NotificationEvent> event) {
 		for (int attempt = 0; attempt < 10; attempt++) {
-			Notification current = this.mongo.findOne(
-					Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), guard)), Notification.class);
-			if (current == null) {
+			Notification current = this.mongo.findById(id, Notification.class);
+			if (current == null || !guard.test(current)) {
 				return Optional.empty();
 			}
 			long next = current.revision() + 1;
 			Update update = change.apply(current)
 				.set("revision", next)
 				.push("pendingEvents", this.events.pending("notification", id, next, event.apply(current)));
-			Criteria unchanged = (current.revision() == 0)
-					? new Criteria().orOperator(Criteria.where("revision").is(0L), Criteria.where("revision").exists(false))
-					: Criteria.where("revision").is(current.revision());
 			Notification after = this.mongo.findAndModify(
-					Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), guard, unchanged)), update,
+					Query.query(Criteria.where("_id").is(id).and("revision").is(current.revision())), update,
 					FindAndModifyOptions.options().returnNew(true), Notification.class);
 			if (after != null) {
 				this.outbox.staged("notifications", id); // an update, not a save: no wake-up of its own
