@@ -332,6 +332,32 @@ class WebhookIntegrationTests {
 		return response.json();
 	}
 
+	/** The subscription ids a dry run of an OrderPlaced says the event would go to. */
+	private List<String> subscribersOfAnOrderPlaced() {
+		Api.Response response = this.admin.post("/api/notification-rules/dry-run",
+				"{\"specversion\":\"1.0\",\"id\":\"x\",\"type\":\"chairside.order.OrderPlaced.v1\",\"data\":"
+						+ Contracts.example("chairside.order.OrderPlaced.v1") + "}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		response.json().path("webhookSubscriptions").forEach((id) -> ids.add(id.asText()));
+		return ids;
+	}
+
+	@Test
+	void theEventPathSeesASubscriptionMadeOrRemovedHereAtOnceDespiteItsCache() {
+		subscribersOfAnOrderPlaced(); // the subscriptions are read and kept for the ttl (5s)
+		Api.Response created = this.admin.post("/api/webhook-subscriptions",
+				"{\"department\":\"FINANCE\",\"url\":\"http://127.0.0.1:9/placed\",\"eventTypes\":[\"OrderPlaced\"],"
+						+ "\"secret\":\"s\"}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().path("id").asText();
+
+		assertThat(subscribersOfAnOrderPlaced()).contains(id);
+
+		this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
+		assertThat(subscribersOfAnOrderPlaced()).doesNotContain(id);
+	}
+
 	@Test
 	void refusesAUrlWhoseHostIsNotOnTheAllowList() {
 		int before = this.admin.get("/api/webhook-subscriptions").json().size();
