@@ -85,6 +85,8 @@ public class EscalationJob {
 				.toList());
 			this.readAt = now;
 			this.horizon = now.plus(this.lookahead);
+			this.meters.counter("chairside.notifications.escalation.reads").increment();
+			log.debug("{} deadlines up to {} kept", this.watched.size(), this.horizon);
 		}
 		int escalated = 0;
 		List<String> due;

@@ -27,6 +27,7 @@ import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.MutableClock;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +134,22 @@ class EscalationIntegrationTests {
 		await().until(() -> Infrastructure.get().mail().received().stream()
 			.filter((m) -> m.to().equals("sm.northeast@chairside.example") && m.subject().contains(orderId))
 			.count() == 4);
+	}
+
+	@Test
+	void readsTheDeadlinesOncePerHorizonNotAtEveryCheck() {
+		EscalationJob replica = new EscalationJob(this.notifications, this.properties, this.meters, this.clock);
+		Counter reads = this.meters.counter("chairside.notifications.escalation.reads");
+		double before = reads.count();
+
+		replica.escalateOverdue();
+		this.clock.advance(Duration.ofMinutes(59));
+		replica.escalateOverdue();
+		assertThat(reads.count() - before).as("one scan of notifications for the hour ahead").isEqualTo(1);
+
+		this.clock.advance(Duration.ofMinutes(1));
+		replica.escalateOverdue();
+		assertThat(reads.count() - before).as("the horizon reached: read again").isEqualTo(2);
 	}
 
 	/** Three escalation jobs (as on three replicas) started at once on the same store; what each escalated. */
