@@ -40,7 +40,12 @@ id=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' <<<"$answer
 echo "import $id accepted after $(python3 -c "print(round($uploaded - $start, 1))") s"
 
 while true; do
-	progress=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$LEAD_URL/api/leads/imports/$id")
+	# A busy store may answer a progress read 503 now and then; the import goes on, so the watch does too.
+	if ! progress=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$LEAD_URL/api/leads/imports/$id"); then
+		echo "  (progress not answered; asking again)"
+		sleep 2
+		continue
+	fi
 	status=$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["status"], d["rowsRead"], d["created"], d["duplicates"], d["rejected"])' <<<"$progress")
 	echo "  $status"
 	[[ $status == DONE* ]] && break
