@@ -97,6 +97,9 @@ class MailDispatcher {
 			if (!send(next)) {
 				return; // the mail server is struggling: the rest wait for the next round
 			}
+			// Sent or given up. Should this removal fail, the entry comes back once its claim runs out and is dropped
+			// then, its notification being no longer PENDING.
+			this.queue.remove(id);
 		}
 	}
 
@@ -126,7 +129,6 @@ class MailDispatcher {
 			MimeMessage message = message(notification);
 			this.smtp.executeRunnable(() -> this.mail.send(message));
 			this.notifications.markSent(notification);
-			this.queue.remove(notification.id());
 			this.meters.counter("chairside.notifications.sent", "type", notification.eventType()).increment();
 			log.debug("Mailed notification {} about {} {}", notification.id(), notification.eventType(),
 					notification.eventId());
@@ -136,7 +138,6 @@ class MailDispatcher {
 			// No retry makes a malformed mailbox deliverable: given up at once, and the others go on.
 			this.meters.counter("chairside.notifications.failures").increment();
 			this.notifications.markFailed(notification, ex.getMessage());
-			this.queue.remove(notification.id());
 			// Mailbox addresses stay out of the log (the notification's lastError keeps the reason).
 			log.error("Cannot mail notification {} about {} {}: {}", notification.id(), notification.eventType(),
 					notification.eventId(), ex.getClass().getSimpleName());
@@ -158,7 +159,6 @@ class MailDispatcher {
 		this.meters.counter("chairside.notifications.failures").increment();
 		if (notification.attempts() >= MAX_ATTEMPTS) {
 			this.notifications.markFailed(notification, error);
-			this.queue.remove(notification.id());
 			log.error("Giving up mailing notification {} about {} {} after {} attempts", notification.id(),
 					notification.eventType(), notification.eventId(), notification.attempts());
 			return;
