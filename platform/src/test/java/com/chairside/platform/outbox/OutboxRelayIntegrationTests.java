@@ -27,6 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -67,6 +70,9 @@ class OutboxRelayIntegrationTests {
 	EventFactory events;
 
 	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
 	@Qualifier("outboxKafkaTemplate")
 	KafkaTemplate<String, byte[]> kafka;
 
@@ -91,6 +97,21 @@ class OutboxRelayIntegrationTests {
 		List<Received> records = KafkaProbe.shared().records(DEALS);
 		await().until(() -> sequencesOf(records, deal.id).size() == 3);
 		assertThat(sequencesOf(records, deal.id)).containsExactly(1L, 2L, 3L);
+		await().until(() -> pending(this.mongo, "deals", deal.id).isEmpty());
+	}
+
+	@Test
+	void anEventPushedByAnUpdateIsPublishedAtOnceWhenTheWriterSaysSo() {
+		Deal deal = new Deal("deal-" + UUID.randomUUID());
+		this.mongo.save(deal);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(deal.id)),
+				new Update().set("stage", "LOST")
+					.push(OutboxRelay.PENDING, this.events.pending("deal", deal.id, 1, new DealAdvanced(deal.id, "LOST"))),
+				Deal.class);
+		this.relay.staged("deals", deal.id);
+
+		List<Received> records = KafkaProbe.shared().records(DEALS);
+		await().until(() -> sequencesOf(records, deal.id).size() == 1);
 		await().until(() -> pending(this.mongo, "deals", deal.id).isEmpty());
 	}
 
