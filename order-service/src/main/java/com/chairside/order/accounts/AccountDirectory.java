@@ -51,12 +51,9 @@ public class AccountDirectory {
 
 	/** Records an account, unless a newer event about it was applied already. */
 	void learn(String id, String name, String region, String status, long sequence) {
-		Query olderOrAbsent = Query.query(Criteria.where("_id").is(id).and("sequence").lte(sequence));
-		try {
-			this.mongo.upsert(olderOrAbsent, new Update().set("name", name).set("region", region).set("status", status)
-				.set("sequence", sequence), KnownAccount.class);
-		}
-		catch (DuplicateKeyException ex) {
+		Update update = new Update().set("name", name).set("region", region).set("status", status)
+			.set("sequence", sequence);
+		if (!applyIfNewer(id, sequence, new KnownAccount(id, name, region, status, sequence), update)) {
 			log.debug("Account {} already known at a newer sequence", id);
 		}
 	}
@@ -72,11 +69,43 @@ public class AccountDirectory {
 	}
 
 	private void applyNewer(String id, String field, String value, long sequence) {
-		long updated = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("sequence").lt(sequence)),
-				new Update().set(field, value).set("sequence", sequence), KnownAccount.class).getModifiedCount();
-		if (updated == 0) {
+		if (!applyIfNewer(id, sequence, null, new Update().set(field, value).set("sequence", sequence))) {
 			log.debug("Account {}: {} of sequence {} not applied (unknown here, or older than what is known)", id,
 					field, sequence);
+		}
+	}
+
+	/**
+	 * Reads the account by its id, compares the sequences here and writes with a filter of exactly {@code {_id,
+	 * sequence: <the one read>}}: the embedded store answers that from the unique index on {@link KnownAccount}, where
+	 * {@code {_id, sequence < n}} would scan every known account per event. A write that finds the sequence moved on
+	 * lost a race against another replica: read again. An account learnt ({@code whenAbsent} given) is inserted when
+	 * not known yet and also applies at the sequence already known (a fetched account comes at 0); a change applies
+	 * to a known account only, and only when newer.
+	 */
+	private boolean applyIfNewer(String id, long sequence, KnownAccount whenAbsent, Update update) {
+		boolean learn = whenAbsent != null;
+		while (true) {
+			KnownAccount current = this.mongo.findById(id, KnownAccount.class);
+			if (current == null) {
+				if (!learn) {
+					return false;
+				}
+				try {
+					this.mongo.insert(whenAbsent);
+					return true;
+				}
+				catch (DuplicateKeyException ex) {
+					continue;
+				}
+			}
+			if (current.sequence() > sequence || (current.sequence() == sequence && !learn)) {
+				return false;
+			}
+			Query unchanged = Query.query(Criteria.where("_id").is(id).and("sequence").is(current.sequence()));
+			if (this.mongo.updateFirst(unchanged, update, KnownAccount.class).getMatchedCount() == 1) {
+				return true;
+			}
 		}
 	}
 

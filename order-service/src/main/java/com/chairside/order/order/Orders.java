@@ -2,16 +2,16 @@ package com.chairside.order.order;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Every order; region-scoped finders keep account managers inside their region. */
+/**
+ * Every order; region-scoped finders keep account managers inside their region. A single order is read by its id
+ * and its region checked in {@link OrderManagement}: a filter beyond the id scans the collection on the embedded store.
+ */
 public interface Orders extends MongoRepository<Order, String> {
-
-	Optional<Order> findByIdAndRegion(String id, String region);
 
 	Page<Order> findByRegion(String region, Pageable page);
 

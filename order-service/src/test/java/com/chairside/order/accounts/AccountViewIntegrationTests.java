@@ -1,7 +1,16 @@
 package com.chairside.order.accounts;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * order-service's view of the accounts follows account-service's events from the real broker: opened, renamed, status
- * changed; a redelivered older event changes nothing. Every status may order: account-service has no closed state.
+ * changed; a redelivered older event changes nothing, also when two replicas apply changes at once. Every status may
+ * order: account-service has no closed state.
  */
 @OrderServiceTest
 class AccountViewIntegrationTests {
@@ -70,6 +80,47 @@ class AccountViewIntegrationTests {
 		try (PDDocument pdf = Loader.loadPDF(form.body())) {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("Smile Orthodontics of Cambridge");
 		}
+	}
+
+	@Test
+	void twoReplicasApplyingTheSameChangesAtOnceKeepTheNewest() throws Exception {
+		String accountId = UUID.randomUUID().toString();
+		this.accounts.rename(accountId, "Not known yet", 5);
+		assertThat(this.accounts.known(accountId)).as("a change to an unknown account records nothing").isEmpty();
+		List<Long> sequences = LongStream.rangeClosed(1, 30).boxed().toList();
+		List<Long> reversed = new ArrayList<>(sequences);
+		Collections.reverse(reversed);
+		ExecutorService replicas = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> applied = new ArrayList<>();
+			for (List<Long> order : List.of(sequences, reversed)) {
+				applied.add(replicas.submit(() -> {
+					start.await();
+					for (long sequence : order) {
+						if (sequence == 1) {
+							this.accounts.learn(accountId, "Smile 1", "NORTHEAST", "PROSPECT", 1);
+						}
+						else {
+							this.accounts.rename(accountId, "Smile " + sequence, sequence);
+						}
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> replica : applied) {
+				replica.get(1, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			replicas.shutdownNow();
+		}
+		this.accounts.statusChanged(accountId, "CUSTOMER", 12); // older than the newest rename: changes nothing
+		this.accounts.learn(accountId, "Fetched", "NORTHEAST", "CUSTOMER", 0); // a fetched copy: older as well
+
+		assertThat(this.accounts.known(accountId)).hasValue(
+				new KnownAccount(accountId, "Smile 30", "NORTHEAST", "PROSPECT", 30));
 	}
 
 }
