@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rebuild's batch path against the live consumer's event-by-event path, on the real store: duplicates and older
- * events arriving after newer ones, inside one batch and across two, leave the same documents either way.
+ * events arriving after newer ones, inside one batch and across two, leave the same documents either way; two
+ * replicas applying the same events at once leave what one leaves.
  */
 @ServiceIntegrationTest
 class ProjectorIntegrationTests {
@@ -159,6 +165,42 @@ class ProjectorIntegrationTests {
 		assertThat(c.get("committedDeliveryDate")).isEqualTo("2027-01-15");
 		assertThat(c.get("changes")).isEqualTo(2);
 		assertThat(documents(own)).isEqualTo(documents(live));
+	}
+
+	@Test
+	void twoReplicasApplyingTheSameEventsAtOnceLeaveWhatOneLeaves() throws Exception {
+		Projection orders = this.projections.named("orders");
+		List<IncomingEvent> arrivals = arrivals();
+		String alone = copy("alone");
+		arrivals.forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json), orders.document(), alone));
+		ExecutorService replicas = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				String shared = copy("shared_" + round);
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<?>> applied = new ArrayList<>();
+				// A rebalance hands a partition over while the first consumer still works through it: both apply
+				// its events, in the partition's order, at once.
+				for (int replica = 0; replica < 2; replica++) {
+					applied.add(replicas.submit(() -> {
+						start.await();
+						arrivals.forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json),
+								orders.document(), shared));
+						return null;
+					}));
+				}
+				start.countDown();
+				for (Future<?> replica : applied) {
+					replica.get(1, TimeUnit.MINUTES);
+				}
+				assertThat(documents(shared)).as("round %d", round).isEqualTo(documents(alone));
+			}
+		}
+		finally {
+			replicas.shutdownNow();
+		}
+		assertThat(this.mongo.indexOps(alone).getIndexInfo()).as("the compare-and-set's index")
+			.anyMatch((index) -> Projector.ID_SEQUENCE.equals(index.getName()) && index.isUnique());
 	}
 
 }
