@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,6 +19,8 @@ import com.chairside.platform.outbox.AggregateRoot;
 
 /** A dental practice or organisation the company sells to, owned by an account manager of its region. */
 @Document("accounts")
+// no constraint beyond the _id\'s: it lets the embedded store answer a versioned save ({_id, version}) from an index
+@CompoundIndex(name = "id_version", def = "{\'_id\': 1, \'version\': 1}", unique = true)
 public class Account extends AggregateRoot {
 
 	@Id

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -37,14 +39,18 @@ public class AccountManagement {
 
 	private final Accounts accounts;
 
+	private final PracticeKeys practiceKeys;
+
 	private final MongoTemplate mongo;
 
 	private final EventFactory events;
 
 	private final Clock clock;
 
-	AccountManagement(Accounts accounts, MongoTemplate mongo, EventFactory events, Clock clock) {
+	AccountManagement(Accounts accounts, PracticeKeys practiceKeys, MongoTemplate mongo, EventFactory events,
+			Clock clock) {
 		this.accounts = accounts;
+		this.practiceKeys = practiceKeys;
 		this.mongo = mongo;
 		this.events = events;
 		this.clock = clock;
@@ -81,8 +87,9 @@ public class AccountManagement {
 	}
 
 	public Account find(String id, CurrentUser user) {
-		Optional<Account> account = user.seesAllRegions() ? this.accounts.findById(id)
-				: this.accounts.findByIdAndRegion(id, user.region());
+		// by _id, the region checked here: the embedded store answers {_id, region} by scanning every account
+		Optional<Account> account = this.accounts.findById(id)
+			.filter((a) -> user.seesAllRegions() || Objects.equals(a.region(), user.region()));
 		return account.orElseThrow(() -> new NotFoundException("Account", id));
 	}
 
@@ -198,19 +205,13 @@ public class AccountManagement {
 		if (account.kind() == AccountKind.RESELLER) {
 			return Optional.empty();
 		}
-		List<Criteria> keys = new ArrayList<>();
-		if (account.taxIdKey() != null) {
-			keys.add(Criteria.where("taxIdKey").is(account.taxIdKey()));
-		}
-		if (account.nameKey() != null && account.postalCodeKey() != null) {
-			keys.add(Criteria.where("nameKey").is(account.nameKey()).and("postalCodeKey").is(account.postalCodeKey()));
-		}
-		if (keys.isEmpty()) {
+		Set<String> sharingAKey = this.practiceKeys.claimAndShare(account);
+		if (sharingAKey.isEmpty()) {
 			return Optional.empty();
 		}
 		Optional<Account> changed = Optional.empty();
-		Criteria candidates = new Criteria().orOperator(keys).and("_id").ne(id);
-		for (Account other : this.mongo.find(Query.query(candidates), Account.class)) {
+		// by _id: a query on the keys themselves scans every account on the embedded store
+		for (Account other : this.accounts.findAllById(sharingAKey)) {
 			boolean otherChannel = (account.servedDirectly() && other.servedThroughReseller())
 					|| (account.servedThroughReseller() && other.servedDirectly());
 			List<String> matched = account.samePracticeAs(other);

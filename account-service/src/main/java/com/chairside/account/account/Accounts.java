@@ -1,15 +1,14 @@
 package com.chairside.account.account;
 
-import java.util.Optional;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-/** Every account; region-scoped finders keep account managers inside their region. */
+/**
+ * Every account; region-scoped finders keep account managers inside their region. A single account is read by its id
+ * and its region checked in {@link AccountManagement}: a filter beyond the id scans the collection on the embedded store.
+ */
 public interface Accounts extends MongoRepository<Account, String> {
-
-	Optional<Account> findByIdAndRegion(String id, String region);
 
 	Page<Account> findByRegion(String region, Pageable page);
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.chairside.platform.outbox.AggregateRoot;
@@ -12,6 +13,8 @@ import com.chairside.platform.web.RuleViolationException;
 
 /** A demo of products on a demo unit for an account (an end user or a reseller). */
 @Document("demos")
+// no constraint beyond the _id\'s: it lets the embedded store answer a versioned save ({_id, version}) from an index
+@CompoundIndex(name = "id_version", def = "{\'_id\': 1, \'version\': 1}", unique = true)
 public class Demo extends AggregateRoot {
 
 	@Id

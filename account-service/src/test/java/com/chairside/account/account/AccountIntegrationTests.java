@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.chairside.account.AccountServiceTest;
 import com.chairside.account.Accounts;
@@ -24,6 +26,12 @@ class AccountIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	PracticeKeys practiceKeys;
 
 	Api api;
 
@@ -171,11 +179,10 @@ class AccountIntegrationTests {
 
 	@Test
 	void matchesAChannelConflictOnTheTaxIdAlone() {
-		String taxId = "US-" + UUID.randomUUID().toString().substring(0, 8);
-		String reseller = Accounts.open(this.api, """
-				{"name":"Dental Supply North","kind":"RESELLER","city":"Albany","country":"US"}""");
-		String direct = Accounts.open(this.api, """
-				{"name":"Bright Smiles","city":"Boston","country":"US","taxId":"%s"}""".formatted(taxId));
+		TaxIdPractice practice = directPracticeAndAReseller("Bright Smiles", "Boston");
+		String taxId = practice.taxId();
+		String reseller = practice.reseller();
+		String direct = practice.direct();
 		String served = Accounts.open(this.api, """
 				{"name":"Bright Smiles Group","city":"Boston","country":"US","resellerId":"%s"}""".formatted(reseller));
 		assertThat(this.api.get("/api/accounts/" + served).json().path("channelConflict").asBoolean()).isFalse();
@@ -185,6 +192,33 @@ class AccountIntegrationTests {
 		assertThat(Contracts.violations("chairside.account.ChannelConflictDetected.v1",
 				Accounts.awaitConforming("chairside.accounts", served, "chairside.account.ChannelConflictDetected.v1").value()))
 			.isEmpty();
+	}
+
+	@Test
+	void findsAChannelConflictWithAnAccountStoredBeforeThePracticeKeys() {
+		TaxIdPractice before = directPracticeAndAReseller("Harbor Dental", "Portland");
+		// a store from before the claims: none at all, and no mark that they were backfilled
+		this.mongo.dropCollection(PracticeKeys.PracticeKey.class);
+		this.practiceKeys.run(null);
+
+		String served = Accounts.open(this.api, """
+				{"name":"Harbor Dental Group","city":"Portland","country":"US","taxId":"%s","resellerId":"%s"}"""
+			.formatted(before.taxId(), before.reseller()));
+		assertThat(this.api.get("/api/accounts/" + served).json().path("channelConflictWith").toString())
+			.contains(before.direct());
+	}
+
+	/** A reseller, and a practice worked directly with a fresh tax id. */
+	private TaxIdPractice directPracticeAndAReseller(String name, String city) {
+		String taxId = "US-" + UUID.randomUUID().toString().substring(0, 8);
+		String reseller = Accounts.open(this.api, """
+				{"name":"Dental Supply of %s","kind":"RESELLER","city":"%s","country":"US"}""".formatted(city, city));
+		String direct = Accounts.open(this.api, """
+				{"name":"%s","city":"%s","country":"US","taxId":"%s"}""".formatted(name, city, taxId));
+		return new TaxIdPractice(taxId, reseller, direct);
+	}
+
+	private record TaxIdPractice(String taxId, String reseller, String direct) {
 	}
 
 }
