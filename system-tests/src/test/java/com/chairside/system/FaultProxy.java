@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.chairside.devstack.FreePorts;
+
 /**
  * A TCP proxy in the test JVM between a service and something it depends on (the store, account-service), so that a
  * test can take the dependency away or slow it down without touching it: {@link #down()} closes every connection and
@@ -40,7 +42,7 @@ final class FaultProxy implements AutoCloseable {
 	FaultProxy(String name, int target) {
 		this.name = name;
 		this.target = target;
-		this.port = Ports.free();
+		this.port = FreePorts.next();
 		up();
 	}
 

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
 
+import com.chairside.devstack.FreePorts;
+
 /**
  * A real single-node KRaft broker from Apache Kafka's jars (the devstack's), as its own process on free ports, so that
  * a test can stop it and start it again on the same data.
@@ -24,8 +26,8 @@ final class KafkaBroker {
 
 	KafkaBroker(Path root, Path folder, Path logFolder) {
 		this.folder = folder;
-		this.port = Ports.free();
-		int controller = Ports.free();
+		this.port = FreePorts.next();
+		int controller = FreePorts.next();
 		String classpath = root.resolve("devstack/target/lib").toAbsolutePath() + "/*";
 		Path config = folder.resolve("server.properties");
 		try {

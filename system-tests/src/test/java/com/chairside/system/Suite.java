@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.chairside.devstack.FreePorts;
 import com.chairside.devstack.MailSink;
 import com.chairside.devstack.MongoStore;
 import com.chairside.devstack.TokenIssuer;
@@ -65,9 +66,9 @@ final class Suite {
 		this.store = new FaultProxy("store", Integer.parseInt(store.substring(store.lastIndexOf(':') + 1)));
 		await("the broker").atMost(Duration.ofSeconds(60)).until(this.kafka::listening);
 		for (String service : SERVICES) {
-			this.ports.put(service, Ports.free());
+			this.ports.put(service, FreePorts.next());
 		}
-		this.ports.put("gateway", Ports.free());
+		this.ports.put("gateway", FreePorts.next());
 		this.accountsForOrders = new FaultProxy("accounts", this.ports.get("account-service"));
 		for (String service : SERVICES) {
 			this.processes.put(service, service(service, this.ports.get(service)).start());
@@ -156,7 +157,7 @@ final class Suite {
 
 	/** Another replica of {@code service} on a new port, sharing its database and consumer group. */
 	ManagedProcess startReplica(String service) {
-		int port = Ports.free();
+		int port = FreePorts.next();
 		ManagedProcess replica = service(service, port).start();
 		this.extras.add(replica);
 		awaitReady(replica, port);
@@ -168,7 +169,7 @@ final class Suite {
 	 * gives it runs there, not wherever the gateway would send it.
 	 */
 	Replica startReplica(String service, List<String> settings) {
-		int port = Ports.free();
+		int port = FreePorts.next();
 		ManagedProcess replica = service(service, port, settings).start();
 		this.extras.add(replica);
 		awaitReady(replica, port);
