@@ -32,16 +32,16 @@ final class Suite {
 
 	private final Path logs;
 
-	private final KafkaBroker kafka;
+	private KafkaBroker kafka;
 
-	private final MongoStore mongo;
+	private MongoStore mongo;
 
-	private final TokenIssuer issuer;
+	private TokenIssuer issuer;
 
-	private final MailSink mail;
+	private MailSink mail;
 
 	/** Between the services and the store, so that a fault test can stop the store for them. */
-	private final FaultProxy store;
+	private FaultProxy store;
 
 	/** Between order-service and account-service, so that a fault test can make account-service slow. */
 	private FaultProxy accountsForOrders;
@@ -58,6 +58,18 @@ final class Suite {
 		this.root = Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize();
 		this.logs = this.root.resolve("system-tests/target/processes");
 		Files.createDirectories(this.logs);
+		try {
+			start();
+		}
+		catch (Exception | Error ex) {
+			// What did start must not outlive the failure: a later test class would start a second suite beside it.
+			stopAll();
+			throw ex;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "chairside-suite-stop"));
+	}
+
+	private void start() throws Exception {
 		this.kafka = new KafkaBroker(this.root, Files.createTempDirectory("chairside-kafka"), this.logs).start();
 		this.mongo = MongoStore.inMemory();
 		this.issuer = TokenIssuer.withNewKey().serve(0);
@@ -77,7 +89,6 @@ final class Suite {
 		for (Map.Entry<String, ManagedProcess> process : this.processes.entrySet()) {
 			awaitReady(process.getValue(), this.ports.get(process.getKey()));
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "chairside-suite-stop"));
 	}
 
 	static synchronized Suite get() {
@@ -239,17 +250,24 @@ final class Suite {
 		return this.mail;
 	}
 
+	/** Stops what runs; also after a start that failed half-way, so any part may still be missing. */
 	private void stopAll() {
 		this.extras.forEach(ManagedProcess::stop);
 		List<ManagedProcess> running = new ArrayList<>(this.processes.values());
 		java.util.Collections.reverse(running);
 		running.forEach(ManagedProcess::stop);
-		this.kafka.stop();
-		this.mail.close();
-		this.issuer.close();
-		this.store.close();
-		this.accountsForOrders.close();
-		this.mongo.close();
+		stop(this.kafka, KafkaBroker::stop);
+		stop(this.mail, MailSink::close);
+		stop(this.issuer, TokenIssuer::close);
+		stop(this.store, FaultProxy::close);
+		stop(this.accountsForOrders, FaultProxy::close);
+		stop(this.mongo, MongoStore::close);
+	}
+
+	private static <T> void stop(T part, java.util.function.Consumer<T> stop) {
+		if (part != null) {
+			stop.accept(part);
+		}
 	}
 
 }
