@@ -37,6 +37,13 @@ public final class Benchmarks {
 		boolean smoke = List.of(args).contains("--smoke");
 		List<String> names = new ArrayList<>(List.of(args));
 		names.remove("--smoke");
+		List<String> unknown = names.stream().filter((name) -> !Report.ORDER.contains(name)).toList();
+		if (!unknown.isEmpty()) {
+			// a mistyped name or option is the user's to correct: say so plainly, no stack trace
+			System.err.println("usage: bin/chairside bench [--smoke] [name...]; unknown: " + String.join(" ", unknown)
+					+ " (benchmarks: " + String.join(" ", Report.ORDER) + ")");
+			System.exit(2);
+		}
 		Path root = Path.of(System.getProperty("chairside.root", ".")).toAbsolutePath().normalize();
 		Settings settings = smoke ? Settings.smoke(root) : Settings.full(root);
 		Path folder = root.resolve(smoke ? "benchmarks/target/smoke-results" : "benchmarks/results");
