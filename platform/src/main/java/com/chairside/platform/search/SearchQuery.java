@@ -23,6 +23,9 @@ public final class SearchQuery {
 	/** Most results one service answers. */
 	public static final int MAX_SIZE = 50;
 
+	/** Results answered when no size is asked for. */
+	public static final int DEFAULT_SIZE = 20;
+
 	private static final Pattern REGEX_SPECIAL = Pattern.compile("([^\\p{L}\\p{N}])");
 
 	private final List<List<String>> words;
@@ -68,10 +71,10 @@ public final class SearchQuery {
 		return new SearchQuery(List.copyOf(words));
 	}
 
-	/** Checks a requested number of results. */
-	public static int size(Integer size, int fallback) {
+	/** Checks a requested number of results, {@value #DEFAULT_SIZE} when none is asked for. */
+	public static int size(Integer size) {
 		if (size == null) {
-			return fallback;
+			return DEFAULT_SIZE;
 		}
 		if (size < 1 || size > MAX_SIZE) {
 			throw new InvalidFieldException("size", "must be between 1 and " + MAX_SIZE);

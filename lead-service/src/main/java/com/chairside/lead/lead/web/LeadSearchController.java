@@ -35,7 +35,7 @@ class LeadSearchController {
 			@Parameter(description = "the words to find, at most 200 characters") @RequestParam(required = false) String q,
 			@Parameter(description = "most results, 1 to 50 (default 20)") @RequestParam(required = false) Integer size) {
 		SearchQuery query = SearchQuery.parse(q);
-		return Map.of("items", this.search.search(query, SearchQuery.size(size, 20), CurrentUser.get()));
+		return Map.of("items", this.search.search(query, SearchQuery.size(size), CurrentUser.get()));
 	}
 
 }

@@ -1,0 +1,157 @@
+package com.chairside.account.account;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.chairside.account.AccountServiceTest;
+import com.chairside.account.Accounts;
+import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /api/accounts/search} over real HTTP on the MongoDB-wire store. */
+@AccountServiceTest
+class AccountSearchIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	AccountSearch search;
+
+	Api northeast;
+
+	@BeforeEach
+	void signIn() {
+		this.northeast = Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+	}
+
+	@Test
+	void findsByPrefixesOfTheNamesWordsIgnoringCaseAndAccents() {
+		String id = open(this.northeast, "Clínica Dental São Brás", "Boston");
+		assertThat(ids("clin sao bra")).containsExactly(id);
+		assertThat(ids("CLÍNICA DENTAL")).containsExactly(id);
+		assertThat(ids("sao bras boston")).containsExactly(id);
+		assertThat(ids("brasil")).isEmpty();
+	}
+
+	@Test
+	void findsByTheCityOfTheAccountOrOfItsSite() {
+		String id = Accounts.open(this.northeast, """
+				{"name":"Tidewater Orthodontics","specialty":"ORTHODONTICS","city":"Gloucester","country":"US",
+				 "siteAddress":{"street":"1 Main St","postalCode":"01950","city":"Newburyport","country":"US"}}""");
+		assertThat(ids("glouc")).containsExactly(id);
+		assertThat(ids("newburyport")).containsExactly(id);
+	}
+
+	@Test
+	void findsByAContactsEmailOrPhoneAtOnce() {
+		String id = open(this.northeast, "Granite State Dental", "Nashua");
+		Api.Response added = this.northeast.post("/api/accounts/" + id + "/contacts", """
+				{"name":"Dr. Mara Pell","title":"Owner","email":"Mara.Pell@granite-dental.example",
+				 "phone":"+1 (603) 555-0142","buyingRole":"DECISION_MAKER"}""");
+		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		assertThat(ids("mara.pell@granite-dental.example")).containsExactly(id);
+		assertThat(ids("603 555 0142")).containsExactly(id);
+		assertThat(ids("555-0142")).containsExactly(id);
+	}
+
+	@Test
+	void findsARenamedAccountByItsNewName() {
+		String id = open(this.northeast, "Old Mill Dentistry", "Lowell");
+		assertThat(this.northeast.patch("/api/accounts/" + id, "{\"name\":\"Riverbend Dentistry\"}").status())
+			.isEqualTo(200);
+		assertThat(ids("riverbend")).containsExactly(id);
+		assertThat(ids("old mill")).isEmpty();
+	}
+
+	@Test
+	void answersTheBestMatchFirstNamedAsPeopleNameIt() {
+		String city = open(this.northeast, "Summit Smiles", "Westbrookfield");
+		String name = open(this.northeast, "Westbrook Pediatric Dentistry", "Augusta");
+		JsonNode items = search(this.northeast, "westbrook").json().path("items");
+		assertThat(items).extracting((item) -> item.path("id").asText()).containsExactly(name, city);
+		assertThat(items.get(0).path("type").asText()).isEqualTo("account");
+		assertThat(items.get(0).path("title").asText()).isEqualTo("Westbrook Pediatric Dentistry");
+		assertThat(items.get(0).path("subtitle").asText()).isEqualTo("Augusta · GENERAL_DENTISTRY · PROSPECT");
+		assertThat(items.get(0).path("region").asText()).isEqualTo("NORTHEAST");
+	}
+
+	@Test
+	void neverAnswersAnotherRegionsAccountToAnAccountManager() {
+		Api southwest = this.northeast.as(Infrastructure.get().token("am.southwest", "ACCOUNT_MANAGER", "SOUTHWEST"));
+		String id = open(southwest, "Mesa Verde Dental", "Tucson");
+		assertThat(ids("mesa verde")).isEmpty();
+		assertThat(idsOf(search(southwest, "mesa verde"))).containsExactly(id);
+		Api manager = this.northeast.as(Infrastructure.get().token("sm.all", "SALES_MANAGER", null));
+		assertThat(idsOf(search(manager, "mesa verde"))).containsExactly(id);
+	}
+
+	@Test
+	void refusesMissingBlankOrOverlongTextAndSizesOutOfRange() {
+		assertBadRequest("/api/accounts/search", "q");
+		assertBadRequest("/api/accounts/search?q=%20", "q");
+		assertBadRequest("/api/accounts/search?q=" + "b".repeat(201), "q");
+		assertBadRequest("/api/accounts/search?q=harbor&size=0", "size");
+		assertBadRequest("/api/accounts/search?q=harbor&size=51", "size");
+	}
+
+	@Test
+	void givesAccountsStoredBeforeSearchTheirTermsAtStart() {
+		String id = open(this.northeast, "Ironbridge Dental", "Keene");
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("searchTerms"), "accounts");
+		assertThat(ids("ironbridge")).isEmpty();
+
+		this.search.afterSingletonsInstantiated();
+
+		assertThat(ids("ironbridge")).containsExactly(id);
+		assertThat(this.mongo.findById(id, Document.class, "accounts").getList("searchTerms", String.class))
+			.contains("ironbridge", "dental", "keene");
+	}
+
+	private static String open(Api api, String name, String city) {
+		return Accounts.open(api, """
+				{"name":"%s","specialty":"GENERAL_DENTISTRY","city":"%s","country":"US"}""".formatted(name, city));
+	}
+
+	private List<String> ids(String q) {
+		return idsOf(search(this.northeast, q));
+	}
+
+	private static Api.Response search(Api api, String q) {
+		return api.get("/api/accounts/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+	}
+
+	private static List<String> idsOf(Api.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		response.json().path("items").forEach((item) -> ids.add(item.path("id").asText()));
+		return ids;
+	}
+
+	private void assertBadRequest(String path, String field) {
+		Api.Response refused = this.northeast.get(path);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+	}
+
+}
