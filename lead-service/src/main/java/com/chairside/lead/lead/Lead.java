@@ -138,7 +138,7 @@ public class Lead extends AggregateRoot {
 		lead.updatedAt = now;
 		lead.refresh();
 		lead.raise(new LeadCaptured(lead.id, lead.practiceName, lead.kind, lead.specialty, lead.region, lead.source,
-				lead.city, lead.country, lead.productInterests, lead.estimatedValue, owner, now));
+				lead.conferenceName, lead.city, lead.country, lead.productInterests, lead.estimatedValue, owner, now));
 		if (automatic) {
 			lead.raise(new LeadAssigned(lead.id, lead.region, owner, null, "AUTOMATIC", by, now));
 		}
@@ -176,7 +176,8 @@ public class Lead extends AggregateRoot {
 		if (!changed.isEmpty()) {
 			this.updatedAt = now;
 			refresh();
-			raise(new LeadUpdated(this.id, this.region, List.copyOf(changed), by, now));
+			raise(new LeadUpdated(this.id, this.region, List.copyOf(changed), this.source, this.conferenceName, by,
+					now));
 		}
 		return changed;
 	}

@@ -2,6 +2,8 @@ package com.chairside.lead.lead;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,8 @@ import static org.awaitility.Awaitility.await;
 class LeadIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@LocalServerPort
 	int port;
@@ -61,6 +65,29 @@ class LeadIntegrationTests {
 		assertThat(event.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
 		assertThat(event.header("content-type")).isEqualTo("application/json");
 		assertThat(Contracts.violations("chairside.lead.LeadCaptured.v1", event.value())).isEmpty();
+	}
+
+	@Test
+	void publishesTheConferenceNameWithTheCapturedLeadAndWithEachUpdate() throws Exception {
+		String id = this.api.post("/api/leads", smileOrthodontics("Conference Orthodontics")
+			.replace("\"source\":\"CONFERENCE\"", "\"source\":\"CONFERENCE\",\"conferenceName\":\" IDS Köln \""))
+			.field("id");
+
+		Received captured = awaitEvent(id, "chairside.lead.LeadCaptured.v1");
+		assertThat(Contracts.violations("chairside.lead.LeadCaptured.v1", captured.value())).isEmpty();
+		JsonNode capturedData = JSON.readTree(captured.value());
+		assertThat(capturedData.path("source").asText()).isEqualTo("CONFERENCE");
+		assertThat(capturedData.path("conferenceName").asText()).as("stored and published stripped").isEqualTo("IDS Köln");
+
+		Api.Response renamed = this.api.patch("/api/leads/" + id, "{\"conferenceName\":\"AAO Annual Session\"}");
+		assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+		Received updated = awaitEvent(id, "chairside.lead.LeadUpdated.v1");
+		assertThat(Contracts.violations("chairside.lead.LeadUpdated.v1", updated.value())).isEmpty();
+		JsonNode updatedData = JSON.readTree(updated.value());
+		assertThat(updatedData.path("changedFields").toString()).isEqualTo("[\"conferenceName\"]");
+		assertThat(updatedData.path("source").asText()).isEqualTo("CONFERENCE");
+		assertThat(updatedData.path("conferenceName").asText()).isEqualTo("AAO Annual Session");
 	}
 
 	@Test

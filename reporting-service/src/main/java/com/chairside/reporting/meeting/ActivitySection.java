@@ -12,10 +12,13 @@ import com.chairside.reporting.pipeline.LeadProgress;
 
 /**
  * What account managers did in the period: calls, visits, demos (completed) and conferences each; how many demos were
- * followed by an order of the account; and the leads captured at conferences, by conference, with the accounts and
- * orders they turned into.
+ * followed by an order of the account; and the leads captured at conferences, by conference name, with the accounts
+ * and orders they turned into (lead, its account from the conversion, that account's orders).
  */
 final class ActivitySection {
+
+	/** The label of conference leads without a name (none given, or captured before the events carried it). */
+	static final String UNNAMED_CONFERENCE = "Unnamed conference";
 
 	private ActivitySection() {
 	}
@@ -61,7 +64,7 @@ final class ActivitySection {
 		Map<String, Map<String, Object>> conferences = new TreeMap<>();
 		for (LeadProgress lead : leads) {
 			if ("CONFERENCE".equals(lead.source()) && period.contains(lead.capturedAt())) {
-				String name = (lead.conferenceName() != null) ? lead.conferenceName() : "CONFERENCE";
+				String name = (lead.conferenceName() != null) ? lead.conferenceName() : UNNAMED_CONFERENCE;
 				Map<String, Object> c = conferences.computeIfAbsent(name,
 						(n) -> Figures.fields("leads", 0L, "converted", 0L, "orders", 0L, "orderValue", BigDecimal.ZERO));
 				c.merge("leads", 1L, (a, b) -> (Long) a + (Long) b);

@@ -13,8 +13,9 @@ import com.chairside.reporting.projection.ProjectionWrite;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The lead funnel from {@code chairside.leads}: one document per lead with the time it reached each stage. A lead
- * with a decision maker counts as CONTACTED: lead-service raises no event for other contacts.
+ * The lead funnel from {@code chairside.leads}: one document per lead with the time it reached each stage, its source
+ * and conference name (as captured, then as updated). A lead with a decision maker counts as CONTACTED: lead-service
+ * raises no event for other contacts.
  */
 @Component
 class LeadProjection implements Projection {
@@ -52,8 +53,8 @@ class LeadProjection implements Projection {
 	@Override
 	public ProjectionWrite writeFor(IncomingEvent event, JsonMapper json) {
 		String name = event.name();
-		if (!List.of("LeadCaptured", "DecisionMakerIdentified", "LeadQualified", "LeadDisqualified", "LeadConverted",
-				"LeadAssigned").contains(name)) {
+		if (!List.of("LeadCaptured", "LeadUpdated", "DecisionMakerIdentified", "LeadQualified", "LeadDisqualified",
+				"LeadConverted", "LeadAssigned").contains(name)) {
 			return null;
 		}
 		LeadFacts lead = event.dataAs(LeadFacts.class, json);
@@ -73,6 +74,12 @@ class LeadProjection implements Projection {
 				setPresent(update, "source", lead.source());
 				setPresent(update, "conferenceName", lead.conferenceName());
 				setPresent(update, "productInterests", lead.productInterests());
+			}
+			case "LeadUpdated" -> {
+				// the source and conference name after the change; an update published before it carried them changes
+				// nothing here
+				setPresent(update, "source", lead.source());
+				setPresent(update, "conferenceName", lead.conferenceName());
 			}
 			case "DecisionMakerIdentified" -> update.set("contactedAt", orEventTime(lead.identifiedAt(), event));
 			case "LeadQualified" -> update.set("qualifiedAt", orEventTime(lead.qualifiedAt(), event));

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -28,6 +30,8 @@ import static org.awaitility.Awaitility.await;
 class SalesMeetingPackIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@LocalServerPort
 	int port;
@@ -175,6 +179,71 @@ class SalesMeetingPackIntegrationTests {
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Leads met at two named conferences (one renamed after capture) and one unnamed, converted into accounts that
+	 * ordered: each conference by its name with its leads and the orders of its accounts, the same after the lead
+	 * projection is rebuilt from the topic.
+	 */
+	@Test
+	void listsEachConferenceByNameWithItsLeadsAndOrdersAlsoAfterARebuild() throws IOException {
+		String ids = UUID.randomUUID().toString();
+		String idsAccount = UUID.randomUUID().toString();
+		lead("LeadCaptured", ids, 1, "conferenceName", "IDS Köln");
+		lead("LeadQualified", ids, 2);
+		lead("LeadConverted", ids, 3, "accountId", idsAccount);
+		lead("LeadCaptured", UUID.randomUUID().toString(), 1, "conferenceName", "IDS Köln");
+		lead("LeadCaptured", UUID.randomUUID().toString(), 1, "source", "OUTBOUND", "conferenceName", "IDS Köln");
+		String aao = UUID.randomUUID().toString();
+		String aaoAccount = UUID.randomUUID().toString();
+		lead("LeadCaptured", aao, 1, "conferenceName", "Dental Expo");
+		lead("LeadUpdated", aao, 2, "conferenceName", "AAO Annual Session");
+		lead("LeadConverted", aao, 3, "accountId", aaoAccount);
+		String unnamed = UUID.randomUUID().toString();
+		ObjectNode captured = (ObjectNode) JSON.readTree(Contracts.example("chairside.lead.LeadCaptured.v1", "leadId",
+				unnamed, "region", this.region));
+		captured.remove("conferenceName");
+		kafka.sendCloudEvent("chairside.leads", unnamed, UUID.randomUUID().toString(), "chairside.lead.LeadCaptured.v1",
+				1, JSON.writeValueAsString(captured));
+		order("OrderPlaced", UUID.randomUUID().toString(), 1, "accountId", idsAccount);
+		String cancelled = UUID.randomUUID().toString();
+		order("OrderPlaced", cancelled, 1, "accountId", idsAccount);
+		order("OrderCancelled", cancelled, 2, "accountId", idsAccount);
+		order("OrderPlaced", UUID.randomUUID().toString(), 1, "accountId", aaoAccount);
+
+		await().until(() -> {
+			JsonNode conferences = pack("2026-11").path("activity").path("conferences");
+			return conferences.path("IDS Köln").path("leads").asLong() == 2
+					&& conferences.path("IDS Köln").path("orders").asLong() == 1
+					&& conferences.path("AAO Annual Session").path("orders").asLong() == 1
+					&& conferences.path("Unnamed conference").path("leads").asLong() == 1;
+		});
+		JsonNode conferences = pack("2026-11").path("activity").path("conferences");
+		assertThat(conferences.properties()).extracting(Map.Entry::getKey)
+			.containsExactlyInAnyOrder("AAO Annual Session", "IDS Köln", "Unnamed conference");
+		assertConference(conferences.path("IDS Köln"), 2, 1, 1, "113500.00");
+		assertConference(conferences.path("AAO Annual Session"), 1, 1, 1, "113500.00");
+		assertConference(conferences.path("Unnamed conference"), 1, 0, 0, "0");
+		List<String> csv = this.api.send("GET", "/api/reports/sales-meeting?region=" + this.region + "&period=2026-11",
+				null, Map.of("Accept", "text/csv")).body().lines().toList();
+		assertThat(csv).contains("activity,conferences / IDS Köln,leads,2", "activity,conferences / IDS Köln,orders,1",
+				"activity,conferences / AAO Annual Session,converted,1",
+				"activity,conferences / AAO Annual Session,orderValue,113500.00",
+				"activity,conferences / Unnamed conference,leads,1");
+
+		Api admin = this.api.as(Infrastructure.get().token("admin", "ADMIN", null));
+		String rebuild = admin.post("/api/reports/rebuild", "{\"projection\":\"leads\"}").field("id");
+		await().atMost(java.time.Duration.ofMinutes(2))
+			.until(() -> admin.get("/api/reports/rebuild/" + rebuild).json().path("state").asText(), "COMPLETED"::equals);
+		assertThat(pack("2026-11").path("activity").path("conferences")).as("rebuilt from the topic").isEqualTo(conferences);
+	}
+
+	private static void assertConference(JsonNode conference, long leads, long converted, long orders, String value) {
+		assertThat(conference.path("leads").asLong()).isEqualTo(leads);
+		assertThat(conference.path("converted").asLong()).isEqualTo(converted);
+		assertThat(conference.path("orders").asLong()).isEqualTo(orders);
+		assertThat(conference.path("orderValue").decimalValue()).isEqualByComparingTo(value);
 	}
 
 	@Test
