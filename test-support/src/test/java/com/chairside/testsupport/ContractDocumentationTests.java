@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,11 +17,19 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the published language from drifting: every event has a schema and a valid example; the README's events table
- * says what the AsyncAPI document says; and each service consumes exactly the topics, under the group, that the
+ * Keeps the published language from drifting: every event has a schema and a valid example; the events tables of the
+ * README and of contracts/README.md say what the AsyncAPI document says (regenerate them with
+ * {@code -Dchairside.docs.regenerate=true}); and each service consumes exactly the topics, under the group, that the
  * AsyncAPI document declares for it.
  */
 class ContractDocumentationTests {
+
+	/** The system property that makes the events-table tests write the tables from the AsyncAPI document. */
+	static final String REGENERATE = "chairside.docs.regenerate";
+
+	private static final String TABLE_START = "<!-- events-table:start -->";
+
+	private static final String TABLE_END = "<!-- events-table:end -->";
 
 	private final Path contracts = Contracts.folder();
 
@@ -45,15 +54,62 @@ class ContractDocumentationTests {
 
 	@Test
 	void theReadmeEventsTableSaysWhatTheAsyncApiDocumentSays() throws IOException {
-		String readme = Files.readString(this.root.resolve("README.md"));
-		String table = readme.substring(readme.indexOf("<!-- events-table:start -->"),
-				readme.indexOf("<!-- events-table:end -->"));
-		List<String> documented = table.lines()
-			.filter((line) -> line.startsWith("| `"))
-			.map((line) -> line.replace("`", "").replaceAll("\\s+", " ").trim())
-			.sorted()
+		List<String> rows = new ArrayList<>();
+		for (Event event : eventsFromAsyncApi()) {
+			rows.add(row("`" + event.topic() + "`", event.name(), event.key(), event.producer(),
+					String.join(", ", event.consumers())));
+		}
+		assertTableIsGenerated(this.root.resolve("README.md"), "| topic | event | key | producer | consumers |", rows);
+	}
+
+	@Test
+	void theContractsReadmeEventsTableSaysWhatTheAsyncApiDocumentSays() throws IOException {
+		List<String> rows = new ArrayList<>();
+		for (Event event : eventsFromAsyncApi()) {
+			rows.add(row(event.name(), "`" + event.type() + "`", "`" + event.topic() + "`", event.key(), event.producer(),
+					String.join(", ", event.consumers())));
+		}
+		assertTableIsGenerated(this.contracts.resolve("README.md"),
+				"| event | ce_type | topic | key | producer | consumers |", rows);
+	}
+
+	/**
+	 * The table between the file's {@code events-table} markers is the header and the rows made from the AsyncAPI
+	 * document (in any order; whitespace aside). With {@code -D}{@value #REGENERATE}{@code =true} the table is written
+	 * from the document instead.
+	 */
+	private static void assertTableIsGenerated(Path file, String header, List<String> rows) throws IOException {
+		String text = Files.readString(file);
+		int start = text.indexOf(TABLE_START);
+		int end = text.indexOf(TABLE_END);
+		assertThat(start).as("%s has the markers %s and %s", file, TABLE_START, TABLE_END).isNotNegative();
+		assertThat(end).as("%s: %s after %s", file, TABLE_END, TABLE_START).isGreaterThan(start);
+		if (Boolean.getBoolean(REGENERATE)) {
+			String table = String.join("\n", header, header.replaceAll("[^|]+", " --- "), String.join("\n", rows));
+			Files.writeString(file, text.substring(0, start + TABLE_START.length()) + "\n" + table + "\n"
+					+ text.substring(end));
+			return;
+		}
+		List<String> lines = text.substring(start + TABLE_START.length(), end)
+			.lines()
+			.filter((line) -> line.startsWith("|"))
+			.map(ContractDocumentationTests::normalized)
 			.toList();
-		assertThat(documented).containsExactlyElementsOf(rowsFromAsyncApi());
+		String hint = "the events table of " + file + " differs from contracts/asyncapi.yaml; regenerate it with "
+				+ "./mvnw -o -B test -pl test-support -Dtest=ContractDocumentationTests -D" + REGENERATE + "=true";
+		assertThat(lines).as(hint).isNotEmpty();
+		assertThat(lines.get(0)).as(hint).isEqualTo(normalized(header));
+		assertThat(lines.subList(Math.min(2, lines.size()), lines.size()).stream().sorted().toList()).as(hint)
+			.containsExactlyElementsOf(rows.stream().map(ContractDocumentationTests::normalized).sorted().toList());
+	}
+
+	/** A Markdown table row; an empty cell is {@code | |}. */
+	private static String row(String... cells) {
+		return ("| " + String.join(" | ", cells) + " |").replaceAll(" {2,}", " ");
+	}
+
+	private static String normalized(String row) {
+		return row.replace("`", "").replaceAll("\\s+", " ").trim();
 	}
 
 	@Test
@@ -79,9 +135,16 @@ class ContractDocumentationTests {
 		}
 	}
 
-	/** {@code | topic | event | key | producer | consumers |}, one per event, from the operations. */
-	private List<String> rowsFromAsyncApi() throws IOException {
-		Map<String, String> producers = new TreeMap<>();
+	/** One event as the AsyncAPI document declares it: its message, channel and operations. */
+	private record Event(String name, String type, String topic, String key, String producer, TreeSet<String> consumers) {
+	}
+
+	/**
+	 * Every event a send operation declares, in the document's order: its {@code ce_type} and Kafka key from its
+	 * message, its topic from the operation's channel, its producer and its consumer groups from the operations.
+	 */
+	private List<Event> eventsFromAsyncApi() throws IOException {
+		Map<String, String> producers = new LinkedHashMap<>();
 		Map<String, TreeSet<String>> consumers = new TreeMap<>();
 		Map<String, String> topics = new TreeMap<>();
 		for (Map<String, Object> operation : operations()) {
@@ -95,14 +158,37 @@ class ContractDocumentationTests {
 				}
 			}
 		}
-		List<String> rows = new ArrayList<>();
-		for (String event : producers.keySet()) {
-			String topic = topics.get(event);
-			String key = topic.replace("chairside.", "").replaceAll("s$", "") + "Id";
-			rows.add(("| " + topic + " | " + event + " | " + key + " | " + producers.get(event) + " | "
-					+ String.join(", ", consumers.getOrDefault(event, new TreeSet<>())) + " |").replaceAll("\\s+", " "));
+		Map<String, Object> messages = path(asyncApi(), "components", "messages");
+		assertThat(producers.keySet()).as("every message has a producer (a send operation)")
+			.containsExactlyInAnyOrderElementsOf(messages.keySet());
+		List<Event> events = new ArrayList<>();
+		for (Map.Entry<String, String> producer : producers.entrySet()) {
+			String name = producer.getKey();
+			@SuppressWarnings("unchecked")
+			Map<String, Object> message = (Map<String, Object>) messages.get(name);
+			assertThat(message).as("components.messages.%s", name).isNotNull();
+			events.add(new Event(name, ceType(message), topics.get(name), key(message), producer.getValue(),
+					consumers.getOrDefault(name, new TreeSet<>())));
 		}
-		return rows.stream().sorted().toList();
+		return events;
+	}
+
+	/** The {@code ce_type} the message's headers fix, e.g. {@code chairside.lead.LeadCaptured.v1}. */
+	private static String ceType(Map<String, Object> message) {
+		for (Object part : (List<?>) path(message, "headers").get("allOf")) {
+			Object type = (part instanceof Map<?, ?> schema && schema.get("properties") instanceof Map<?, ?> properties
+					&& properties.get("ce_type") instanceof Map<?, ?> ceType) ? ceType.get("const") : null;
+			if (type != null) {
+				return (String) type;
+			}
+		}
+		throw new AssertionError(message.get("name") + " fixes no ce_type in its headers");
+	}
+
+	/** The Kafka key the message's binding names, the first word of its description (e.g. {@code leadId}). */
+	private static String key(Map<String, Object> message) {
+		String description = (String) path(message, "bindings", "kafka", "key").get("description");
+		return description.split("[\\s(]", 2)[0];
 	}
 
 	@SuppressWarnings("unchecked")
