@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.chairside.platform.search.SearchTerms;
+
 /**
  * The accounts order-service knows, fed by account-service's events ({@code AccountOpened}, renames, status changes).
  * An account opened a moment ago may not have arrived yet; then account-service is asked over HTTP, so that an account
@@ -52,7 +54,8 @@ public class AccountDirectory {
 	/** Records an account, unless a newer event about it was applied already. */
 	void learn(String id, String name, String region, String status, long sequence) {
 		Update update = new Update().set("name", name).set("region", region).set("status", status)
-			.set("sequence", sequence);
+			.set("sequence", sequence)
+			.set(SearchTerms.FIELD, KnownAccountTerms.of(name));
 		if (!applyIfNewer(id, sequence, new KnownAccount(id, name, region, status, sequence), update)) {
 			log.debug("Account {} already known at a newer sequence", id);
 		}
@@ -60,7 +63,12 @@ public class AccountDirectory {
 
 	/** A known account's new name, unless a newer event about it was applied already. */
 	void rename(String id, String name, long sequence) {
-		applyNewer(id, "name", name, sequence);
+		if (!applyIfNewer(id, sequence, null, new Update().set("name", name)
+			.set(SearchTerms.FIELD, KnownAccountTerms.of(name))
+			.set("sequence", sequence))) {
+			log.debug("Account {}: rename of sequence {} not applied (unknown here, or older than what is known)", id,
+					sequence);
+		}
 	}
 
 	/** A known account's new status (PROSPECT, CUSTOMER, DORMANT: each may order), unless a newer event was applied. */

@@ -1,0 +1,155 @@
+package com.chairside.order.order;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.chairside.order.OrderFixtures;
+import com.chairside.order.OrderServiceTest;
+import com.chairside.testsupport.Api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code GET /api/orders/search} over real HTTP, with accounts arriving as events, on the MongoDB-wire store. */
+@OrderServiceTest
+class OrderSearchIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	OrderSearch search;
+
+	OrderFixtures fixtures;
+
+	Api northeast;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = OrderFixtures.on(this.port);
+		this.northeast = this.fixtures.as("ACCOUNT_MANAGER");
+	}
+
+	@Test
+	void findsAnOrderByItsNumberWholeCompactOrByItsDigits() {
+		String id = this.fixtures.place(this.fixtures.openedAccount("NORTHEAST", "Lighthouse Orthodontics"));
+		String number = numberOf(id);
+		assertThat(number).matches("SO-\\d{4}-\\d{6}");
+
+		assertThat(ids(number)).containsExactly(id);
+		assertThat(ids(number.toLowerCase())).containsExactly(id);
+		assertThat(ids(number.replace("-", ""))).containsExactly(id);
+		assertThat(ids(number.substring(0, number.length() - 1))).contains(id);
+		assertThat(ids(number.substring(number.length() - 6))).as("its running number").contains(id);
+
+		JsonNode first = search(this.northeast, number).json().path("items").get(0);
+		assertThat(first.path("type").asText()).isEqualTo("order");
+		assertThat(first.path("title").asText()).isEqualTo(number + " · Lighthouse Orthodontics");
+		assertThat(first.path("subtitle").asText()).startsWith("SUBMITTED · ");
+		assertThat(first.path("region").asText()).isEqualTo("NORTHEAST");
+	}
+
+	@Test
+	void findsOrdersByThePracticesNameIgnoringCaseAndAccents() {
+		String account = this.fixtures.openedAccount("NORTHEAST", "Praxis Dr. Ängström Kieferorthopädie");
+		String first = this.fixtures.place(account);
+		String second = this.fixtures.place(account);
+		assertThat(ids("angstrom kieferortho")).containsExactlyInAnyOrder(first, second);
+		assertThat(ids("ÄNGSTR")).containsExactlyInAnyOrder(first, second);
+		assertThat(ids("angstrom zahn")).isEmpty();
+	}
+
+	@Test
+	void findsOrdersByTheNewNameOnceTheAccountIsRenamed() {
+		String account = this.fixtures.openedAccount("NORTHEAST", "Copperfield Dental");
+		String id = this.fixtures.place(account);
+		OrderFixtures.kafka.sendCloudEvent("chairside.accounts", account, UUID.randomUUID().toString(),
+				"chairside.account.AccountUpdated.v1", 2, """
+						{"accountId":"%s","region":"NORTHEAST","changes":[{"field":"name","from":"Copperfield Dental",
+						 "to":"Silverbrook Dental"}],"updatedBy":"am.northeast","updatedAt":"2026-11-19T14:02:11.120Z"}"""
+					.formatted(account));
+		await().untilAsserted(() -> assertThat(ids("silverbrook")).containsExactly(id));
+		assertThat(ids("copperfield")).isEmpty();
+	}
+
+	@Test
+	void neverAnswersAnotherRegionsOrderToAnAccountManager() {
+		String account = this.fixtures.openedAccount("SOUTHWEST", "Saguaro Family Dental");
+		Api.Response placed = this.fixtures.as("am.southwest", "ACCOUNT_MANAGER", "SOUTHWEST").post("/api/orders", """
+				{"accountId":"%s","lines":[{"sku":"TC-ORTHO-200","quantity":1}],"requestedDeliveryDate":"2027-03-01"}"""
+			.formatted(account));
+		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+		String id = placed.field("id");
+		assertThat(ids("saguaro")).isEmpty();
+		assertThat(ids(numberOf(id))).isEmpty();
+		Api manager = this.fixtures.as("sm.all", "SALES_MANAGER", null);
+		assertThat(idsOf(search(manager, "saguaro"))).containsExactly(id);
+		assertThat(idsOf(search(manager, numberOf(id)))).containsExactly(id);
+	}
+
+	@Test
+	void refusesMissingBlankOrOverlongTextAndSizesOutOfRange() {
+		assertBadRequest("/api/orders/search", "q");
+		assertBadRequest("/api/orders/search?q=%20", "q");
+		assertBadRequest("/api/orders/search?q=" + "c".repeat(201), "q");
+		assertBadRequest("/api/orders/search?q=so&size=0", "size");
+		assertBadRequest("/api/orders/search?q=so&size=51", "size");
+	}
+
+	@Test
+	void givesOrdersStoredBeforeSearchTheirTermsWhenReady() {
+		String id = this.fixtures.place(this.fixtures.openedAccount("NORTHEAST", "Birchwood Dental"));
+		String number = numberOf(id);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("searchTerms"), "orders");
+		assertThat(ids(number)).isEmpty();
+
+		this.search.prepare();
+
+		assertThat(ids(number)).containsExactly(id);
+	}
+
+	private String numberOf(String orderId) {
+		return this.mongo.findById(orderId, Document.class, "orders").getString("number");
+	}
+
+	private List<String> ids(String q) {
+		return idsOf(search(this.northeast, q));
+	}
+
+	private static Api.Response search(Api api, String q) {
+		return api.get("/api/orders/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+	}
+
+	private static List<String> idsOf(Api.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		response.json().path("items").forEach((item) -> ids.add(item.path("id").asText()));
+		return ids;
+	}
+
+	private void assertBadRequest(String path, String field) {
+		Api.Response refused = this.northeast.get(path);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+	}
+
+}
