@@ -37,6 +37,29 @@ class CombinedApiDocs {
 
 	private static final String SCHEMA_REF = "#/components/schemas/";
 
+	/** The gateway's own operation: {@code GET /api/search} (com.chairside.gateway.search.Search). */
+	private static final String SEARCH = """
+			{"x-service":"gateway","get":{"summary":"Find leads, accounts and orders",
+			 "description":"Asks lead-, account- and order-service (or the one type names) with the caller's token, so each \
+			applies its own role and region rules, and merges their hits best first. Every word of q must match the start \
+			of a word of a practice's or account's name or city, an e-mail, phone digits (any punctuation) or an order \
+			number, ignoring case and accents. A service that cannot answer is left out and named in unavailable; the \
+			answer is still 200.",
+			 "parameters":[
+			  {"name":"q","in":"query","required":true,"schema":{"type":"string","maxLength":200}},
+			  {"name":"type","in":"query","schema":{"type":"string","enum":["lead","account","order"]}},
+			  {"name":"size","in":"query","schema":{"type":"integer","minimum":1,"maximum":50,"default":20}}],
+			 "responses":{
+			  "200":{"description":"the hits, best first","content":{"application/json":{"schema":{"type":"object",
+			   "properties":{"items":{"type":"array","items":{"type":"object","properties":{
+			    "type":{"type":"string","enum":["lead","account","order"]},"id":{"type":"string"},
+			    "title":{"type":"string"},"subtitle":{"type":"string"},"region":{"type":"string"}}}},
+			   "unavailable":{"type":"array","items":{"type":"string"},
+			    "description":"services that did not answer, whose hits are missing"}}}}}},
+			  "400":{"description":"q missing, blank or longer than 200 characters; unknown type; size out of 1..50",
+			   "content":{"application/problem+json":{}}},
+			  "401":{"description":"no valid token"}}}}""";
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final ServiceReplicas replicas;
@@ -59,6 +82,7 @@ class CombinedApiDocs {
 		combined.putArray("servers").addObject().put("url", "/");
 		ObjectNode paths = combined.putObject("paths");
 		ObjectNode components = combined.putObject("components");
+		paths.set("/api/search", this.json.readTree(SEARCH));
 		ArrayNode unavailable = combined.putArray("x-unavailable");
 		for (String service : this.replicas.services()) {
 			Optional<JsonNode> document = fetch(service);

@@ -54,6 +54,11 @@ public class ServiceReplicas {
 		return this.services.get(service).choose();
 	}
 
+	/** A replica that refused a connection to a call the gateway made itself gets no requests until it is ready again. */
+	public void markDown(String service, URI replica) {
+		this.services.get(service).markDown(replica);
+	}
+
 	@Scheduled(fixedDelayString = "${chairside.routes.probe-interval:2s}")
 	void probe() {
 		this.services.values().forEach(Replicas::probe);
