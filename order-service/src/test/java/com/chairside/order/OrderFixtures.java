@@ -45,12 +45,22 @@ public final class OrderFixtures {
 
 	/** Publishes account-service's AccountOpened example for a new account and waits until orders can use it. */
 	public String openedAccount() {
+		return openedAccount("NORTHEAST", "Smile Orthodontics");
+	}
+
+	/** As {@link #openedAccount()}, for an account of that region and name. */
+	public String openedAccount(String region, String name) {
 		String accountId = UUID.randomUUID().toString();
 		kafka.sendCloudEvent("chairside.accounts", accountId, UUID.randomUUID().toString(),
-				"chairside.account.AccountOpened.v1", 1,
-				Contracts.example("chairside.account.AccountOpened.v1", "accountId", accountId));
+				"chairside.account.AccountOpened.v1", 1, Contracts.example("chairside.account.AccountOpened.v1",
+						"accountId", accountId, "region", region, "name", name));
 		await().until(() -> kafka.consumedAll("order-service", "chairside.accounts"));
 		return accountId;
+	}
+
+	/** Someone else than the fixed users of {@link #as}: {@code region} null for who sees every region. */
+	public Api as(String user, String role, String region) {
+		return Api.local(this.port, Infrastructure.get().token(user, role, region));
 	}
 
 	/** Places (submits) an order of two treatment chairs and two delivery units. */

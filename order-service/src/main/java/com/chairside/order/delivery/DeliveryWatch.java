@@ -79,7 +79,7 @@ public class DeliveryWatch {
 		List<Risk> risks = new ArrayList<>();
 		LocalDate committed = order.committedDeliveryDate();
 		if (today.isAfter(committed)) {
-			risks.add(new Risk("MISSED@" + committed, new DeliveryCommitmentMissed(order.id(),
+			risks.add(new Risk("MISSED@" + committed, new DeliveryCommitmentMissed(order.id(), order.number(),
 					order.accountId(), order.region(), committed, order.status(), ChronoUnit.DAYS.between(committed, today),
 					now, order.total())));
 		}
@@ -100,8 +100,8 @@ public class DeliveryWatch {
 
 	private static Risk atRisk(Order order, String reason, long slack, Instant now) {
 		return new Risk(reason + "@" + order.committedDeliveryDate(), new DeliveryCommitmentAtRisk(order.id(),
-				order.accountId(), order.region(), order.committedDeliveryDate(), reason, slack, order.status(), now,
-				order.total()));
+				order.number(), order.accountId(), order.region(), order.committedDeliveryDate(), reason, slack,
+				order.status(), now, order.total()));
 	}
 
 	/** Flags the risks not raised before and saves them with their events in one versioned write. */

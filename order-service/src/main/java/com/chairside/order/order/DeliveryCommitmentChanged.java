@@ -6,6 +6,6 @@ import java.time.LocalDate;
 import com.chairside.order.catalog.Money;
 
 /** Sales administration rescheduled the committed delivery date, for a reason. */
-public record DeliveryCommitmentChanged(String orderId, String accountId, String region, LocalDate before,
+public record DeliveryCommitmentChanged(String orderId, String orderNumber, String accountId, String region, LocalDate before,
 		LocalDate after, String reason, String changedBy, Instant changedAt, Money total) implements OrderEvent {
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -38,6 +39,13 @@ public class Order extends AggregateRoot {
 
 	@Id
 	private String id;
+
+	/**
+	 * The number people use ({@code SO-2026-000042}), given when the order is created; orders stored before numbers
+	 * existed get theirs at start-up ({@link OrderStoreUpgrade}), hence sparse.
+	 */
+	@Indexed(unique = true, sparse = true)
+	private String number;
 
 	@Version
 	private Long version;
@@ -71,6 +79,9 @@ public class Order extends AggregateRoot {
 
 	private Instant updatedAt;
 
+	/** Who last changed the lines, the dates or the site (creating the order counts); they decide nothing on it. */
+	private String lastChangedBy;
+
 	private String cancellationReason;
 
 	/** The cancellation asked for and not decided yet, if any. */
@@ -80,6 +91,12 @@ public class Order extends AggregateRoot {
 
 	private String discountApprovedBy;
 
+	/** The discount above the threshold that waits for a sales manager's decision, if any. */
+	private DiscountRequest pendingDiscount;
+
+	/** The last discount a sales manager turned down, until a new one is asked for. */
+	private DiscountRejection discountRejection;
+
 	private List<HistoryEntry> history = new ArrayList<>();
 
 	/** The delivery risks already raised, so that each is raised once (see {@link #flagRisk}). */
@@ -88,10 +105,11 @@ public class Order extends AggregateRoot {
 	protected Order() {
 	}
 
-	private static Order open(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
-			String deliverySite, String by, Instant now) {
+	private static Order open(String number, String accountId, String region, List<OrderLine> lines,
+			LocalDate requestedDeliveryDate, String deliverySite, String by, Instant now) {
 		Order order = new Order();
 		order.id = UUID.randomUUID().toString();
+		order.number = number;
 		order.accountId = accountId;
 		order.region = region;
 		order.status = OrderStatus.DRAFT;
@@ -102,23 +120,40 @@ public class Order extends AggregateRoot {
 		order.draftedBy = by;
 		order.draftedAt = now;
 		order.updatedAt = now;
+		order.lastChangedBy = by;
 		return order;
 	}
 
-	/** A quote: priced, discounted, nothing booked. */
-	public static Order draft(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
-			String deliverySite, String by, Instant now) {
-		Order order = open(accountId, region, lines, requestedDeliveryDate, deliverySite, by, now);
+	/**
+	 * A quote: priced, discounted, nothing booked. A discount above {@code approvalThreshold} waits for a sales
+	 * manager's decision ({@link DiscountApprovalRequested}).
+	 */
+	public static Order draft(String number, String accountId, String region, List<OrderLine> lines,
+			LocalDate requestedDeliveryDate, String deliverySite, BigDecimal approvalThreshold, String by, Instant now) {
+		Order order = open(number, accountId, region, lines, requestedDeliveryDate, deliverySite, by, now);
 		order.raiseDrafted(by, now, null, List.of());
+		order.askApprovalIfNeeded(approvalThreshold, null, by, now);
 		return order;
 	}
 
-	/** An order submitted at once (issue 2's "place"). */
-	public static Order place(String accountId, String region, List<OrderLine> lines, LocalDate requestedDeliveryDate,
-			String deliverySite, BigDecimal approvalThreshold, String by, Instant now) {
-		Order order = open(accountId, region, lines, requestedDeliveryDate, deliverySite, by, now);
+	/**
+	 * An order submitted at once (issue 2's "place"). Its number is taken only once the order is known to be
+	 * acceptable, so that refused orders leave no gaps.
+	 */
+	public static Order place(Supplier<String> number, String accountId, String region, List<OrderLine> lines,
+			LocalDate requestedDeliveryDate, String deliverySite, BigDecimal approvalThreshold, String by, Instant now) {
+		Order order = open(null, accountId, region, lines, requestedDeliveryDate, deliverySite, by, now);
+		order.requireApprovedDiscount(approvalThreshold);
+		order.number = number.get();
 		order.submit(approvalThreshold, by, now);
 		return order;
+	}
+
+	/** Gives an order stored before numbers existed its number; one that has a number keeps it. */
+	void numbered(String number) {
+		if (this.number == null) {
+			this.number = number;
+		}
 	}
 
 	/** Submits a draft; a discount above {@code approvalThreshold} must have been approved by a sales manager. */
@@ -131,21 +166,75 @@ public class Order extends AggregateRoot {
 		this.placedBy = by;
 		this.placedAt = now;
 		this.updatedAt = now;
-		raiseAndRecord(new OrderPlaced(this.id, this.accountId, this.region, EventLine.of(this.lines), this.total,
+		raiseAndRecord(new OrderPlaced(this.id, this.number, this.accountId, this.region, EventLine.of(this.lines), this.total,
 				this.requestedDeliveryDate, by, now, this.deliverySite), by, now, null, List.of());
 	}
 
-	/** A sales manager approves the current line discounts (the largest of them). */
+	/** A sales manager approves the discount that waits for a decision (the largest line discount). */
 	public void approveDiscount(String by, Instant now) {
-		if (this.status.productionStarted() || this.status == OrderStatus.CANCELLED) {
-			throw new ConflictException("DISCOUNT_FIXED", "Order " + this.id + " is " + this.status
-					+ "; its discounts can no longer be approved");
-		}
-		this.approvedDiscountPercent = maxDiscount();
+		DiscountRequest request = discountAwaitingDecision();
+		this.approvedDiscountPercent = request.discountPercent();
 		this.discountApprovedBy = by;
+		this.pendingDiscount = null;
+		this.discountRejection = null;
 		this.updatedAt = now;
-		raiseAndRecord(new DiscountApproved(this.id, this.accountId, this.region,
-				EventLine.percent(this.approvedDiscountPercent), by, now, this.total), by, now, null, List.of());
+		raiseAndRecord(new DiscountApproved(this.id, this.number, this.accountId, this.region,
+				EventLine.percent(this.approvedDiscountPercent), by, now, this.total, request.requestedBy(), by), by,
+				now, null, List.of());
+	}
+
+	/**
+	 * A sales manager turns the discount that waits down, for a reason: the quote stays a draft, and cannot be
+	 * submitted until its discounts are within the threshold or a new discount is approved.
+	 */
+	public void rejectDiscount(String reason, String by, Instant now) {
+		DiscountRequest request = discountAwaitingDecision();
+		this.pendingDiscount = null;
+		this.discountRejection = new DiscountRejection(request.discountPercent(), request.requestedBy(), by, now, reason);
+		this.updatedAt = now;
+		raiseAndRecord(new DiscountRejected(this.id, this.number, this.accountId, this.region,
+				EventLine.percent(request.discountPercent()), request.requestedBy(), by, reason, now), by, now, reason,
+				List.of());
+	}
+
+	private DiscountRequest discountAwaitingDecision() {
+		return awaitingDecision(this.pendingDiscount, "NO_DISCOUNT_APPROVAL_REQUESTED", "discount waiting for approval");
+	}
+
+	/**
+	 * Who may not decide on this order (separation of duties): who placed or drafted it, who last changed it, and who
+	 * asked for what waits (a discount, a cancellation).
+	 */
+	public Set<String> interestedParties() {
+		Set<String> parties = new LinkedHashSet<>();
+		for (String party : new String[] { this.draftedBy, this.placedBy, this.lastChangedBy,
+				(this.pendingDiscount != null) ? this.pendingDiscount.requestedBy() : null,
+				(this.cancellationRequest != null) ? this.cancellationRequest.requestedBy() : null }) {
+			if (party != null) {
+				parties.add(party);
+			}
+		}
+		return parties;
+	}
+
+	/**
+	 * Asks a sales manager to decide on a discount above {@code threshold} that nobody approved yet; a discount back
+	 * within the threshold (or within what was approved) withdraws the question. Asked once per discount: the same
+	 * discount again raises nothing.
+	 */
+	private void askApprovalIfNeeded(BigDecimal threshold, String reason, String by, Instant now) {
+		BigDecimal max = maxDiscount();
+		if (max.compareTo(threshold) <= 0 || discountApproved(max)) {
+			this.pendingDiscount = null;
+			return;
+		}
+		if (this.pendingDiscount != null && this.pendingDiscount.discountPercent().compareTo(max) == 0) {
+			return;
+		}
+		this.pendingDiscount = new DiscountRequest(max, by, now, reason);
+		this.discountRejection = null;
+		raiseAndRecord(new DiscountApprovalRequested(this.id, this.number, this.accountId, this.region,
+				EventLine.percent(max), by, now, this.total), by, now, reason, List.of());
 	}
 
 	/**
@@ -191,11 +280,13 @@ public class Order extends AggregateRoot {
 			this.deliverySite = newSite;
 		}
 		this.updatedAt = now;
+		this.lastChangedBy = by;
 		if (this.status == OrderStatus.DRAFT) {
 			raiseDrafted(by, now, reason, changes);
+			askApprovalIfNeeded(approvalThreshold, reason, by, now);
 			return changes;
 		}
-		raiseAndRecord(new OrderChanged(this.id, this.accountId, this.region, reason, List.copyOf(changes),
+		raiseAndRecord(new OrderChanged(this.id, this.number, this.accountId, this.region, reason, List.copyOf(changes),
 				EventLine.of(this.lines), this.total, this.requestedDeliveryDate, by, now, departments(changes),
 				this.status.productionStarted(), this.deliverySite, basedOn), by, now, reason, changes);
 		return changes;
@@ -234,7 +325,7 @@ public class Order extends AggregateRoot {
 		}
 		this.cancellationRequest = new CancellationRequest(reason, by, now);
 		this.updatedAt = now;
-		raiseAndRecord(new OrderCancellationRequested(this.id, this.accountId, this.region, reason, by, now,
+		raiseAndRecord(new OrderCancellationRequested(this.id, this.number, this.accountId, this.region, reason, by, now,
 				this.status, this.status.productionStarted(), this.total), by, now, reason, List.of());
 	}
 
@@ -250,17 +341,22 @@ public class Order extends AggregateRoot {
 		CancellationRequest request = pendingRequest();
 		this.cancellationRequest = null;
 		this.updatedAt = now;
-		raiseAndRecord(new OrderCancellationRejected(this.id, this.accountId, this.region, reason, request.reason(),
-				request.requestedBy(), request.requestedAt(), by, now, this.status), by, now, reason, List.of());
+		raiseAndRecord(new OrderCancellationRejected(this.id, this.number, this.accountId, this.region, reason,
+				request.reason(), request.requestedBy(), request.requestedAt(), by, now, this.status, by), by, now,
+				reason, List.of());
 	}
 
 	private CancellationRequest pendingRequest() {
+		return awaitingDecision(this.cancellationRequest, "NO_CANCELLATION_REQUESTED", "pending cancellation request");
+	}
+
+	/** What a decision is about: 409 {@code code} when nothing waits, or the order is cancelled. */
+	private <T> T awaitingDecision(T pending, String code, String what) {
 		refuseIfCancelled();
-		if (this.cancellationRequest == null) {
-			throw new ConflictException("NO_CANCELLATION_REQUESTED", "Order " + this.id
-					+ " has no pending cancellation request");
+		if (pending == null) {
+			throw new ConflictException(code, "Order " + this.id + " has no " + what);
 		}
-		return this.cancellationRequest;
+		return pending;
 	}
 
 	private void refuseIfCancelled() {
@@ -282,8 +378,9 @@ public class Order extends AggregateRoot {
 		this.status = OrderStatus.CANCELLED;
 		this.cancellationReason = reason;
 		this.cancellationRequest = null;
+		this.pendingDiscount = null;
 		this.updatedAt = now;
-		raiseAndRecord(new OrderCancelled(this.id, this.accountId, this.region, reason, this.total, by, now, before,
+		raiseAndRecord(new OrderCancelled(this.id, this.number, this.accountId, this.region, reason, this.total, by, now, before,
 				before.productionStarted(), approvedBy, requestedBy), by, now, reason, List.of());
 	}
 
@@ -310,9 +407,9 @@ public class Order extends AggregateRoot {
 		this.status = target;
 		this.updatedAt = now;
 		if (target == OrderStatus.CONFIRMED) {
-			raise(new OrderConfirmed(this.id, this.accountId, this.region, committedDate, this.total, by, now));
+			raise(new OrderConfirmed(this.id, this.number, this.accountId, this.region, committedDate, this.total, by, now));
 		}
-		raiseAndRecord(new OrderStatusChanged(this.id, this.accountId, this.region, from, target,
+		raiseAndRecord(new OrderStatusChanged(this.id, this.number, this.accountId, this.region, from, target,
 				this.committedDeliveryDate, by, now, this.total), by, now, null,
 				List.of(new Change("status", from.name(), target.name())));
 	}
@@ -331,7 +428,7 @@ public class Order extends AggregateRoot {
 		this.committedDeliveryDate = newDate;
 		this.flaggedRisks.clear();
 		this.updatedAt = now;
-		raiseAndRecord(new DeliveryCommitmentChanged(this.id, this.accountId, this.region, before, newDate, reason, by,
+		raiseAndRecord(new DeliveryCommitmentChanged(this.id, this.number, this.accountId, this.region, before, newDate, reason, by,
 				now, this.total), by, now, reason, List.of(new Change("committedDeliveryDate", before.toString(), newDate.toString())));
 	}
 
@@ -354,7 +451,7 @@ public class Order extends AggregateRoot {
 	}
 
 	private void raiseDrafted(String by, Instant now, String reason, List<Change> changes) {
-		raiseAndRecord(new OrderDrafted(this.id, this.accountId, this.region, EventLine.of(this.lines), this.total,
+		raiseAndRecord(new OrderDrafted(this.id, this.number, this.accountId, this.region, EventLine.of(this.lines), this.total,
 				this.requestedDeliveryDate, this.deliverySite, by, now), by, now, reason, changes);
 	}
 
@@ -366,11 +463,18 @@ public class Order extends AggregateRoot {
 
 	private void requireApprovedDiscount(BigDecimal threshold) {
 		BigDecimal max = maxDiscount();
-		boolean approved = this.approvedDiscountPercent != null && max.compareTo(this.approvedDiscountPercent) <= 0;
-		if (max.compareTo(threshold) > 0 && !approved) {
+		if (max.compareTo(threshold) > 0 && !discountApproved(max)) {
+			String state = (this.discountRejection != null
+					&& this.discountRejection.discountPercent().compareTo(max) == 0)
+							? "; " + this.discountRejection.rejectedBy() + " rejected it: change the discount"
+							: "; a sales manager must approve it first";
 			throw new RuleViolationException("DISCOUNT_NEEDS_APPROVAL", "A discount of " + EventLine.percent(max)
-					+ "% is above " + EventLine.percent(threshold) + "%; a sales manager must approve it first");
+					+ "% is above " + EventLine.percent(threshold) + "%" + state);
 		}
+	}
+
+	private boolean discountApproved(BigDecimal max) {
+		return this.approvedDiscountPercent != null && max.compareTo(this.approvedDiscountPercent) <= 0;
 	}
 
 	private BigDecimal maxDiscount() {
@@ -437,6 +541,10 @@ public class Order extends AggregateRoot {
 	}
 
 	public String id() { return this.id; }
+	public String number() { return this.number; }
+	public String lastChangedBy() { return this.lastChangedBy; }
+	public DiscountRequest pendingDiscount() { return this.pendingDiscount; }
+	public DiscountRejection discountRejection() { return this.discountRejection; }
 	public Long version() { return this.version; }
 	public String accountId() { return this.accountId; }
 	public String region() { return this.region; }

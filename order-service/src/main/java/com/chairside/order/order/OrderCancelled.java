@@ -9,7 +9,7 @@ import com.chairside.order.catalog.Money;
  * cancellation ({@code approvedBy}). {@code requestedBy} names who asked for it when the cancellation went through a
  * request (a sales manager's approval of it, or a cancellation while it was pending).
  */
-public record OrderCancelled(String orderId, String accountId, String region, String reason, Money total,
+public record OrderCancelled(String orderId, String orderNumber, String accountId, String region, String reason, Money total,
 		String cancelledBy, Instant cancelledAt, OrderStatus statusBefore, boolean affectsProduction, String approvedBy,
 		String requestedBy) implements OrderEvent {
 }

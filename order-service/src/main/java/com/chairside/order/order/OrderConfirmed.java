@@ -6,6 +6,6 @@ import java.time.LocalDate;
 import com.chairside.order.catalog.Money;
 
 /** Sales administration confirmed the order and committed to a delivery date; the account is now a customer. */
-public record OrderConfirmed(String orderId, String accountId, String region, LocalDate committedDeliveryDate,
+public record OrderConfirmed(String orderId, String orderNumber, String accountId, String region, LocalDate committedDeliveryDate,
 		Money total, String confirmedBy, Instant confirmedAt) implements OrderEvent {
 }

@@ -2,6 +2,7 @@ package com.chairside.order.order;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,17 +55,25 @@ public class OrderManagement {
 
 	private final Clock clock;
 
+	private final OrderNumbers numbers;
+
 	private final BigDecimal approvalThreshold;
 
+	private final BigDecimal maxDiscount;
+
 	OrderManagement(Orders orders, Catalog catalog, Pricing pricing, AccountDirectory accounts, EventFactory events,
-			Clock clock, @Value("${chairside.orders.discount-approval-threshold:10}") BigDecimal approvalThreshold) {
+			Clock clock, OrderNumbers numbers,
+			@Value("${chairside.orders.discount-approval-threshold:10}") BigDecimal approvalThreshold,
+			@Value("${chairside.orders.max-discount-percent:40}") BigDecimal maxDiscount) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.pricing = pricing;
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.numbers = numbers;
 		this.approvalThreshold = approvalThreshold;
+		this.maxDiscount = maxDiscount;
 	}
 
 	/** Creates a quote ({@code draft}) or submits the order at once. */
@@ -74,14 +83,15 @@ public class OrderManagement {
 			.orElseThrow(() -> new RuleViolationException("UNKNOWN_ACCOUNT",
 					"Account " + request.accountId() + " is not known (yet): open it, or wait for the lead's conversion"));
 		List<OrderLine> lines = priced(request.lines(), request.currency());
+		Instant now = now();
 		Order order = draft
-				? Order.draft(account.id(), account.region(), lines, request.requestedDeliveryDate(),
-						request.deliverySite(), user.id(), this.clock.instant())
-				: Order.place(account.id(), account.region(), lines, request.requestedDeliveryDate(),
-						request.deliverySite(), this.approvalThreshold, user.id(), this.clock.instant());
+				? Order.draft(this.numbers.next(now), account.id(), account.region(), lines,
+						request.requestedDeliveryDate(), request.deliverySite(), this.approvalThreshold, user.id(), now)
+				: Order.place(() -> this.numbers.next(now), account.id(), account.region(), lines,
+						request.requestedDeliveryDate(), request.deliverySite(), this.approvalThreshold, user.id(), now);
 		save(order);
-		log.info("Order {} {} for account {} ({}), total {} {}", order.id(), order.status(), account.id(),
-				account.region(), order.total().amount(), order.total().currency());
+		log.info("Order {} ({}) {} for account {} ({}), total {} {}", order.id(), order.number(), order.status(),
+				account.id(), account.region(), order.total().amount(), order.total().currency());
 		return order;
 	}
 
@@ -89,8 +99,18 @@ public class OrderManagement {
 		return apply(id, expectedVersion, user, (order) -> order.submit(this.approvalThreshold, user.id(), now()));
 	}
 
+	/** A sales manager of the order's region (or an admin) who did not give the discount approves it. */
 	public Order approveDiscount(String id, Long expectedVersion, CurrentUser user) {
-		return apply(id, expectedVersion, user, (order) -> order.approveDiscount(user.id(), now()));
+		Order order = apply(decidable(id, user), expectedVersion, (o) -> o.approveDiscount(user.id(), now()));
+		log.info("Order {}: {} approved its discount", id, user.id());
+		return order;
+	}
+
+	/** A sales manager of the order's region (or an admin) who did not give the discount turns it down. */
+	public Order rejectDiscount(String id, Long expectedVersion, String reason, CurrentUser user) {
+		Order order = apply(decidable(id, user), expectedVersion, (o) -> o.rejectDiscount(reason, user.id(), now()));
+		log.info("Order {}: {} rejected its discount", id, user.id());
+		return order;
 	}
 
 	public Order change(String id, Long expectedVersion, OrderChange request, CurrentUser user) {
@@ -145,6 +165,12 @@ public class OrderManagement {
 		return order.orElseThrow(() -> new NotFoundException("Order", id));
 	}
 
+	/** The order of that number, when the user may see it (another region's is not found, as for a read by id). */
+	public Optional<Order> findByNumber(String number, CurrentUser user) {
+		// by the unique number alone, the region checked here: the embedded store serves only a unique index's fields
+		return this.orders.findByNumber(number).filter((o) -> user.canSee(o.region()));
+	}
+
 	public Page<Order> list(String region, String accountId, CurrentUser user, Pageable page) {
 		String scope = user.seesAllRegions() ? region : user.region();
 		if (accountId != null) {
@@ -167,6 +193,10 @@ public class OrderManagement {
 		if (expectedVersion != null && !expectedVersion.equals(order.version())) {
 			throw new StaleVersionException(id, expectedVersion, order.version());
 		}
+		if (order.number() == null) {
+			// stored before numbers existed and not reached by the start-up upgrade yet: its events carry one too
+			order.numbered(this.numbers.next((order.draftedAt() != null) ? order.draftedAt() : now()));
+		}
 		behaviour.accept(order);
 		try {
 			return save(order);
@@ -181,22 +211,45 @@ public class OrderManagement {
 
 	/**
 	 * A sales manager whose token names a region decides for that region's orders only; another region's order does
-	 * not exist for them (404), as for an account manager.
+	 * not exist for them (404), as for an account manager. Nobody decides on what they placed, last changed or asked
+	 * for themselves (separation of duties: 403 {@code SEPARATION_OF_DUTIES}).
 	 */
 	private Order decidable(String id, CurrentUser user) {
 		Order order = find(id, user);
-		if (user.has(CurrentUser.SALES_MANAGER) && !user.has(CurrentUser.ADMIN) && user.region() != null
-				&& !user.region().equals(order.region())) {
+		if (!managesRegion(user, order.region())) {
 			throw new NotFoundException("Order", id);
+		}
+		if (order.interestedParties().contains(user.id())) {
+			throw new SeparationOfDutiesException("Order " + id + ": " + user.id() + " placed, changed or asked for"
+					+ " what is to be decided; another sales manager of the region (or an admin) decides");
 		}
 		return order;
 	}
 
-	/** Prices the requested lines from the price list; an unknown or repeated SKU or a bad option names its line. */
+	/** Whether the user decides for orders of {@code region}: an admin, or a sales manager of it or of every region. */
+	public static boolean managesRegion(CurrentUser user, String region) {
+		if (user.has(CurrentUser.ADMIN)) {
+			return true;
+		}
+		return user.has(CurrentUser.SALES_MANAGER) && (user.region() == null || user.region().equals(region));
+	}
+
+	/**
+	 * Prices the requested lines from the price list; an unknown or repeated SKU or a bad option names its line. A
+	 * discount above the maximum is refused for everyone, before anything else.
+	 */
 	private List<OrderLine> priced(List<RequestedLine> requested, String currency) {
 		List<OrderLine> lines = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		LocalDate today = LocalDate.now(this.clock);
+		for (int i = 0; i < requested.size(); i++) {
+			RequestedLine line = requested.get(i);
+			if (line.discountPercent() != null && line.discountPercent().compareTo(this.maxDiscount) > 0) {
+				throw new DiscountAboveMaximumException("lines[" + i + "] (" + line.sku() + "): a discount of "
+						+ EventLine.percent(line.discountPercent()) + "% is above the maximum of "
+						+ EventLine.percent(this.maxDiscount) + "%, which nobody may give or approve");
+			}
+		}
 		for (int i = 0; i < requested.size(); i++) {
 			RequestedLine line = requested.get(i);
 			String field = "lines[" + i + "].sku";
@@ -229,7 +282,7 @@ public class OrderManagement {
 		});
 	}
 
-	private java.time.Instant now() {
+	private Instant now() {
 		return this.clock.instant();
 	}
 

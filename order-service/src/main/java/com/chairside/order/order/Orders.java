@@ -2,6 +2,7 @@ package com.chairside.order.order;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,6 +15,9 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface Orders extends MongoRepository<Order, String> {
 
 	Page<Order> findByRegion(String region, Pageable page);
+
+	/** By the unique, sparse index on the number (the embedded store serves exactly such a filter from the index). */
+	Optional<Order> findByNumber(String number);
 
 	Page<Order> findByAccountId(String accountId, Pageable page);
 

@@ -37,9 +37,9 @@ class OrderUnitTests {
 	}
 
 	private static Order placed() {
-		Order order = Order.place("account-1", "NORTHEAST", List.of(chairs(2, "GRAPHITE", "0"),
-				OrderLine.of(UNIT, UNIT.listPrice(), 2, null, null)), LocalDate.parse("2027-03-01"), null, THRESHOLD, "am",
-				NOW);
+		Order order = Order.place(() -> "SO-2026-000001", "account-1", "NORTHEAST",
+				List.of(chairs(2, "GRAPHITE", "0"), OrderLine.of(UNIT, UNIT.listPrice(), 2, null, null)),
+				LocalDate.parse("2027-03-01"), null, THRESHOLD, "am", NOW);
 		return order;
 	}
 
@@ -92,22 +92,51 @@ class OrderUnitTests {
 
 	@Test
 	void aDiscountAboveTheThresholdWaitsForApproval() {
-		Order quote = Order.draft("account-1", "NORTHEAST", List.of(chairs(1, "SAND", "12.5")),
-				LocalDate.parse("2027-03-01"), null, "am", NOW);
+		Order quote = Order.draft("SO-2026-000002", "account-1", "NORTHEAST", List.of(chairs(1, "SAND", "12.5")),
+				LocalDate.parse("2027-03-01"), null, THRESHOLD, "am", NOW);
+		assertThat(quote.pendingDiscount().discountPercent()).isEqualByComparingTo("12.5");
+		assertThat(quote.interestedParties()).containsExactly("am");
 		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> quote.submit(THRESHOLD, "am", NOW));
 		quote.approveDiscount("sm", NOW);
+		assertThat(last(quote, DiscountApproved.class)).satisfies((approved) -> {
+			assertThat(approved.requestedBy()).isEqualTo("am");
+			assertThat(approved.decidedBy()).isEqualTo("sm");
+			assertThat(approved.orderNumber()).isEqualTo("SO-2026-000002");
+		});
 		quote.submit(THRESHOLD, "am", NOW);
 		assertThat(quote.status()).isEqualTo(OrderStatus.SUBMITTED);
-		assertThat(quote.history()).extracting(HistoryEntry::event).containsExactly("OrderDrafted", "DiscountApproved",
-				"OrderPlaced");
+		assertThat(quote.history()).extracting(HistoryEntry::event).containsExactly("OrderDrafted",
+				"DiscountApprovalRequested", "DiscountApproved", "OrderPlaced");
+	}
+
+	@Test
+	void aRejectedDiscountKeepsTheQuoteADraftUntilTheDiscountChanges() {
+		Order quote = Order.draft("SO-2026-000003", "account-1", "NORTHEAST", List.of(chairs(1, "SAND", "15")),
+				LocalDate.parse("2027-03-01"), null, THRESHOLD, "am", NOW);
+		quote.rejectDiscount("Too much", "sm", NOW);
+		assertThat(quote.pendingDiscount()).isNull();
+		assertThat(last(quote, DiscountRejected.class).requestedBy()).isEqualTo("am");
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> quote.submit(THRESHOLD, "am", NOW))
+			.withMessageContaining("sm rejected it");
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> quote.approveDiscount("sm", NOW))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("NO_DISCOUNT_APPROVAL_REQUESTED"));
+
+		quote.change("12 % then", List.of(chairs(1, "SAND", "12")), null, null, THRESHOLD, "am2", NOW);
+		assertThat(last(quote, DiscountApprovalRequested.class).discountPercent()).isEqualTo("12");
+		assertThat(quote.interestedParties()).containsExactly("am", "am2");
+		quote.change("within the threshold", List.of(chairs(1, "SAND", "10")), null, null, THRESHOLD, "am", NOW);
+		assertThat(quote.pendingDiscount()).as("nothing left to decide").isNull();
+		quote.submit(THRESHOLD, "am", NOW);
+		assertThat(quote.number()).isEqualTo("SO-2026-000003");
 	}
 
 	@Test
 	void raisesEachDeliveryRiskOnceUntilTheDateMoves() {
 		Order order = placed();
 		order.moveTo(OrderStatus.CONFIRMED, LocalDate.parse("2027-03-10"), "sa", NOW);
-		DeliveryCommitmentAtRisk risk = new DeliveryCommitmentAtRisk(order.id(), "account-1", "NORTHEAST",
-				LocalDate.parse("2027-03-10"), "PRODUCTION_NOT_STARTED", 4, OrderStatus.CONFIRMED, NOW, order.total());
+		DeliveryCommitmentAtRisk risk = new DeliveryCommitmentAtRisk(order.id(), order.number(), "account-1",
+				"NORTHEAST", LocalDate.parse("2027-03-10"), "PRODUCTION_NOT_STARTED", 4, OrderStatus.CONFIRMED, NOW,
+				order.total());
 		assertThat(order.flagRisk("PRODUCTION_NOT_STARTED@2027-03-10", risk, NOW)).isTrue();
 		assertThat(order.flagRisk("PRODUCTION_NOT_STARTED@2027-03-10", risk, NOW)).isFalse();
 		order.recommit(LocalDate.parse("2027-04-10"), "Slot moved", "sa", NOW);

@@ -8,6 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -61,10 +64,28 @@ class OrderController {
 		return view(this.orders.find(id, CurrentUser.get()));
 	}
 
+	/**
+	 * Orders newest first, of the caller's region for an account manager; {@code number} finds the one order of that
+	 * number (an empty list when there is none the caller may see).
+	 */
 	@GetMapping
+	@Operation(summary = "List orders, or find one by its number",
+			description = "number=SO-2026-000042 answers the order of that number in items (none when unknown or of"
+					+ " another region for an account manager); region and accountId filter as well.")
 	Map<String, Object> list(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String accountId, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) String accountId,
+			@Parameter(description = "An order number, SO-<year>-<six digits>") @RequestParam(required = false) String number,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		if (number != null) {
+			List<OrderView> items = this.orders.findByNumber(number.strip(), CurrentUser.get())
+				.filter((o) -> (region == null || region.equals(o.region()))
+						&& (accountId == null || accountId.equals(o.accountId())))
+				.map(OrderView::of)
+				.stream()
+				.toList();
+			return Map.of("items", items, "page", page, "total", items.size());
+		}
 		Page<Order> found = this.orders.list(region, accountId, CurrentUser.get(),
 				PageRequest.of(page, size, Sort.by("draftedAt").descending()));
 		return Map.of("items", found.map(OrderView::of).getContent(), "page", page, "total", found.getTotalElements());
@@ -83,9 +104,23 @@ class OrderController {
 	}
 
 	@PostMapping("/{id}/discount-approval")
+	@Operation(summary = "Approve the discount that waits for a decision",
+			description = "A sales manager of the order's region (one without a region: any) or an admin; 403"
+					+ " SEPARATION_OF_DUTIES for who placed, last changed or gave the discount; 409"
+					+ " NO_DISCOUNT_APPROVAL_REQUESTED when none waits. Publishes DiscountApproved.")
 	ResponseEntity<OrderView> approveDiscount(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return view(this.orders.approveDiscount(id, version(id, ifMatch), CurrentUser.get()));
+	}
+
+	@PostMapping("/{id}/discount-approval/reject")
+	@Operation(summary = "Reject the discount that waits for a decision, for a reason",
+			description = "Who may: as for the approval. The quote stays a draft and cannot be submitted with that"
+					+ " discount. Publishes DiscountRejected.")
+	ResponseEntity<OrderView> rejectDiscount(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody CancelOrderRequest request) {
+		return view(this.orders.rejectDiscount(id, version(id, ifMatch), request.reason().strip(), CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/cancel")
@@ -106,12 +141,17 @@ class OrderController {
 	}
 
 	@PostMapping("/{id}/cancellation-request/approve")
+	@Operation(summary = "Approve the pending cancellation request: the order is cancelled",
+			description = "A sales manager of the order's region (one without a region: any) or an admin; 403"
+					+ " SEPARATION_OF_DUTIES for who placed or last changed the order or asked for the cancellation.")
 	ResponseEntity<OrderView> approveCancellation(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return view(this.orders.approveCancellation(id, version(id, ifMatch), CurrentUser.get()));
 	}
 
 	@PostMapping("/{id}/cancellation-request/reject")
+	@Operation(summary = "Reject the pending cancellation request, for a reason; the order goes on",
+			description = "Who may: as for the approval.")
 	ResponseEntity<OrderView> rejectCancellation(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody CancelOrderRequest request) {

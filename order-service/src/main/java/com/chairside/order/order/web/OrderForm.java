@@ -25,8 +25,8 @@ import com.chairside.order.order.Order;
 import com.chairside.order.order.OrderLine;
 
 /**
- * The printable sales order form / order confirmation (OpenPDF): account, lines with options, prices and discounts,
- * totals, the committed delivery date and the change history.
+ * The printable sales order form / order confirmation (OpenPDF): the order number, account, lines with options, prices
+ * and discounts, totals, the committed delivery date and the change history.
  */
 @Component
 class OrderForm {
@@ -50,7 +50,8 @@ class OrderForm {
 		Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
 		boolean confirmed = order.committedDeliveryDate() != null;
 		document.add(new Paragraph(confirmed ? "Order confirmation" : "Sales order form", title));
-		document.add(new Paragraph("Order " + order.id(), heading));
+		document.add(new Paragraph("Order " + ((order.number() != null) ? order.number() : order.id()), heading));
+		document.add(new Paragraph("Order id: " + order.id(), body));
 		document.add(new Paragraph("Status: " + order.status() + "    Version: " + order.version(), body));
 		String account = this.accounts.known(order.accountId()).map(KnownAccount::name).orElse("");
 		document.add(new Paragraph("Account: " + account + " (" + order.accountId() + "), region " + order.region(), body));

@@ -1,0 +1,2 @@
+/** HTTP adapter of the approvals list. */
+package com.chairside.order.approval.web;
