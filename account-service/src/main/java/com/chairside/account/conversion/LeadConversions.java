@@ -14,7 +14,10 @@ import com.chairside.account.account.AccountManagement;
 import com.chairside.platform.inbox.EventHandlers;
 import com.chairside.platform.inbox.PoisonMessageException;
 
-/** Consumes {@code chairside.leads} (group {@code account-service}) and opens an account for each converted lead. */
+/**
+ * Consumes {@code chairside.leads} (group {@code account-service}) and opens an account for each converted lead; keeps
+ * the leads demos are booked for, and moves their demos with them ({@link DemoLeads}).
+ */
 @Configuration(proxyBeanMethods = false)
 class LeadConversions {
 
@@ -24,8 +27,9 @@ class LeadConversions {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, AccountManagement accounts) {
+	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, AccountManagement accounts, DemoLeads demoLeads) {
 		return handlers.consumer("account-service.leadEvents", (event) -> {
+			demoLeads.apply(event, handlers.json()); // the leads demos are booked for, and where their demos go
 			if (!event.name().equals("LeadConverted")) {
 				return; // the other lead events open nothing
 			}

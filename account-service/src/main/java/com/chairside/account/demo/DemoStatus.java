@@ -2,6 +2,6 @@ package com.chairside.account.demo;
 
 public enum DemoStatus {
 
-	SCHEDULED, COMPLETED
+	SCHEDULED, COMPLETED, CANCELLED
 
 }
