@@ -1,5 +1,7 @@
 package com.chairside.reporting.activity;
 
+import java.util.Set;
+
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +12,22 @@ import com.chairside.reporting.projection.ProjectionWrite;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Demos from {@code chairside.demos} (DemoScheduled, DemoCompleted), one document per demo. */
+/**
+ * Demos from {@code chairside.demos} (DemoScheduled, DemoRescheduled, DemoCancelled, DemoCompleted), one document per
+ * demo with its {@code status}: a moved demo keeps its unit and start as they are now, a cancelled one no longer counts
+ * as scheduled. A lead's demo names no account until the lead is converted; the events after that name it.
+ */
 @Component
 class DemoProjection implements Projection {
 
 	/** The fields of demo events this projection reads. */
-	record DemoFacts(String accountId, String region, String demoUnit, String scheduledBy, String start,
-			String completedBy, String completedAt, String outcome) {
+	record DemoFacts(String accountId, String leadId, String region, String demoUnit, String scheduledBy,
+			String start, String completedBy, String completedAt, String outcome, String cancelledBy,
+			String cancelledAt) {
 	}
+
+	private static final Set<String> EVENTS = Set.of("DemoScheduled", "DemoRescheduled", "DemoCancelled",
+			"DemoCompleted");
 
 	@Override
 	public String name() {
@@ -41,7 +51,7 @@ class DemoProjection implements Projection {
 
 	@Override
 	public ProjectionWrite writeFor(IncomingEvent event, JsonMapper json) {
-		if (!event.name().equals("DemoScheduled") && !event.name().equals("DemoCompleted")) {
+		if (!EVENTS.contains(event.name())) {
 			return null;
 		}
 		DemoFacts demo = event.dataAs(DemoFacts.class, json);
@@ -49,11 +59,20 @@ class DemoProjection implements Projection {
 			throw new PoisonMessageException(event.type() + " " + event.id() + " names no region");
 		}
 		Update update = new Update().set("region", demo.region()).set("accountId", demo.accountId());
-		if (event.name().equals("DemoScheduled")) {
-			update.set("demoUnit", demo.demoUnit()).set("scheduledBy", demo.scheduledBy()).set("start", demo.start());
+		if (demo.leadId() != null) {
+			update.set("leadId", demo.leadId());
 		}
-		else {
-			update.set("completedBy", demo.completedBy())
+		switch (event.name()) {
+			case "DemoScheduled" -> update.set("status", "SCHEDULED")
+				.set("demoUnit", demo.demoUnit())
+				.set("scheduledBy", demo.scheduledBy())
+				.set("start", demo.start());
+			case "DemoRescheduled" -> update.set("demoUnit", demo.demoUnit()).set("start", demo.start());
+			case "DemoCancelled" -> update.set("status", "CANCELLED")
+				.set("cancelledBy", demo.cancelledBy())
+				.set("cancelledAt", (demo.cancelledAt() != null) ? demo.cancelledAt() : event.time().toString());
+			default -> update.set("status", "COMPLETED")
+				.set("completedBy", demo.completedBy())
 				.set("completedAt", (demo.completedAt() != null) ? demo.completedAt() : event.time().toString())
 				.set("outcome", demo.outcome());
 		}
