@@ -201,8 +201,9 @@ class ApprovalIntegrationTests {
 	@Test
 	void listsWhatWaitsForTheCallersDecisionOldestFirst() {
 		String northeast = this.fixtures.openedAccount("NORTHEAST", "Approvals Orthodontics");
-		String discount = created(this.accountManager.post("/api/orders", order(northeast, true, "15"))).field("id");
+		// stored before the quote, asked to be cancelled after it: the list goes by when a decision was asked for
 		String cancellation = inProduction(this.accountManager, northeast);
+		String discount = created(this.accountManager.post("/api/orders", order(northeast, true, "15"))).field("id");
 		assertThat(this.accountManager.post("/api/orders/" + cancellation + "/cancellation-request",
 				reason("Practice sold")).status()).isEqualTo(202);
 		String west = created(this.fixtures.as("am.west", "ACCOUNT_MANAGER", "WEST").post("/api/orders",
