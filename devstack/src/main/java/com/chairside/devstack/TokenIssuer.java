@@ -29,20 +29,37 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The devstack's stand-in for the company's identity provider: signs RS256 tokens with the claims the services read
- * ({@code sub}, {@code roles}, {@code region}, {@code department}) and publishes its public key as a JWK set, which the
- * services and the gateway are pointed at. For local use and tests only.
+ * Tokens for API clients and tests without signing in: signs RS256 tokens with the claims the services read
+ * ({@code sub}, {@code roles}, {@code region}, {@code department}), the embedded identity provider's issuer and the
+ * audience {@code chairside}, with the key the provider signs people's tokens with (the same key file), so that both
+ * verify against one JWK set. Can also serve that JWK set itself (tests). For local use and tests only.
  */
 public final class TokenIssuer implements AutoCloseable {
 
-	public static final String ISSUER = "chairside-devstack";
+	/** The embedded identity provider's issuer, which {@code bin/chairside up} runs on port 9000. */
+	public static final String ISSUER = "http://127.0.0.1:9000";
+
+	/** The audience of every Chairside access token. */
+	public static final String AUDIENCE = "chairside";
 
 	private final RSAKey key;
+
+	private final String issuer;
 
 	private HttpServer server;
 
 	public TokenIssuer(RSAKey key) {
+		this(key, ISSUER);
+	}
+
+	private TokenIssuer(RSAKey key, String issuer) {
 		this.key = key;
+		this.issuer = issuer;
+	}
+
+	/** The same key, issuing tokens as {@code issuer} (an identity provider on another port, in tests). */
+	public TokenIssuer issuedBy(String issuer) {
+		return new TokenIssuer(this.key, issuer);
 	}
 
 	/** A new key in memory (tests). */
@@ -78,7 +95,8 @@ public final class TokenIssuer implements AutoCloseable {
 	public String issue(String user, List<String> roles, String region, String department, Duration ttl) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(user)
-			.issuer(ISSUER)
+			.issuer(this.issuer)
+			.audience(AUDIENCE)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(ttl)))
 			.jwtID(UUID.randomUUID().toString())

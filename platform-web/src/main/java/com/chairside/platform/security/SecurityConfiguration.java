@@ -1,6 +1,12 @@
 package com.chairside.platform.security;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,19 +29,37 @@ public class SecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain chairsideSecurity(HttpSecurity http, ObjectProvider<AccessRules> rules) throws Exception {
+		return bearerTokens(http, rules.orderedStream().toList()).build();
+	}
+
+	/**
+	 * Stateless bearer-token security: no session, no CSRF (nothing a browser sends by itself authenticates), the
+	 * open paths, then {@code rules}, then a valid JWT for everything else; 401 and 403 as problem+json. The gateway
+	 * applies it to the requests of API clients, which carry their own token.
+	 */
+	public static HttpSecurity bearerTokens(HttpSecurity http, List<AccessRules> rules) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
-		http.csrf((csrf) -> csrf.disable())
+		ClaimNames claims = ClaimNames.from(http.getSharedObject(ApplicationContext.class).getEnvironment());
+		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(OPEN).permitAll();
-				rules.orderedStream().forEach((rule) -> rule.configure(requests));
+				rules.forEach((rule) -> rule.configure(requests));
 				requests.anyRequest().authenticated();
 			})
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesConverter()))
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesConverter(claims)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-		return http.build();
+	}
+
+	/**
+	 * Reads the roles, region and department from the claims {@code names} gives (see {@link ClaimNames}), then maps
+	 * the roles to {@code ROLE_*} authorities; the authentication's principal carries them under the standard names.
+	 */
+	public static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(ClaimNames names) {
+		JwtAuthenticationConverter standard = rolesConverter();
+		return names.standard() ? standard : (jwt) -> standard.convert(names.normalise(jwt));
 	}
 
 	/** Maps the {@code roles} claim to {@code ROLE_*} authorities. */
