@@ -78,7 +78,12 @@ public class Lead extends AggregateRoot {
 
 	private List<Contact> contacts = new ArrayList<>();
 
+	private List<LeadActivity> activities = new ArrayList<>();
+
 	private String accountId;
+
+	/** Whether the lead was converted into an account its practice had already, rather than opening one. */
+	private boolean convertedIntoExistingAccount;
 
 	private DisqualificationReason disqualificationReason;
 
@@ -215,6 +220,22 @@ public class Lead extends AggregateRoot {
 		return contact;
 	}
 
+	/**
+	 * Logs a call, visit, meeting... with the practice; account-service learns it from the event (its next step is
+	 * the owner's to keep) and puts it on the account's timeline when the lead is converted.
+	 */
+	public LeadActivity logActivity(ActivityType type, Direction direction, Instant occurredAt,
+			List<String> participants, String summary, String outcome, LeadActivity.NextStep nextStep, String by,
+			Instant now) {
+		ensureOpen();
+		LeadActivity activity = new LeadActivity(UUID.randomUUID().toString(), type, direction, occurredAt,
+				(participants != null) ? List.copyOf(participants) : List.of(), summary, outcome, nextStep, by, now);
+		this.activities.add(activity);
+		this.updatedAt = now;
+		raise(LeadActivityLogged.of(this.id, this.region, this.owner, activity));
+		return activity;
+	}
+
 	/** The BANT score of the lead as it stands. */
 	public Qualification qualification(Instant now) {
 		return Qualification.of(this, LocalDate.ofInstant(now, ZoneOffset.UTC));
@@ -254,24 +275,35 @@ public class Lead extends AggregateRoot {
 		raise(new LeadDisqualified(this.id, this.region, reason, by, now));
 	}
 
-	/**
-	 * Converts the qualified lead into an account, naming the account id here so the caller can follow it at once;
-	 * account-service opens the account from the event. Converting twice answers the same account.
-	 */
-	public String convert(String by, Instant now) {
+	/** Refused unless the lead is qualified (and not merged); a converted lead passes, converting it changes nothing. */
+	public void ensureConvertible() {
 		if (this.status == LeadStatus.CONVERTED) {
-			return this.accountId;
+			return;
 		}
 		if (this.status != LeadStatus.QUALIFIED || this.mergedInto != null) {
 			throw new RuleViolationException("LEAD_NOT_QUALIFIED",
 					"Only a qualified lead can be converted; lead " + this.id + " is " + this.status);
 		}
-		this.accountId = UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Converts the qualified lead into an account: a new one, whose id is chosen here so the caller can follow it at
+	 * once ({@code existingAccountId} null), or the account the practice has already. account-service opens the
+	 * account, or adds to it, from the event, which carries the contacts. Converting twice answers the same account.
+	 */
+	public String convert(String existingAccountId, String by, Instant now) {
+		ensureConvertible();
+		if (this.status == LeadStatus.CONVERTED) {
+			return this.accountId;
+		}
+		this.accountId = (existingAccountId != null) ? existingAccountId : UUID.randomUUID().toString();
+		this.convertedIntoExistingAccount = existingAccountId != null;
 		setStatus(LeadStatus.CONVERTED, by, now);
 		this.updatedAt = now;
 		raise(new LeadConverted(this.id, this.accountId, this.practiceName, this.kind, this.specialty, this.region,
 				this.street, this.postalCode, this.city, this.country, this.email, this.phone, this.website, this.owner,
-				by, now));
+				by, now, this.contacts.stream().map(LeadConverted.ConvertedContact::of).toList(),
+				existingAccountId != null));
 		return this.accountId;
 	}
 
@@ -300,6 +332,11 @@ public class Lead extends AggregateRoot {
 		for (Contact contact : duplicate.contacts) {
 			if (this.contacts.stream().noneMatch((c) -> c.id().equals(contact.id()))) {
 				this.contacts.add(contact);
+			}
+		}
+		for (LeadActivity activity : duplicate.activities) {
+			if (this.activities.stream().noneMatch((a) -> a.id().equals(activity.id()))) {
+				this.activities.add(activity);
 			}
 		}
 		this.history.sort((a, b) -> a.at().compareTo(b.at()));
@@ -371,7 +408,9 @@ public class Lead extends AggregateRoot {
 	public String owner() { return this.owner; }
 	public LeadStatus status() { return this.status; }
 	public List<Contact> contacts() { return List.copyOf(this.contacts); }
+	public List<LeadActivity> activities() { return List.copyOf(this.activities); }
 	public String accountId() { return this.accountId; }
+	public boolean convertedIntoExistingAccount() { return this.convertedIntoExistingAccount; }
 	public DisqualificationReason disqualificationReason() { return this.disqualificationReason; }
 	public String disqualificationNote() { return this.disqualificationNote; }
 	public MatchKeys matchKeys() { return this.matchKeys; }

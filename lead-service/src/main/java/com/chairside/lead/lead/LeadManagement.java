@@ -3,6 +3,7 @@ package com.chairside.lead.lead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import com.chairside.lead.accounts.AccountService;
+import com.chairside.lead.accounts.AccountService.AccountMatch;
 import com.chairside.lead.territory.Territories;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.security.CurrentUser;
@@ -37,15 +40,18 @@ public class LeadManagement {
 
 	private final EventFactory events;
 
+	private final AccountService accountService;
+
 	private final Clock clock;
 
 	LeadManagement(Leads leads, MongoTemplate mongo, Duplicates duplicates, Territories territories,
-			EventFactory events, Clock clock) {
+			EventFactory events, AccountService accountService, Clock clock) {
 		this.leads = leads;
 		this.mongo = mongo;
 		this.duplicates = duplicates;
 		this.territories = territories;
 		this.events = events;
+		this.accountService = accountService;
 		this.clock = clock;
 	}
 
@@ -188,10 +194,55 @@ public class LeadManagement {
 		return save(lead);
 	}
 
-	public Lead convert(String leadId, CurrentUser user) {
+	/**
+	 * Converts the lead into a new account, unless account-service has one for the practice already (same e-mail,
+	 * phone, or name and postal code, in the lead's region): then it is refused naming that account, and converting
+	 * into it ({@code target.accountId}) or into a new one regardless ({@code target.newAccount}) is the caller's
+	 * choice. An account of another region, or unknown, is 404. When account-service cannot be asked, nothing is
+	 * converted (503). A converted lead answers its account without asking.
+	 */
+	public Lead convert(String leadId, ConversionTarget target, CurrentUser user) {
 		Lead lead = find(leadId, user);
-		lead.convert(user.id(), this.clock.instant());
+		lead.ensureConvertible();
+		if (lead.status() == LeadStatus.CONVERTED) {
+			return lead;
+		}
+		String existing = null;
+		if (target.accountId() != null) {
+			existing = this.accountService.account(target.accountId())
+				.filter((account) -> lead.region().equals(account.region()))
+				.orElseThrow(() -> new NotFoundException("Account", target.accountId()))
+				.id();
+		}
+		else if (!target.newAccount()) {
+			List<AccountMatch> matches = this.accountService.matches(lead.email(), lead.phone(), lead.practiceName(),
+					lead.postalCode(), lead.region());
+			if (!matches.isEmpty()) {
+				throw new AccountExistsException(lead.id(), matches);
+			}
+		}
+		lead.convert(existing, user.id(), this.clock.instant());
 		return save(lead);
+	}
+
+	/** Logs an activity on the lead (published as {@code LeadActivityLogged}). */
+	public LeadActivity logActivity(String leadId, NewActivity activity, CurrentUser user) {
+		Lead lead = find(leadId, user);
+		LeadActivity logged = lead.logActivity(activity.type(), activity.direction(), activity.occurredAt(),
+				activity.participants(), activity.summary(), activity.outcome(), activity.nextStep(), user.id(),
+				this.clock.instant());
+		save(lead);
+		return logged;
+	}
+
+	/** The lead's activities and field changes, newest first. */
+	public List<TimelineEntry> timeline(String leadId, CurrentUser user) {
+		Lead lead = find(leadId, user);
+		List<TimelineEntry> entries = new ArrayList<>();
+		lead.activities().forEach((a) -> entries.add(new TimelineEntry("ACTIVITY", a.occurredAt(), a, null)));
+		lead.history().forEach((c) -> entries.add(new TimelineEntry("CHANGE", c.at(), null, c)));
+		entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
+		return entries;
 	}
 
 	/**
@@ -222,6 +273,19 @@ public class LeadManagement {
 	private Lead save(Lead lead) {
 		lead.stageEvents("lead", lead.id(), this.events);
 		return this.leads.save(lead);
+	}
+
+	/** Where a conversion goes: the practice's existing account, or a new one even if the practice has one. */
+	public record ConversionTarget(String accountId, boolean newAccount) {
+	}
+
+	/** An activity as the account manager logs it; {@code nextStep} is null when none was agreed. */
+	public record NewActivity(ActivityType type, Direction direction, Instant occurredAt, List<String> participants,
+			String summary, String outcome, LeadActivity.NextStep nextStep) {
+	}
+
+	/** One entry of a lead's timeline: an activity ({@code ACTIVITY}) or a field change ({@code CHANGE}). */
+	public record TimelineEntry(String kind, Instant at, LeadActivity activity, FieldChange change) {
 	}
 
 	/** A contact as the account manager enters it. */

@@ -29,10 +29,14 @@ import com.chairside.lead.lead.DisqualificationReason;
 import com.chairside.lead.lead.FieldChange;
 import com.chairside.lead.lead.Lead;
 import com.chairside.lead.lead.LeadManagement;
+import com.chairside.lead.lead.LeadManagement.ConversionTarget;
 import com.chairside.lead.lead.LeadManagement.LeadFilter;
 import com.chairside.lead.lead.LeadStatus;
 import com.chairside.lead.lead.Qualification;
 import com.chairside.platform.security.CurrentUser;
+import com.chairside.platform.web.InvalidFieldException;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Leads for the sales UI: capture, update, contacts, assignment, qualification, conversion and merging. */
 @RestController
@@ -112,13 +116,28 @@ class LeadController {
 		return LeadView.of(this.leads.disqualify(id, request.reason(), request.note().strip(), CurrentUser.get()));
 	}
 
-	/** The account is opened by account-service from the event; the answer names it so the UI can follow. */
+	/** The account is opened (or joined) by account-service from the event; the answer names it so the UI can follow. */
 	@PostMapping("/{id}/convert")
-	ResponseEntity<ConversionView> convert(@PathVariable String id) {
-		Lead lead = this.leads.convert(id, CurrentUser.get());
+	@Operation(summary = "Convert the qualified lead into an account",
+			description = "Without a body (or with {}), account-service is asked first whether the practice has an"
+					+ " account in the lead's region (same e-mail, phone, or name and postal code): if so, 409"
+					+ " ACCOUNT_EXISTS with accountId, matchedOn and matches, and nothing is converted. {\"accountId\":...}"
+					+ " converts into that account (404 if unknown or of another region): the lead's contacts and"
+					+ " activities join it; {\"newAccount\":true} opens a new account regardless. 202 names the account"
+					+ " (existingAccount tells which); LeadConverted carries the contacts with their buying roles. 422"
+					+ " LEAD_NOT_QUALIFIED before qualification; 503 ACCOUNT_SERVICE_UNAVAILABLE with Retry-After when"
+					+ " account-service cannot be asked (nothing converted). A converted lead answers its account again.")
+	ResponseEntity<ConversionView> convert(@PathVariable String id,
+			@Valid @RequestBody(required = false) ConvertRequest request) {
+		ConvertRequest asked = (request != null) ? request : new ConvertRequest(null, null);
+		if (asked.accountId() != null && Boolean.TRUE.equals(asked.newAccount())) {
+			throw new InvalidFieldException("newAccount", "cannot be combined with accountId");
+		}
+		Lead lead = this.leads.convert(id, new ConversionTarget(asked.accountId(), Boolean.TRUE.equals(asked.newAccount())),
+				CurrentUser.get());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/accounts/" + lead.accountId()))
-			.body(new ConversionView(lead.id(), lead.accountId(), lead.status()));
+			.body(new ConversionView(lead.id(), lead.accountId(), lead.status(), lead.convertedIntoExistingAccount()));
 	}
 
 	/** Merges the lead named in the body into this one, which survives. */
@@ -127,7 +146,12 @@ class LeadController {
 		return LeadView.of(this.leads.merge(id, request.duplicateId(), CurrentUser.get()));
 	}
 
-	record ConversionView(String leadId, String accountId, LeadStatus status) {
+	/** {@code existingAccount}: converted into an account the practice had already. */
+	record ConversionView(String leadId, String accountId, LeadStatus status, boolean existingAccount) {
+	}
+
+	/** Into which account: the practice's existing one, or a new one even though the practice has one. */
+	record ConvertRequest(@Size(max = 100) String accountId, Boolean newAccount) {
 	}
 
 	record AssignRequest(@NotBlank @Size(max = 100) String owner) {
