@@ -34,12 +34,16 @@ class GatewayReplicaIntegrationTests {
 
 	static final Replica second = new Replica("second");
 
+	/** order-service, for the routes it answers besides /api/orders. */
+	static final Replica orders = new Replica("order-service");
+
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		registry.add("chairside.routes.leads", () -> first.url() + "," + second.url());
+		registry.add("chairside.routes.orders", orders::url);
 		registry.add("chairside.routes.probe-interval", () -> "200ms");
 	}
 
@@ -47,6 +51,14 @@ class GatewayReplicaIntegrationTests {
 	static void stop() {
 		first.server.stop(0);
 		second.server.stop(0);
+		orders.server.stop(0);
+	}
+
+	@Test
+	void routesTheApprovalsListToOrderService() {
+		Api api = Api.local(this.port, Infrastructure.get().token("sm.northeast", "SALES_MANAGER", "NORTHEAST"));
+		await().until(() -> api.get("/api/approvals").status() == 200);
+		assertThat(api.get("/api/approvals").body()).isEqualTo("order-service");
 	}
 
 	@Test
@@ -71,7 +83,7 @@ class GatewayReplicaIntegrationTests {
 		return replicas;
 	}
 
-	/** A replica: answers its name on /api/leads, and its readiness as set by the test. */
+	/** A replica: answers its name on /api/leads and /api/approvals, and its readiness as set by the test. */
 	static final class Replica {
 
 		final AtomicBoolean ready = new AtomicBoolean(true);
@@ -87,6 +99,7 @@ class GatewayReplicaIntegrationTests {
 			}
 			this.server.createContext("/actuator/health/readiness", (exchange) -> answer(exchange, this.ready.get() ? 200 : 503, "{}"));
 			this.server.createContext("/api/leads", (exchange) -> answer(exchange, 200, name));
+			this.server.createContext("/api/approvals", (exchange) -> answer(exchange, 200, name));
 			this.server.start();
 		}
 

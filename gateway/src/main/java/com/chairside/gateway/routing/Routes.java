@@ -31,7 +31,10 @@ class Routes {
 	private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
 
-	/** One route per service; {@code /api/products} is order-service's catalogue. */
+	/**
+	 * One route per service; {@code /api/products} is order-service's catalogue, {@code /api/approvals} its list of
+	 * decisions waiting for a sales manager.
+	 */
 	@Bean
 	RouterFunction<ServerResponse> serviceRoutes(ServiceReplicas replicas) {
 		return service(replicas.of("lead-service"), "/api/leads")
@@ -41,6 +44,7 @@ class Routes {
 			.and(service(replicas.of("account-service"), "/api/activities"))
 			.and(service(replicas.of("account-service"), "/api/demos"))
 			.and(service(replicas.of("order-service"), "/api/orders"))
+			.and(service(replicas.of("order-service"), "/api/approvals"))
 			.and(service(replicas.of("order-service-catalogue"), "/api/products"))
 			.and(service(replicas.of("notification-service"), "/api/notifications"))
 			.and(service(replicas.of("notification-service"), "/api/notification-rules"))
