@@ -1,7 +1,7 @@
 // The console's only way to the API: same-origin fetch with the session cookie, JSON in and out, the CSRF header on
 // every write, and problem+json turned into one shape the screens show as it is.
 //
-// Every path a screen calls is written there as a literal '/api/...' string (template literals for ids), because a
+// Every path a screen calls is written there as a literal string starting with /api/ (a template literal for ids), because a
 // test checks each of them against the gateway's merged OpenAPI document.
 
 /** A refused or failed request: the problem+json body, flattened ({status, title, detail, code, errors, ...rest}). */

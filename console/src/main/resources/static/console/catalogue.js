@@ -1,6 +1,5 @@
 // The values the API accepts, read from the gateway's merged OpenAPI document (so a new specialty or role shows up
 // without a console change); the lists below are only used when the document cannot be read.
-import { get } from './api.js';
 
 const FALLBACK = {
   specialty: ['ORTHODONTICS', 'ORAL_SURGERY', 'PEDIATRIC_DENTISTRY', 'GENERAL_DENTISTRY'],

@@ -272,10 +272,12 @@ export function dateTime(value) {
   return isNaN(at) ? String(value) : dateTimeFormat.format(at);
 }
 
-/** An API constant in words: DECISION_MAKER -> "Decision maker". */
+/** An API constant or field name in words: DECISION_MAKER -> "Decision maker", requestedDeliveryDate -> "Requested delivery date". */
 export function words(value) {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  let text = String(value);
+  // Field and event names (requestedDeliveryDate, OrderPlaced) read as words too.
+  if (/^[A-Za-z]+$/.test(text) && (/[a-z][A-Z]/.test(text) || /^[a-z]+$/.test(text))) text = text.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
   if (!/^[A-Z0-9_]+$/.test(text)) return text;
   const lower = text.toLowerCase().replace(/_/g, ' ');
   return lower.charAt(0).toUpperCase() + lower.slice(1);
