@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole of Chairside, started once for all system tests: a Kafka broker process, the MongoDB-wire store, the
- * token issuer and the mail sink, then the five services and the gateway, each its own process on a free port, built
- * from the jars this build just packaged.
+ * token issuer and the mail sink, then the identity provider, the five services and the gateway, each its own process
+ * on a free port, built from the jars this build just packaged. The provider signs with the token issuer's key, so
+ * people signed in through the gateway and the tests' own tokens verify alike.
  */
 final class Suite {
 
@@ -72,7 +73,9 @@ final class Suite {
 	private void start() throws Exception {
 		this.kafka = new KafkaBroker(this.root, Files.createTempDirectory("chairside-kafka"), this.logs).start();
 		this.mongo = MongoStore.inMemory();
-		this.issuer = TokenIssuer.withNewKey().serve(0);
+		Path issuerKey = Files.createTempDirectory("chairside-issuer").resolve("key.json");
+		this.ports.put("identity", FreePorts.next());
+		this.issuer = TokenIssuer.withKeyIn(issuerKey).issuedBy(identityIssuer()).serve(0);
 		this.mail = MailSink.start(0);
 		String store = this.mongo.connectionString();
 		this.store = new FaultProxy("store", Integer.parseInt(store.substring(store.lastIndexOf(':') + 1)));
@@ -82,6 +85,7 @@ final class Suite {
 		}
 		this.ports.put("gateway", FreePorts.next());
 		this.accountsForOrders = new FaultProxy("accounts", this.ports.get("account-service"));
+		this.processes.put("identity", identity(issuerKey).start());
 		for (String service : SERVICES) {
 			this.processes.put(service, service(service, this.ports.get(service)).start());
 		}
@@ -128,11 +132,34 @@ final class Suite {
 		return ManagedProcess.springBoot(processName, jar(name), args, this.logs);
 	}
 
+	/** The OpenID Connect provider people sign in with, its console client sent back to this suite's gateway. */
+	private ManagedProcess identity(Path key) {
+		String client = "--spring.security.oauth2.authorizationserver.client.chairside-console.registration.";
+		return ManagedProcess.springBoot("identity", jar("identity"),
+				List.of("--server.port=" + this.ports.get("identity"),
+						"--spring.security.oauth2.authorizationserver.issuer=" + identityIssuer(),
+						"--chairside.identity.key-file=" + key,
+						client + "redirect-uris=" + gatewayUrl() + "/login/oauth2/code/chairside",
+						client + "post-logout-redirect-uris=" + gatewayUrl() + "/"),
+				this.logs);
+	}
+
+	/** The identity provider's issuer URI (its discovery document is under it). */
+	String identityIssuer() {
+		return "http://127.0.0.1:" + this.ports.get("identity");
+	}
+
+	/** Where a browser opens the console. */
+	String gatewayUrl() {
+		return "http://127.0.0.1:" + this.ports.get("gateway");
+	}
+
 	private ManagedProcess gateway() {
 		String url = "http://127.0.0.1:";
 		return ManagedProcess.springBoot("gateway", jar("gateway"),
 				List.of("--server.port=" + this.ports.get("gateway"),
 						"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
+						"--chairside.identity.issuer-uri=" + identityIssuer(),
 						"--chairside.routes.leads=" + url + this.ports.get("lead-service"),
 						"--chairside.routes.accounts=" + url + this.ports.get("account-service"),
 						"--chairside.routes.orders=" + url + this.ports.get("order-service"),

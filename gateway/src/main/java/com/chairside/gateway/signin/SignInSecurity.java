@@ -79,6 +79,8 @@ class SignInSecurity {
 		// Only pages are worth returning to after sign-in; an API call that found no session is not.
 		HttpSessionRequestCache pages = new HttpSessionRequestCache();
 		pages.setRequestMatcher((request) -> "GET".equals(request.getMethod()) && !API.matches(request));
+		// Back to the page as it was asked for (no "?continue" marker on the console's address).
+		pages.setMatchingRequestParameterName(null);
 		DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
 				"/oauth2/authorization");
 		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
