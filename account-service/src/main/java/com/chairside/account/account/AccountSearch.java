@@ -17,16 +17,17 @@ import com.chairside.platform.search.SearchTerms;
 import com.chairside.platform.security.CurrentUser;
 
 /**
- * Finding accounts by words of their name, their city (also of the billing and site address), or a contact's e-mail
- * or phone. The terms are written into the account's document by every save ({@link Terms}) and given to accounts
- * stored before at start-up; the search is scoped like the list (an account manager: their region only).
+ * Finding accounts by words of their name, their city (also of the billing and site address), or the e-mail or
+ * phone of the account (from its lead) or of a contact. The terms are written into the account's document by every
+ * save ({@link Terms}) and given to accounts stored before at start-up; the search is scoped like the list (an
+ * account manager: their region only).
  */
 @Service
 public class AccountSearch implements SmartInitializingSingleton {
 
 	private static final SearchIndex.Source ACCOUNTS = SearchIndex.Source.of("accounts", "version",
-			List.of("name", "city", "billingAddress.city", "siteAddress.city", "contacts.email", "contacts.phone",
-					"specialty", "status", "region"),
+			List.of("name", "city", "billingAddress.city", "siteAddress.city", "email", "phone", "contacts.email",
+					"contacts.phone", "specialty", "status", "region"),
 			AccountSearch::termsOf, AccountSearch::hitOf);
 
 	private final SearchIndex index;
@@ -47,7 +48,10 @@ public class AccountSearch implements SmartInitializingSingleton {
 	}
 
 	static SearchTerms termsOf(Document account) {
-		SearchTerms terms = new SearchTerms().words(account.getString("name"), 4).words(account.getString("city"), 2);
+		SearchTerms terms = new SearchTerms().words(account.getString("name"), 4)
+			.words(account.getString("city"), 2)
+			.whole(account.getString("email"), 3)
+			.digits(account.getString("phone"), 3);
 		for (String address : List.of("billingAddress", "siteAddress")) {
 			Document at = account.get(address, Document.class);
 			if (at != null) {

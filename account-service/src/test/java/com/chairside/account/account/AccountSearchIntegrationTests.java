@@ -127,6 +127,19 @@ class AccountSearchIntegrationTests {
 			.contains("ironbridge", "dental", "keene");
 	}
 
+	@Test
+	void findsByTheAccountsOwnEmailOrPhoneAsConvertedFromItsLead() {
+		String id = open(this.northeast, "Cedar Point Dental", "Bangor");
+		// what a converted lead leaves on its account; written here as it is stored, then given its terms
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("email", "desk@cedarpoint.example").set("phone", "+12075550163").unset("searchTerms"),
+				"accounts");
+		this.search.afterSingletonsInstantiated();
+
+		assertThat(ids("desk@cedarpoint.example")).containsExactly(id);
+		assertThat(ids("(207) 555-0163")).containsExactly(id);
+	}
+
 	private static String open(Api api, String name, String city) {
 		return Accounts.open(api, """
 				{"name":"%s","specialty":"GENERAL_DENTISTRY","city":"%s","country":"US"}""".formatted(name, city));
