@@ -71,6 +71,11 @@ public class Account extends AggregateRoot {
 	@Indexed
 	private String taxIdKey;
 
+	/** The practice's own e-mail and phone, as the lead it was converted from had them (for matching leads). */
+	private String email;
+
+	private String phone;
+
 	private List<Contact> contacts = new ArrayList<>();
 
 	private List<FieldChange> fieldHistory = new ArrayList<>();
@@ -156,6 +161,62 @@ public class Account extends AggregateRoot {
 		this.contacts.add(contact);
 		raise(new ContactAdded(this.id, this.region, contactId, role, now));
 		return contact;
+	}
+
+	/** Keeps the practice's e-mail and phone the lead had, so that a later lead of the practice is matched to it. */
+	void reachableAt(String email, String phone) {
+		this.email = email;
+		this.phone = phone;
+	}
+
+	/**
+	 * Adds a contact that came with a converted lead, under the id it had there, unless it is here already (a
+	 * redelivered conversion); answers whether it was added.
+	 */
+	public boolean addContactOnce(String contactId, String name, String title, String email, String phone,
+			BuyingRole role, Instant now) {
+		if (this.contacts.stream().anyMatch((c) -> c.id().equals(contactId))) {
+			return false;
+		}
+		addContact(contactId, name, title, email, phone, role, now);
+		return true;
+	}
+
+	/**
+	 * On what this account is the practice described by the given keys (already normalised by {@link MatchKeys}):
+	 * {@code EMAIL} or {@code PHONE} of the practice or of one of its contacts, {@code NAME_AND_POSTAL_CODE}.
+	 */
+	public List<String> practiceMatch(String emailKey, String phoneKey, String nameKey, String postalCodeKey) {
+		List<String> matched = new ArrayList<>();
+		if (emailKey != null && emailKeys().contains(emailKey)) {
+			matched.add("EMAIL");
+		}
+		if (phoneKey != null && phoneKeys().contains(phoneKey)) {
+			matched.add("PHONE");
+		}
+		if (nameKey != null && nameKey.equals(this.nameKey) && postalCodeKey != null
+				&& postalCodeKey.equals(this.postalCodeKey)) {
+			matched.add("NAME_AND_POSTAL_CODE");
+		}
+		return matched;
+	}
+
+	/** The normalised e-mail addresses of the practice and its contacts. */
+	Set<String> emailKeys() {
+		Set<String> keys = new LinkedHashSet<>();
+		keys.add(MatchKeys.email(this.email));
+		this.contacts.forEach((c) -> keys.add(MatchKeys.email(c.email())));
+		keys.remove(null);
+		return keys;
+	}
+
+	/** The phone numbers (digits) of the practice and its contacts. */
+	Set<String> phoneKeys() {
+		Set<String> keys = new LinkedHashSet<>();
+		keys.add(MatchKeys.phone(this.phone));
+		this.contacts.forEach((c) -> keys.add(MatchKeys.phone(c.phone())));
+		keys.remove(null);
+		return keys;
 	}
 
 	/** Records an activity; a dormant customer is a customer again. */
@@ -296,6 +357,8 @@ public class Account extends AggregateRoot {
 	public String nameKey() { return this.nameKey; }
 	public String postalCodeKey() { return this.postalCodeKey; }
 	public String taxIdKey() { return this.taxIdKey; }
+	public String email() { return this.email; }
+	public String phone() { return this.phone; }
 	public List<Contact> contacts() { return List.copyOf(this.contacts); }
 	public List<FieldChange> fieldHistory() { return List.copyOf(this.fieldHistory); }
 	public Instant lastActivityAt() { return this.lastActivityAt; }

@@ -3,6 +3,7 @@ package com.chairside.account.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,15 +59,22 @@ public class AccountManagement {
 
 	/**
 	 * Opens the account of a converted lead, once: a redelivered event, or the same event handled by two replicas,
-	 * finds the account there (by id, or by the unique lead id) and opens nothing new.
+	 * finds the account there (by id, or by the unique lead id) and opens nothing new. The lead's contacts arrive with
+	 * it, under the ids they had on the lead, and its practice e-mail and phone are kept for matching later leads.
 	 */
-	public void openForConvertedLead(String accountId, AccountDetails details) {
+	public void openForConvertedLead(String accountId, AccountDetails details, String email, String phone,
+			List<LeadContact> contacts) {
 		if (this.accounts.existsById(accountId) || this.accounts.existsByLeadId(details.leadId())) {
 			log.debug("Account {} for lead {} is already open", accountId, details.leadId());
 			return;
 		}
+		Instant now = this.clock.instant();
+		Account account = Account.open(accountId, details, now);
+		account.reachableAt(email, phone);
+		contacts.forEach((c) -> account.addContactOnce(c.contactId(), c.name(), c.title(), c.email(), c.phone(),
+				c.buyingRole(), now));
 		try {
-			insert(Account.open(accountId, details, this.clock.instant()));
+			insert(account);
 			log.info("Opened account {} for converted lead {}", accountId, details.leadId());
 		}
 		catch (DuplicateKeyException ex) {
@@ -74,6 +82,53 @@ public class AccountManagement {
 			return;
 		}
 		detectChannelConflicts(accountId);
+	}
+
+	/**
+	 * A lead of a practice that has an account already was converted into it: its contacts join the account (each
+	 * once, so a redelivery adds nothing). False when no such account is here.
+	 */
+	public boolean joinConvertedLead(String accountId, String leadId, List<LeadContact> contacts) {
+		if (!this.accounts.existsById(accountId)) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		modify(accountId, null, (a) -> {
+			boolean added = false;
+			for (LeadContact c : contacts) {
+				added |= a.addContactOnce(c.contactId(), c.name(), c.title(), c.email(), c.phone(), c.buyingRole(), now);
+			}
+			return added;
+		}).ifPresent(this.practiceKeys::claimAll);
+		log.info("Lead {} converted into the existing account {}", leadId, accountId);
+		return true;
+	}
+
+	/**
+	 * The accounts of the user's scope (narrowed to {@code region} when given) that are the practice described: the
+	 * same e-mail or phone (the practice's or a contact's) or the same name and postal code, normalised as for channel
+	 * conflicts; those matching on the most keys first. Found through the practice-key claims, never by a scan.
+	 */
+	public List<PracticeMatch> matches(String email, String phone, String name, String postalCode, String region,
+			CurrentUser user) {
+		List<String> keys = PracticeKeys.of(email, phone, name, postalCode);
+		String scope = user.seesAllRegions() ? region : user.region();
+		if (keys.isEmpty() || (region != null && !region.equals(scope))) {
+			return List.of();
+		}
+		List<PracticeMatch> found = new ArrayList<>();
+		for (Account account : this.accounts.findAllById(this.practiceKeys.claimedBy(keys))) {
+			if ((scope != null && !scope.equals(account.region())) || account.kind() == AccountKind.RESELLER) {
+				continue;
+			}
+			List<String> matchedOn = account.practiceMatch(MatchKeys.email(email), MatchKeys.phone(phone),
+					MatchKeys.name(name), MatchKeys.postalCode(postalCode));
+			if (!matchedOn.isEmpty()) {
+				found.add(new PracticeMatch(account, matchedOn));
+			}
+		}
+		found.sort(Comparator.comparingInt((PracticeMatch m) -> m.matchedOn().size()).reversed());
+		return found;
 	}
 
 	/** An account manager opens an account directly, in their own region. */
@@ -125,6 +180,7 @@ public class AccountManagement {
 		String contactId = UUID.randomUUID().toString();
 		Account account = change(id, user,
 				(a) -> a.addContact(contactId, name, title, email, phone, role, this.clock.instant()) != null);
+		this.practiceKeys.claimAll(account); // a lead with the contact's e-mail or phone is this practice
 		return account.contacts().stream().filter((c) -> c.id().equals(contactId)).findFirst().orElseThrow();
 	}
 
@@ -259,6 +315,15 @@ public class AccountManagement {
 				log.debug("Account {} changed concurrently, attempt {}", id, attempt);
 			}
 		}
+	}
+
+	/** A contact as a converted lead brings it, under its id there. */
+	public record LeadContact(String contactId, String name, String title, String email, String phone,
+			BuyingRole buyingRole) {
+	}
+
+	/** An account that is the practice asked about, and on which keys. */
+	public record PracticeMatch(Account account, List<String> matchedOn) {
 	}
 
 	private Account insert(Account account) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * The keys on which two accounts are the same practice: "Clínica Dental Peña, S.L." and "clinica dental pena sl" have
  * one name key (accents, punctuation, titles and legal forms aside); "02 115" and "02115" one postal-code key; tax ids
- * compare without punctuation.
+ * compare without punctuation; e-mail addresses without case, phone numbers by their digits.
  */
 final class MatchKeys {
 
@@ -37,6 +37,22 @@ final class MatchKeys {
 
 	static String taxId(String taxId) {
 		return alphanumeric(taxId);
+	}
+
+	static String email(String email) {
+		if (email == null || email.isBlank()) {
+			return null;
+		}
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/** The digits; "+1 (617) 555-0100" and "16175550100" are one phone. */
+	static String phone(String phone) {
+		if (phone == null) {
+			return null;
+		}
+		String digits = phone.replaceAll("[^0-9]", "");
+		return digits.isEmpty() ? null : digits;
 	}
 
 	private static String alphanumeric(String value) {

@@ -56,7 +56,7 @@ public class ActivityLog {
 				(activity.nextStepAction() != null)
 						? new Activity.NextStep(activity.nextStepAction(), activity.nextStepDue(), false) : null,
 				account.owner(),
-				user.id(), this.clock.instant()));
+				user.id(), this.clock.instant(), null));
 	}
 
 	/** The account's activities, newest first. */

@@ -10,7 +10,6 @@ import org.springframework.messaging.Message;
 import com.chairside.account.account.AccountDetails;
 import com.chairside.account.account.AccountKind;
 import com.chairside.account.account.Address;
-import com.chairside.account.account.AccountManagement;
 import com.chairside.platform.inbox.EventHandlers;
 import com.chairside.platform.inbox.PoisonMessageException;
 
@@ -27,8 +26,9 @@ class LeadConversions {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, AccountManagement accounts, DemoLeads demoLeads) {
+	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, LeadHandOver handOver, DemoLeads demoLeads) {
 		return handlers.consumer("account-service.leadEvents", (event) -> {
+			handOver.apply(event, handlers.json()); // activities logged on leads, and where they go
 			demoLeads.apply(event, handlers.json()); // the leads demos are booked for, and where their demos go
 			if (!event.name().equals("LeadConverted")) {
 				return; // the other lead events open nothing
@@ -39,7 +39,7 @@ class LeadConversions {
 			}
 			Address site = (lead.street() != null || lead.postalCode() != null)
 					? new Address(lead.street(), lead.postalCode(), lead.city(), lead.country()) : null;
-			accounts.openForConvertedLead(lead.accountId(), new AccountDetails(lead.leadId(), lead.practiceName(),
+			handOver.convert(event, lead, new AccountDetails(lead.leadId(), lead.practiceName(),
 					lead.region(), lead.specialty(), lead.city(), lead.country(), lead.owner(), kind(lead.kind()), null,
 					null, site, null));
 		});

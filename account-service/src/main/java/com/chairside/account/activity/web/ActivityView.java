@@ -8,10 +8,13 @@ import com.chairside.account.activity.Activity;
 import com.chairside.account.activity.ActivityType;
 import com.chairside.account.activity.Direction;
 
-/** An activity as the sales UI shows it on the timeline and in the overdue list. */
+/**
+ * An activity as the sales UI shows it on the timeline and in the overdue list; {@code leadId} names the lead it was
+ * logged on (null for one logged on the account), {@code accountId} is null while that lead is not converted.
+ */
 public record ActivityView(String id, String accountId, String region, ActivityType type, Direction direction,
 		Instant occurredAt, List<String> participants, String summary, String outcome, NextStepView nextStep,
-		String assignee, String loggedBy, Instant loggedAt) {
+		String assignee, String loggedBy, Instant loggedAt, String leadId) {
 
 	public record NextStepView(String action, LocalDate due, boolean done) {
 	}
@@ -21,7 +24,7 @@ public record ActivityView(String id, String accountId, String region, ActivityT
 				a.participants(), a.summary(), a.outcome(),
 				(a.nextStep() != null) ? new NextStepView(a.nextStep().action(), a.nextStep().due(), a.nextStep().done())
 						: null,
-				a.assignee(), a.loggedBy(), a.loggedAt());
+				a.assignee(), a.loggedBy(), a.loggedAt(), a.leadId());
 	}
 
 }
