@@ -62,14 +62,17 @@ class IdentitySecurity {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+	SecurityFilterChain signIn(HttpSecurity http, IdentityProperties properties) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(SIGN_IN, "/.well-known/jwks.json", "/actuator/health", "/actuator/health/**", "/error",
 					"/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage(SIGN_IN).failureUrl(SIGN_IN + "?error"));
+			// Someone who opened the sign-in page by itself goes on to the console, which signs them in from here.
+			.formLogin((form) -> form.loginPage(SIGN_IN)
+				.failureUrl(SIGN_IN + "?error")
+				.defaultSuccessUrl(properties.consoleUrl() + "/"));
 		return http.build();
 	}
 

@@ -81,6 +81,12 @@ class IdentityIntegrationTests {
 	}
 
 	@Test
+	void sendsSomeoneWhoSignedInHereByThemselvesToTheConsole() {
+		HttpResponse<String> signedIn = new Browser().signIn(ISSUER + "/login", "sales.admin", "chairside");
+		assertThat(Browser.location(signedIn)).isEqualTo("http://127.0.0.1:8080/");
+	}
+
+	@Test
 	void refusesAnAuthorizationWithoutProofKey() {
 		Browser browser = new Browser();
 		browser.signIn(ISSUER + "/login", "admin", "chairside");
