@@ -89,6 +89,9 @@ public class Lead extends AggregateRoot {
 
 	private String disqualificationNote;
 
+	/** Who the lead was lost to, when the reason is {@link DisqualificationReason#BOUGHT_FROM_COMPETITOR}. */
+	private String competitor;
+
 	private MatchKeys matchKeys;
 
 	private int completeness;
@@ -262,17 +265,21 @@ public class Lead extends AggregateRoot {
 		raise(new LeadQualified(this.id, this.region, this.specialty, this.estimatedValue, bant.score(), by, now));
 	}
 
-	/** Stops pursuing the lead, with a reason from the list and a note; disqualifying twice changes nothing. */
-	public void disqualify(DisqualificationReason reason, String note, String by, Instant now) {
+	/**
+	 * Stops pursuing the lead, with a reason from the list, a note and, when it was lost to a competitor, which one;
+	 * disqualifying twice changes nothing.
+	 */
+	public void disqualify(DisqualificationReason reason, String note, String competitor, String by, Instant now) {
 		if (this.status == LeadStatus.DISQUALIFIED) {
 			return;
 		}
 		ensureOpen();
 		this.disqualificationReason = reason;
 		this.disqualificationNote = note;
+		this.competitor = competitor;
 		setStatus(LeadStatus.DISQUALIFIED, by, now);
 		this.updatedAt = now;
-		raise(new LeadDisqualified(this.id, this.region, reason, by, now));
+		raise(new LeadDisqualified(this.id, this.region, reason, by, now, competitor));
 	}
 
 	/** Refused unless the lead is qualified (and not merged); a converted lead passes, converting it changes nothing. */
@@ -412,6 +419,7 @@ public class Lead extends AggregateRoot {
 	public String accountId() { return this.accountId; }
 	public boolean convertedIntoExistingAccount() { return this.convertedIntoExistingAccount; }
 	public DisqualificationReason disqualificationReason() { return this.disqualificationReason; }
+	public String competitor() { return this.competitor; }
 	public String disqualificationNote() { return this.disqualificationNote; }
 	public MatchKeys matchKeys() { return this.matchKeys; }
 	public Completeness completeness() { return new Completeness(this.completeness, List.copyOf(this.missingFields)); }

@@ -188,9 +188,10 @@ public class LeadManagement {
 		return save(lead);
 	}
 
-	public Lead disqualify(String leadId, DisqualificationReason reason, String note, CurrentUser user) {
+	public Lead disqualify(String leadId, DisqualificationReason reason, String note, String competitor,
+			CurrentUser user) {
 		Lead lead = find(leadId, user);
-		lead.disqualify(reason, note, user.id(), this.clock.instant());
+		lead.disqualify(reason, note, competitor, user.id(), this.clock.instant());
 		return save(lead);
 	}
 

@@ -166,15 +166,36 @@ class LeadDatabaseIntegrationTests {
 			.isEqualTo(400);
 
 		Api.Response done = this.api.post("/api/leads/" + id + "/disqualify", """
-				{"reason":"BOUGHT_FROM_COMPETITOR","note":"Signed with a competitor at the fair"}""");
-		assertThat(done.status()).isEqualTo(200);
+				{"reason":"BOUGHT_FROM_COMPETITOR","note":"Signed with a competitor at the fair",
+				 "competitor":" Nordic Dental Chairs "}""");
+		assertThat(done.status()).as(done.toString()).isEqualTo(200);
 		assertThat(done.field("status")).isEqualTo("DISQUALIFIED");
 		assertThat(done.field("disqualificationNote")).isEqualTo("Signed with a competitor at the fair");
+		assertThat(done.field("competitor")).isEqualTo("Nordic Dental Chairs");
 		assertThat(this.api.post("/api/leads/" + id + "/convert", "{}").status()).isEqualTo(422);
 
 		Received event = kafka.awaitRecord("chairside.leads", id, "chairside.lead.LeadDisqualified.v1");
 		assertThat(Contracts.violations("chairside.lead.LeadDisqualified.v1", event.value())).isEmpty();
-		assertThat(event.value()).contains("BOUGHT_FROM_COMPETITOR").doesNotContain("fair");
+		assertThat(event.value()).contains("BOUGHT_FROM_COMPETITOR").contains("\"competitor\":\"Nordic Dental Chairs\"")
+			.doesNotContain("fair");
+	}
+
+	@Test
+	void refusesALossToACompetitorWithoutNamingTheCompetitor() {
+		String id = this.api.post("/api/leads", practice("Lost Unnamed " + this.tag, "")).field("id");
+		for (String body : new String[] { "{\"reason\":\"BOUGHT_FROM_COMPETITOR\",\"note\":\"Went elsewhere\"}",
+				"{\"reason\":\"BOUGHT_FROM_COMPETITOR\",\"note\":\"Went elsewhere\",\"competitor\":\"  \"}",
+				"{\"reason\":\"NO_BUDGET\",\"note\":\"Next year\",\"competitor\":\"Nordic Dental Chairs\"}" }) {
+			Api.Response refused = this.api.post("/api/leads/" + id + "/disqualify", body);
+			assertThat(refused.status()).as(body).isEqualTo(400);
+			assertThat(refused.header("Content-Type")).hasValueSatisfying((t) -> assertThat(t).startsWith("application/problem+json"));
+			assertThat(refused.json().findValuesAsText("field")).as(refused.toString()).containsExactly("competitor");
+		}
+		assertThat(this.api.get("/api/leads/" + id).field("status")).as("nothing was disqualified").isNotEqualTo("DISQUALIFIED");
+
+		Api.Response done = this.api.post("/api/leads/" + id + "/disqualify", "{\"reason\":\"NO_BUDGET\",\"note\":\"Next year\"}");
+		assertThat(done.status()).as(done.toString()).isEqualTo(200);
+		assertThat(done.json().path("competitor").isNull()).isTrue();
 	}
 
 	@Test

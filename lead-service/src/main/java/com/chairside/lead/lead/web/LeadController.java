@@ -112,8 +112,13 @@ class LeadController {
 	}
 
 	@PostMapping("/{id}/disqualify")
+	@Operation(summary = "Stop pursuing the lead",
+			description = "reason from the list and a note; with reason BOUGHT_FROM_COMPETITOR the competitor the lead"
+					+ " was lost to is required (400 naming competitor without it, and with any other reason), and is"
+					+ " published in LeadDisqualified for the sales-meeting pack's market section.")
 	LeadView disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
-		return LeadView.of(this.leads.disqualify(id, request.reason(), request.note().strip(), CurrentUser.get()));
+		return LeadView.of(this.leads.disqualify(id, request.reason(), request.note().strip(), request.competitorName(),
+				CurrentUser.get()));
 	}
 
 	/** The account is opened (or joined) by account-service from the event; the answer names it so the UI can follow. */
@@ -157,7 +162,21 @@ class LeadController {
 	record AssignRequest(@NotBlank @Size(max = 100) String owner) {
 	}
 
-	record DisqualifyRequest(@NotNull DisqualificationReason reason, @NotBlank @Size(max = 2000) String note) {
+	record DisqualifyRequest(@NotNull DisqualificationReason reason, @NotBlank @Size(max = 2000) String note,
+			@Size(max = 200) String competitor) {
+
+		/** The competitor, stripped: required for a lead lost to one, refused with any other reason. */
+		String competitorName() {
+			boolean given = this.competitor != null && !this.competitor.isBlank();
+			if (this.reason == DisqualificationReason.BOUGHT_FROM_COMPETITOR && !given) {
+				throw new InvalidFieldException("competitor", "is required when the reason is BOUGHT_FROM_COMPETITOR");
+			}
+			if (this.reason != DisqualificationReason.BOUGHT_FROM_COMPETITOR && given) {
+				throw new InvalidFieldException("competitor", "is only given when the reason is BOUGHT_FROM_COMPETITOR");
+			}
+			return given ? this.competitor.strip() : null;
+		}
+
 	}
 
 	record MergeRequest(@NotBlank String duplicateId) {

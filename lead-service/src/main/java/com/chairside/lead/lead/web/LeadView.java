@@ -23,7 +23,7 @@ public record LeadView(String id, String practiceName, LeadKind kind, Specialty 
 		String email, String phone, String website, Set<ProductInterest> productInterests, Money estimatedValue,
 		LocalDate expectedDecisionDate, String notes, String owner, LeadStatus status, List<Contact> contacts,
 		String accountId, DisqualificationReason disqualificationReason, String disqualificationNote,
-		String mergedInto, Completeness completeness, Qualification qualification, Long version, Instant capturedAt,
+		String competitor, String mergedInto, Completeness completeness, Qualification qualification, Long version, Instant capturedAt,
 		Instant updatedAt) {
 
 	static LeadView of(Lead lead) {
@@ -31,7 +31,8 @@ public record LeadView(String id, String practiceName, LeadKind kind, Specialty 
 				lead.source(), lead.conferenceName(), lead.street(), lead.postalCode(), lead.city(), lead.country(),
 				lead.email(), lead.phone(), lead.website(), lead.productInterests(), lead.estimatedValue(),
 				lead.expectedDecisionDate(), lead.notes(), lead.owner(), lead.status(), lead.contacts(),
-				lead.accountId(), lead.disqualificationReason(), lead.disqualificationNote(), lead.mergedInto(),
+				lead.accountId(), lead.disqualificationReason(), lead.disqualificationNote(), lead.competitor(),
+				lead.mergedInto(),
 				lead.completeness(), lead.qualification(Instant.now()), lead.version(), lead.capturedAt(),
 				lead.updatedAt());
 	}
