@@ -10,7 +10,8 @@ import com.chairside.platform.security.CurrentUser;
 
 /**
  * {@code GET /api/me}: who the token says the caller is, as every service reads it: user, roles, region (none for
- * those who see every region) and department. The sales UI asks it first, to show the prospecting screens of the
+ * those who see every region) and department, and {@code homeRegion}, the region the token names whatever the caller
+ * sees. The sales UI asks it first, to show the prospecting screens of the
  * caller's region. It touches no store and no broker, which also makes it the API-latency benchmark's baseline: the
  * same gateway, token checks and routing as creating a lead, without the I/O. It lives here because lead-service is
  * where an account manager's day starts; the gateway routes {@code /api/me} to it.
@@ -27,6 +28,8 @@ class SignedInUserController {
 		me.put("region", user.seesAllRegions() ? null : user.region());
 		me.put("department", user.department());
 		me.put("seesAllRegions", user.seesAllRegions());
+		// A sales manager sees every region but leads one: the console opens their dashboard and targets on it.
+		me.put("homeRegion", user.region());
 		return me;
 	}
 

@@ -26,6 +26,16 @@ class SignedInUserIntegrationTests {
 		assertThat(me.json().path("roles").toString()).isEqualTo("[\"ACCOUNT_MANAGER\"]");
 		assertThat(me.field("region")).isEqualTo("NORTHEAST");
 		assertThat(me.json().path("seesAllRegions").asBoolean()).isFalse();
+		assertThat(me.field("homeRegion")).isEqualTo("NORTHEAST");
+	}
+
+	@Test
+	void aSalesManagerSeesEveryRegionAndLeadsTheOneOfTheToken() {
+		Api.Response me = Api.local(this.port, Infrastructure.get().token("sm.me", "SALES_MANAGER", "NORTHEAST")).get("/api/me");
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().path("region").isNull()).isTrue();
+		assertThat(me.json().path("seesAllRegions").asBoolean()).isTrue();
+		assertThat(me.field("homeRegion")).isEqualTo("NORTHEAST");
 	}
 
 	@Test
