@@ -25,8 +25,11 @@ export function regionName(region) {
   return !region || region === 'ALL' ? 'All regions' : words(region);
 }
 
+/** The region the caller leads or works in: a sales manager sees every region but has one (GET /api/me's homeRegion). */
+export const homeRegion = me => (me && (me.homeRegion || me.region)) || null;
+
 /** The region a screen opens on: the one asked for, else the caller's own, else all (or the first). */
-export const defaultRegion = (me, region, allowAll = true) => region || (me && me.region) || (allowAll ? 'ALL' : REGIONS[0]);
+export const defaultRegion = (me, region, allowAll = true) => region || homeRegion(me) || (allowAll ? 'ALL' : REGIONS[0]);
 
 /**
  * The region and period fields of a screen's filter form. With `fixed` (setting targets, which only the region's own
@@ -34,7 +37,7 @@ export const defaultRegion = (me, region, allowAll = true) => region || (me && m
  * regions"), starting at their own.
  */
 export function planFields(me, { region, period, allowAll = true, fixed = false, periodHint = 'A month (2026-11), a quarter (2026-Q4) or a year (2026)' }) {
-  const own = fixed && me && me.region ? me.region : null;
+  const own = fixed ? homeRegion(me) : null;
   const regionControl = own
     ? h('input', { type: 'text', name: 'region', value: own, readonly: true, hidden: true })
     : select('region', (allowAll ? [['ALL', 'All regions']] : []).concat(REGIONS.map(r => [r, words(r)])), { value: defaultRegion(me, region, allowAll) });

@@ -2,14 +2,16 @@
 // /api/regions/{region}/targets/{period}); a sales manager with a region sets their own region's, an admin any.
 import { get, put } from '../api.js';
 import { h, replace, heading, section, field, form, select, notice, number, money, dateTime, guarded, loading } from '../ui.js';
-import { planForm, defaultRegion, thisMonth, periodName, regionName } from '../plan.js';
+import { planForm, defaultRegion, homeRegion, thisMonth, periodName, regionName } from '../plan.js';
 
 const CURRENCIES = ['USD', 'EUR'];
 
 export async function render(main, params, me, screen) {
-  const region = me.region || defaultRegion(me, params.region, false);
+  // A sales manager sets their own region's targets only (another's answers 403); an admin any region's.
+  const admin = (me.roles || []).includes('ADMIN');
+  const region = (!admin && homeRegion(me)) || defaultRegion(me, params.region, false);
   const period = params.period || thisMonth();
-  const choose = planForm(me, '#/targets', { region, period, button: 'Show targets', allowAll: false, fixed: true, periodHint: 'A month (2026-11) or a year (2026)' });
+  const choose = planForm(me, '#/targets', { region, period, button: 'Show targets', allowAll: false, fixed: !admin, periodHint: 'A month (2026-11) or a year (2026)' });
   const body = h('div', null, loading('Loading the targets…'));
   replace(main, heading('Targets'), choose, body);
 
