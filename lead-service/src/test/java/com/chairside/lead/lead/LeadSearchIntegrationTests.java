@@ -1,7 +1,5 @@
 package com.chairside.lead.lead;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.Searches;
 import com.chairside.testsupport.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +118,7 @@ class LeadSearchIntegrationTests {
 		assertThat(first.path("subtitle").asText()).isEqualTo("Concord · ORTHODONTICS · NEW");
 		assertThat(first.path("region").asText()).isEqualTo("NORTHEAST");
 		assertThat(first.path("score").asDouble()).isGreaterThan(items.get(1).path("score").asDouble());
-		assertThat(idsOf(this.northeast.get("/api/leads/search?q=maplewood&size=1"))).containsExactly(exact);
+		assertThat(Searches.ids(this.northeast.get("/api/leads/search?q=maplewood&size=1"))).containsExactly(exact);
 	}
 
 	@Test
@@ -129,20 +128,20 @@ class LeadSearchIntegrationTests {
 		assertThat(ids("hello@redrock.example")).isEmpty();
 		assertThat(ids("928 555 0111")).isEmpty();
 		Api southwest = this.northeast.as(Infrastructure.get().token("am.southwest", "ACCOUNT_MANAGER", "SOUTHWEST"));
-		assertThat(idsOf(search(southwest, "redrock"))).containsExactly(id);
+		assertThat(Searches.ids(search(southwest, "redrock"))).containsExactly(id);
 		Api manager = this.northeast.as(Infrastructure.get().token("sm.all", "SALES_MANAGER", null));
-		assertThat(idsOf(search(manager, "redrock"))).containsExactly(id);
+		assertThat(Searches.ids(search(manager, "redrock"))).containsExactly(id);
 	}
 
 	@Test
 	void refusesMissingBlankOrOverlongTextAndSizesOutOfRange() {
-		assertBadRequest("/api/leads/search", "q");
-		assertBadRequest("/api/leads/search?q=", "q");
-		assertBadRequest("/api/leads/search?q=%20%20", "q");
-		assertBadRequest("/api/leads/search?q=" + "a".repeat(201), "q");
-		assertBadRequest("/api/leads/search?q=smile&size=0", "size");
-		assertBadRequest("/api/leads/search?q=smile&size=51", "size");
-		assertBadRequest("/api/leads/search?q=smile&size=many", "size");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search", "q");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search?q=", "q");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search?q=%20%20", "q");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search?q=" + "a".repeat(201), "q");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search?q=smile&size=0", "size");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search?q=smile&size=51", "size");
+		Searches.assertBadRequest(this.northeast, "/api/leads/search?q=smile&size=many", "size");
 		assertThat(search(this.northeast, "$where {\"$gt\":\"\"}").json().path("items")).isEmpty();
 		assertThat(search(this.northeast, ".*").status()).isEqualTo(400);
 		assertThat(search(this.northeast, "zz@.*(").json().path("items")).as("regex characters are literal").isEmpty();
@@ -178,11 +177,11 @@ class LeadSearchIntegrationTests {
 			this.leads.insert(created);
 		}
 		Api midwest = this.northeast.as(Infrastructure.get().token("am.midwest", "ACCOUNT_MANAGER", "MIDWEST"));
-		assertThat(idsOf(search(midwest, "desk4242@bulkline.example"))).hasSize(1);
+		assertThat(Searches.ids(search(midwest, "desk4242@bulkline.example"))).hasSize(1);
 
-		long narrow = median(() -> assertThat(idsOf(search(midwest, "bulkline 4242"))).hasSize(1));
-		long phone = median(() -> assertThat(idsOf(search(midwest, "312-555-4242"))).hasSize(1));
-		long broad = median(() -> assertThat(idsOf(search(midwest, "bulkline dental"))).hasSize(20));
+		long narrow = median(() -> assertThat(Searches.ids(search(midwest, "bulkline 4242"))).hasSize(1));
+		long phone = median(() -> assertThat(Searches.ids(search(midwest, "312-555-4242"))).hasSize(1));
+		long broad = median(() -> assertThat(Searches.ids(search(midwest, "bulkline dental"))).hasSize(20));
 		log.info("Search among {} leads (+ those of the other tests) on the embedded store, median of 5 over HTTP: "
 				+ "name words {} ms, phone {} ms, a word every lead has {} ms", n, narrow, phone, broad);
 		assertThat(narrow).isLessThan(5000);
@@ -215,25 +214,11 @@ class LeadSearchIntegrationTests {
 	}
 
 	private List<String> ids(String q) {
-		return idsOf(search(this.northeast, q));
+		return Searches.ids(search(this.northeast, q));
 	}
 
 	private static Api.Response search(Api api, String q) {
-		return api.get("/api/leads/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-	}
-
-	private static List<String> idsOf(Api.Response response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		List<String> ids = new ArrayList<>();
-		response.json().path("items").forEach((item) -> ids.add(item.path("id").asText()));
-		return ids;
-	}
-
-	private void assertBadRequest(String path, String field) {
-		Api.Response refused = this.northeast.get(path);
-		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+		return Searches.search(api, "/api/leads/search", q);
 	}
 
 }

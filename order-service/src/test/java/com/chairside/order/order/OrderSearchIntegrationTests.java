@@ -1,8 +1,5 @@
 package com.chairside.order.order;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import com.chairside.order.OrderFixtures;
 import com.chairside.order.OrderServiceTest;
 import com.chairside.testsupport.Api;
+import com.chairside.testsupport.Searches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,17 +99,17 @@ class OrderSearchIntegrationTests {
 		assertThat(ids("saguaro")).isEmpty();
 		assertThat(ids(numberOf(id))).isEmpty();
 		Api manager = this.fixtures.as("sm.all", "SALES_MANAGER", null);
-		assertThat(idsOf(search(manager, "saguaro"))).containsExactly(id);
-		assertThat(idsOf(search(manager, numberOf(id)))).containsExactly(id);
+		assertThat(Searches.ids(search(manager, "saguaro"))).containsExactly(id);
+		assertThat(Searches.ids(search(manager, numberOf(id)))).containsExactly(id);
 	}
 
 	@Test
 	void refusesMissingBlankOrOverlongTextAndSizesOutOfRange() {
-		assertBadRequest("/api/orders/search", "q");
-		assertBadRequest("/api/orders/search?q=%20", "q");
-		assertBadRequest("/api/orders/search?q=" + "c".repeat(201), "q");
-		assertBadRequest("/api/orders/search?q=so&size=0", "size");
-		assertBadRequest("/api/orders/search?q=so&size=51", "size");
+		Searches.assertBadRequest(this.northeast, "/api/orders/search", "q");
+		Searches.assertBadRequest(this.northeast, "/api/orders/search?q=%20", "q");
+		Searches.assertBadRequest(this.northeast, "/api/orders/search?q=" + "c".repeat(201), "q");
+		Searches.assertBadRequest(this.northeast, "/api/orders/search?q=so&size=0", "size");
+		Searches.assertBadRequest(this.northeast, "/api/orders/search?q=so&size=51", "size");
 	}
 
 	@Test
@@ -131,25 +129,11 @@ class OrderSearchIntegrationTests {
 	}
 
 	private List<String> ids(String q) {
-		return idsOf(search(this.northeast, q));
+		return Searches.ids(search(this.northeast, q));
 	}
 
 	private static Api.Response search(Api api, String q) {
-		return api.get("/api/orders/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-	}
-
-	private static List<String> idsOf(Api.Response response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		List<String> ids = new ArrayList<>();
-		response.json().path("items").forEach((item) -> ids.add(item.path("id").asText()));
-		return ids;
-	}
-
-	private void assertBadRequest(String path, String field) {
-		Api.Response refused = this.northeast.get(path);
-		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+		return Searches.search(api, "/api/orders/search", q);
 	}
 
 }
