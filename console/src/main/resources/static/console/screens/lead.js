@@ -32,7 +32,7 @@ function show(main, lead, roles, params) {
   if (lead.status === 'CONVERTED' && lead.accountId) {
     actions.push(h('a', { class: 'button primary', href: `#/accounts/${encodeURIComponent(lead.accountId)}` }, 'Open the account'));
   } else if (lead.status !== 'DISQUALIFIED') {
-    actions.push(h('button', { type: 'button', onclick: () => qualify(lead, status, main, roles) }, 'Qualify'));
+    if (lead.status !== 'QUALIFIED') actions.push(h('button', { type: 'button', onclick: () => qualify(lead, status, main, roles) }, 'Qualify'));
     actions.push(h('button', { type: 'button', class: 'primary', onclick: () => convert(lead, status, {}) }, 'Convert'));
   }
   replace(main,

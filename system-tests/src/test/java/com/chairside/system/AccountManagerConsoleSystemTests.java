@@ -81,16 +81,41 @@ class AccountManagerConsoleSystemTests {
 
 	@Test
 	void anAccountManagerCapturesQualifiesConvertsAndOrders() throws IOException {
-		long n = System.nanoTime() % 1_000_000;
-		String practice = "Harbor View Orthodontics " + n;
+		try {
+			captureQualifyConvertAndOrder();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			// What the person would have seen: the screen in words and as a picture beside the processes' logs.
+			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, suite.root().resolve("system-tests/target/processes/console-failure.png"),
+					StandardCopyOption.REPLACE_EXISTING);
+			throw new AssertionError(ex.getMessage() + "\nat " + browser.getCurrentUrl() + " the screen said:\n"
+					+ browser.findElement(By.tagName("body")).getText(), ex);
+		}
+	}
 
+	private void captureQualifyConvertAndOrder() throws IOException {
+		long n = System.nanoTime() % 1_000_000;
+		signIn("am.northeast", "chairside");
+		String practice = captureLead(n);
+		addDecisionMakerAndQualify();
+		convert(practice);
+		placeAndChangeOrder(practice);
+		search(practice);
+		importLeads(n);
+	}
+
+	static void signIn(String user, String password) throws IOException {
 		browser.get(console);
-		type(field("Username"), "am.northeast");
-		type(field("Password"), "chairside");
+		type(field("Username"), user);
+		type(field("Password"), password);
 		button("Sign in").click();
 		heading("My day");
 		screenshot("my-day");
+	}
 
+	static String captureLead(long n) throws IOException {
+		String practice = "Harbor View Orthodontics " + n;
 		link("Leads").click();
 		heading("Leads");
 		screenshot("leads");
@@ -107,8 +132,11 @@ class AccountManagerConsoleSystemTests {
 		type(field("Estimated value"), "85000");
 		screenshot("lead-new");
 		button("Save").click();
-
 		heading(practice);
+		return practice;
+	}
+
+	static void addDecisionMakerAndQualify() throws IOException {
 		WebElement contact = form("Add a contact");
 		type(field(contact, "Name"), "Dr. Maya Chen");
 		type(field(contact, "Title"), "Owner");
@@ -118,18 +146,22 @@ class AccountManagerConsoleSystemTests {
 		button("Qualify").click();
 		text("The lead is qualified.");
 		screenshot("lead");
+	}
 
+	static void convert(String practice) throws IOException {
 		button("Convert").click();
 		text("The lead is converted: this is its account.");
 		heading(practice);
 		screenshot("account");
+	}
 
+	static void placeAndChangeOrder(String practice) throws IOException {
 		link("New order").click();
 		heading("New order for " + practice);
 		WebElement quote = form("Quote");
 		Select product = new Select(field(quote, "Product"));
 		product.selectByIndex(1);
-		String productName = product.getFirstSelectedOption().getText().replaceAll(" \\(.*", "");
+		String productName = product.getFirstSelectedOption().getText().replaceAll(" \\([^()]*\\)$", "");
 		setDate(field(quote, "Requested delivery date"), LocalDate.now().plusMonths(4));
 		WebElement total = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//output[@aria-label='Total']")));
 		wait.until((d) -> total.getText().matches(".*\\d.*"));
@@ -153,14 +185,18 @@ class AccountManagerConsoleSystemTests {
 		text("The order is changed");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//td//li[contains(., '→')]")));
 		screenshot("order-changed");
+	}
 
+	static void search(String practice) throws IOException {
 		WebElement search = browser.findElement(By.xpath("//input[@aria-label='Search']"));
 		type(search, practice);
 		button("Search").click();
 		heading("Search results for “" + practice + "”");
 		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//main//a[normalize-space()='" + practice + "']")));
 		screenshot("search");
+	}
 
+	static void importLeads(long n) throws IOException {
 		link("Import").click();
 		heading("Import leads");
 		Path csv = Files.createTempFile("leads", ".csv");
