@@ -30,6 +30,9 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 		"chairside.notifications.routing.rules-cache-ttl=1h",
 		"chairside.notifications.escalation.initial-delay=1h",
 		"chairside.notification.mail-sweep-initial-delay=1h",
+		"chairside.notification.practice-grace=1s",
+		"chairside.notifications.reminders.initial-delay=1h",
+		"chairside.notifications.reminders.zone=UTC",
 		"chairside.notifications.escalation.sales-managers.NORTHEAST=sm.northeast" })
 public @interface NotificationServiceTest {
 

@@ -1,5 +1,6 @@
 package com.chairside.notification.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -17,8 +18,9 @@ import com.chairside.platform.inbox.IncomingEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The owners of accounts, kept from {@code AccountOpened} and {@code AccountOwnerChanged}: order events name the
- * account, not its owner, and the owner is told of delivery risks and what the rules say.
+ * The names and owners of accounts, kept from {@code AccountOpened}, {@code AccountUpdated} (a rename) and
+ * {@code AccountOwnerChanged}: order events name the account, not its practice or owner; mails name the practice, and
+ * the owner is told of delivery risks and what the rules say.
  */
 @Component
 public class AccountDirectory {
@@ -35,7 +37,14 @@ public class AccountDirectory {
 	public void apply(IncomingEvent event, JsonMapper json) {
 		AccountFacts account = event.dataAs(AccountFacts.class, json);
 		String id = (account.accountId() != null) ? account.accountId() : event.subject();
-		Update update = new Update().set("sequence", event.sequence()).set("owner", account.owner());
+		Update update = new Update().set("sequence", event.sequence());
+		if (account.owner() != null) {
+			update.set("owner", account.owner());
+		}
+		String name = account.nameNow();
+		if (name != null) {
+			update.set("name", name);
+		}
 		if (account.region() != null) {
 			update.set("region", account.region());
 		}
@@ -45,11 +54,16 @@ public class AccountDirectory {
 		Query older = Query.query(Criteria.where("_id").is(id).and("sequence").lt(event.sequence()));
 		try {
 			this.mongo.upsert(older, update, AccountCard.class);
-			log.debug("Account {} owned by {} (seq {})", id, account.owner(), event.sequence());
+			log.debug("Account {}: {} applied (seq {})", id, event.name(), event.sequence());
 		}
 		catch (DuplicateKeyException ex) {
 			log.debug("Account {}: {} seq {} is not newer, ignored", id, event.name(), event.sequence());
 		}
+	}
+
+	/** The practice's name, when this service has heard of the account. */
+	public Optional<String> nameOf(String accountId) {
+		return card(accountId).map(AccountCard::name);
 	}
 
 	public Optional<String> ownerOf(String accountId) {
@@ -66,8 +80,29 @@ public class AccountDirectory {
 				: Optional.empty();
 	}
 
-	/** The fields of AccountOpened and AccountOwnerChanged read here. */
-	record AccountFacts(String accountId, String region, String owner, String resellerId) {
+	/** The fields of AccountOpened, AccountUpdated and AccountOwnerChanged read here. */
+	record AccountFacts(String accountId, String name, String region, String owner, String resellerId,
+			List<FieldChange> changes) {
+
+		/** The name AccountOpened gives, or the one an AccountUpdated renames the account to; else {@code null}. */
+		String nameNow() {
+			if (this.name != null && !this.name.isBlank()) {
+				return this.name;
+			}
+			if (this.changes != null) {
+				for (FieldChange change : this.changes) {
+					if ("name".equals(change.field()) && change.to() != null && !change.to().isBlank()) {
+						return change.to();
+					}
+				}
+			}
+			return null;
+		}
+
+	}
+
+	/** One field of an AccountUpdated. */
+	record FieldChange(String field, String to) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -16,11 +17,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.chairside.notification.notification.Channel;
 import com.chairside.notification.notification.EscalationProperties;
 import com.chairside.notification.notification.Notice;
 import com.chairside.notification.notification.Notification;
 import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationManagement.Deadline;
+import com.chairside.notification.texts.Texts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -52,6 +55,8 @@ public class EscalationJob {
 
 	private final Clock clock;
 
+	private final Texts texts;
+
 	private final Duration lookahead;
 
 	/** The deadlines read up to {@link #horizon}, soonest first; only the job's thread touches them. */
@@ -62,7 +67,8 @@ public class EscalationJob {
 	private Instant horizon;
 
 	public EscalationJob(NotificationManagement notifications, EscalationProperties properties, MeterRegistry meters,
-			Clock clock) {
+			Clock clock, Texts texts) {
+		this.texts = texts;
 		this.notifications = notifications;
 		this.properties = properties;
 		this.meters = meters;
@@ -115,24 +121,19 @@ public class EscalationJob {
 		if (!this.notifications.markEscalated(overdue, salesManager)) {
 			return false; // acknowledged meanwhile, or another replica escalated it
 		}
+		Map<String, Object> model = Map.of("department", overdue.department().name(), "eventType",
+				overdue.eventType(), "createdAt", String.valueOf(overdue.createdAt()), "acknowledgeBy",
+				DateTimeFormatter.ISO_INSTANT.format(overdue.acknowledgeBy()), "subject", overdue.subject(), "body",
+				(overdue.body() != null) ? overdue.body() : "");
 		this.notifications.record(new Notice("escalation:" + overdue.id(), overdue.eventType(), overdue.orderId(),
-				overdue.accountId(), overdue.region(), overdue.occurredAt(), subject(overdue), body(overdue),
-				overdue.changes(), Set.of(), Set.of(salesManager), overdue.id()));
+				overdue.orderNumber(), overdue.practice(), overdue.accountId(), overdue.region(), overdue.occurredAt(),
+				this.texts.subject("subjects/escalation", model), this.texts.text("escalation-body", model),
+				overdue.changes(), Set.of(), Set.of(salesManager), overdue.id(), Channel.EMAIL));
 		this.meters.counter("chairside.notifications.escalated", "department", overdue.department().name())
 			.increment();
 		log.warn("{} did not acknowledge {} of order {} by {}: escalated to {}", overdue.department(),
 				overdue.eventType(), overdue.orderId(), overdue.acknowledgeBy(), salesManager);
 		return true;
-	}
-
-	private static String subject(Notification overdue) {
-		return "Not acknowledged by " + overdue.department() + ": " + overdue.subject();
-	}
-
-	private static String body(Notification overdue) {
-		return overdue.department() + " was told of this " + overdue.eventType() + " at " + overdue.createdAt()
-				+ " and has not acknowledged it; it was due by "
-				+ DateTimeFormatter.ISO_INSTANT.format(overdue.acknowledgeBy()) + ".\n\n" + overdue.body();
 	}
 
 }

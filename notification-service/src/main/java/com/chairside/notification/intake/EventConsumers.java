@@ -8,17 +8,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import com.chairside.notification.accounts.AccountDirectory;
+import com.chairside.notification.reminders.Reminders;
 import com.chairside.platform.inbox.EventHandlers;
 
 /**
- * The topics this service reads, each in group {@code notification-service}: {@code chairside.orders} (order changes
- * and delivery commitments), {@code chairside.leads} (assignments), {@code chairside.accounts} (owners, resellers and
- * channel conflicts).
+ * The topics this service reads, each in group {@code notification-service}: {@code chairside.orders} (order changes,
+ * delivery commitments, approvals), {@code chairside.leads} (assignments), {@code chairside.accounts} (names, owners,
+ * resellers, channel conflicts, next steps of activities) and {@code chairside.demos} (demos to remind of).
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
 
-	private static final Set<String> ACCOUNT_OWNERSHIP = Set.of("AccountOpened", "AccountOwnerChanged");
+	private static final Set<String> ACCOUNT_CARD = Set.of("AccountOpened", "AccountUpdated", "AccountOwnerChanged");
 
 	@Bean
 	Consumer<Message<byte[]>> orderEvents(EventHandlers handlers, EventIntake intake) {
@@ -31,15 +32,24 @@ class EventConsumers {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> accountEvents(EventHandlers handlers, EventIntake intake, AccountDirectory accounts) {
+	Consumer<Message<byte[]>> accountEvents(EventHandlers handlers, EventIntake intake, AccountDirectory accounts,
+			Reminders reminders) {
 		return handlers.consumer("notification-service.accountEvents", (event) -> {
-			if (ACCOUNT_OWNERSHIP.contains(event.name())) {
+			if (ACCOUNT_CARD.contains(event.name())) {
 				accounts.apply(event, handlers.json());
+			}
+			else if (event.name().equals("ActivityLogged")) {
+				reminders.activityLogged(event, handlers.json());
 			}
 			else {
 				intake.accept(event, handlers.json());
 			}
 		});
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> demoEvents(EventHandlers handlers, Reminders reminders) {
+		return handlers.consumer("notification-service.demoEvents", (event) -> reminders.demo(event, handlers.json()));
 	}
 
 }

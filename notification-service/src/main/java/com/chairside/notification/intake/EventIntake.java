@@ -32,7 +32,10 @@ class EventIntake {
 
 	private final Webhooks webhooks;
 
-	EventIntake(Routing routing, NotificationManagement notifications, Webhooks webhooks) {
+	private final Notices notices;
+
+	EventIntake(Routing routing, NotificationManagement notifications, Webhooks webhooks, Notices notices) {
+		this.notices = notices;
 		this.routing = routing;
 		this.notifications = notifications;
 		this.webhooks = webhooks;
@@ -48,7 +51,7 @@ class EventIntake {
 		}
 		Reach reach = this.routing.reach(event.name(), facts);
 		if (!reach.nobody()) {
-			this.notifications.record(Notices.of(event, facts, reach));
+			this.notifications.record(this.notices.of(event, facts, reach));
 		}
 		int deliveries = this.webhooks.enqueue(event);
 		log.debug("{} {} reaches {} and {} (rules {}), {} webhook deliveries", event.name(), event.id(),

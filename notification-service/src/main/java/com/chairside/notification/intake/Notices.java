@@ -1,89 +1,83 @@
 package com.chairside.notification.intake;
 
-import java.util.stream.Collectors;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
+import com.chairside.notification.accounts.AccountDirectory;
 import com.chairside.notification.notification.Notice;
 import com.chairside.notification.routing.EventFacts;
 import com.chairside.notification.routing.Reach;
+import com.chairside.notification.texts.Texts;
 import com.chairside.platform.inbox.IncomingEvent;
 
-/** What recipients read of each event: a subject line and a short body; the changes travel as a list. */
-final class Notices {
+/**
+ * What recipients read of each event: a subject line naming the practice and the order number
+ * ({@code templates/subjects/<event>.txt}) and a short body ({@code templates/body.txt}); the changes travel as a list.
+ * The practice's name comes from the accounts this service follows; while it is not known yet, the subject names the
+ * order number alone and the mail dispatcher names the practice once it is.
+ */
+@Component
+class Notices {
 
-	private Notices() {
+	private final Texts texts;
+
+	private final AccountDirectory accounts;
+
+	Notices(Texts texts, AccountDirectory accounts) {
+		this.texts = texts;
+		this.accounts = accounts;
 	}
 
-	static Notice of(IncomingEvent event, EventFacts facts, Reach reach) {
-		return new Notice(event.id(), event.name(), facts.orderId(), accountOf(facts), facts.region(), event.time(),
-				subject(event.name(), facts), body(event.name(), facts), facts.changes(), reach.departments(),
-				reach.people(), null);
+	Notice of(IncomingEvent event, EventFacts facts, Reach reach) {
+		String accountId = accountOf(facts);
+		String practice = (facts.orderId() != null) ? this.accounts.nameOf(accountId).orElse(null) : null;
+		Map<String, Object> model = model(event.name(), facts, accountId, practice);
+		String subjectTemplate = "subjects/" + event.name();
+		String subject = this.texts.has(subjectTemplate) ? this.texts.subject(subjectTemplate, model)
+				: Texts.oneLine(event.name() + " " + facts.orderId());
+		return new Notice(event.id(), event.name(), facts.orderId(), facts.orderNumber(), practice, accountId,
+				facts.region(), event.time(), subject, this.texts.text("body", model), facts.changes(),
+				reach.departments(), reach.people(), null, null);
 	}
 
 	private static String accountOf(EventFacts facts) {
 		return (facts.accountId() != null) ? facts.accountId() : facts.directAccountId();
 	}
 
-	static String subject(String name, EventFacts f) {
-		return switch (name) {
-			case "OrderPlaced" -> "Order " + f.orderId() + " placed, delivery requested for " + f.requestedDeliveryDate();
-			case "OrderChanged" -> "Order " + f.orderId() + " changed: " + f.reason();
-			case "OrderCancelled" -> "Order " + f.orderId() + " cancelled: " + f.reason();
-			case "DeliveryCommitmentAtRisk" -> "Delivery of order " + f.orderId() + " on " + f.committedDeliveryDate()
-					+ " at risk";
-			case "DeliveryCommitmentMissed" -> "Delivery of order " + f.orderId() + " missed its date "
-					+ f.committedDeliveryDate();
-			case "LeadAssigned" -> "Lead " + f.leadId() + " assigned to you";
-			case "ChannelConflictDetected" -> "Channel conflict: accounts " + f.directAccountId() + " and "
-					+ f.resellerServedAccountId();
-			default -> name + " " + f.orderId();
-		};
-	}
-
-	static String body(String name, EventFacts f) {
-		StringBuilder body = new StringBuilder();
-		if (f.orderId() != null) {
-			body.append("Order ").append(f.orderId()).append(" of account ").append(f.accountId())
-				.append(" (region ").append(f.region()).append(")\n");
-		}
-		if (f.leadId() != null) {
-			body.append("Lead ").append(f.leadId()).append(" (region ").append(f.region()).append(") is now owned by ")
-				.append(f.owner());
-			if (f.previousOwner() != null) {
-				body.append(", before by ").append(f.previousOwner());
-			}
-			body.append('\n');
-		}
-		if (name.equals("ChannelConflictDetected")) {
-			body.append("Account ").append(f.directAccountId()).append(" (served directly, owner ")
-				.append(f.directOwner()).append(") and account ").append(f.resellerServedAccountId())
-				.append(" (served through a reseller, owner ").append(f.resellerServedOwner())
-				.append(") look like the same practice.\n");
-		}
-		if (f.reason() != null) {
-			body.append("Reason: ").append(f.reason()).append('\n');
-		}
-		if (!f.lines().isEmpty() && !name.equals("OrderCancelled")) {
-			body.append("Lines now:\n").append(f.lines().stream()
-				.map((l) -> "  " + l.quantity() + " x " + l.sku())
-				.collect(Collectors.joining("\n"))).append('\n');
-		}
-		if (f.requestedDeliveryDate() != null) {
-			body.append("Requested delivery: ").append(f.requestedDeliveryDate()).append('\n');
-		}
-		if (f.committedDeliveryDate() != null) {
-			body.append("Committed delivery: ").append(f.committedDeliveryDate()).append('\n');
-		}
-		if (f.daysLate() != null) {
-			body.append("Days late: ").append(f.daysLate()).append('\n');
-		}
-		if (f.slackDays() != null) {
-			body.append("Days of slack left: ").append(f.slackDays()).append('\n');
-		}
-		if (f.total() != null) {
-			body.append(name.equals("OrderCancelled") ? "Value no longer booked: " : "Order value: ")
-				.append(f.total()).append('\n');
-		}
-		return body.toString();
+	/** The values the subject and body templates read; a {@code null} one renders as nothing. */
+	private static Map<String, Object> model(String name, EventFacts f, String accountId, String practice) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("eventType", name);
+		model.put("orderId", f.orderId());
+		model.put("orderNumber", f.orderNumber());
+		model.put("practice", practice);
+		model.put("accountId", accountId);
+		model.put("region", f.region());
+		model.put("leadId", f.leadId());
+		model.put("owner", f.owner());
+		model.put("previousOwner", f.previousOwner());
+		model.put("conflict", name.equals("ChannelConflictDetected"));
+		model.put("directAccountId", f.directAccountId());
+		model.put("directOwner", f.directOwner());
+		model.put("resellerServedAccountId", f.resellerServedAccountId());
+		model.put("resellerServedOwner", f.resellerServedOwner());
+		model.put("reason", f.reason());
+		model.put("requestReason", f.requestReason());
+		model.put("discountPercent", f.discountPercent());
+		model.put("requestedBy", f.requestedBy());
+		model.put("decidedBy", (f.decidedBy() != null) ? f.decidedBy() : f.approvedBy());
+		model.put("showLines", !f.lines().isEmpty() && !name.equals("OrderCancelled"));
+		model.put("lines", f.lines());
+		model.put("requestedDeliveryDate", f.requestedDeliveryDate());
+		model.put("committedDeliveryDate", f.committedDeliveryDate());
+		model.put("daysLate", f.daysLate());
+		model.put("slackDays", f.slackDays());
+		model.put("value", f.value());
+		model.put("total", f.total());
+		model.put("cancelled", name.equals("OrderCancelled"));
+		return model;
 	}
 
 }

@@ -3,10 +3,13 @@ package com.chairside.notification.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,11 +20,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.chairside.notification.accounts.AccountDirectory;
 import com.chairside.notification.notification.Delivery;
 import com.chairside.notification.notification.MailQueue;
 import com.chairside.notification.notification.Notification;
 import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationProperties;
+import com.chairside.notification.texts.Texts;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -71,9 +76,19 @@ class MailDispatcher {
 
 	private final MailQueue queue;
 
+	private final AccountDirectory accounts;
+
+	private final Texts texts;
+
+	private final Duration practiceGrace;
+
 	MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationProperties properties,
 			CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, MailTemplates templates,
-			NotificationManagement notifications, MailQueue queue) {
+			NotificationManagement notifications, MailQueue queue, AccountDirectory accounts, Texts texts,
+			@Value("${chairside.notification.practice-grace:5s}") Duration practiceGrace) {
+		this.accounts = accounts;
+		this.texts = texts;
+		this.practiceGrace = practiceGrace;
 		this.mongo = mongo;
 		this.mail = mail;
 		this.properties = properties;
@@ -89,6 +104,9 @@ class MailDispatcher {
 	void dispatch() {
 		String id;
 		while ((id = this.queue.claimNext(this.clock.instant(), CLAIM)) != null) {
+			if (awaitsPractice(id)) {
+				continue;
+			}
 			Notification next = attempt(id);
 			if (next == null) {
 				this.queue.remove(id); // sent or given up already (a redelivered event owed it again), or gone
@@ -108,6 +126,32 @@ class MailDispatcher {
 			initialDelayString = "${chairside.notification.mail-sweep-initial-delay:30s}")
 	void sweep() {
 		this.queue.sweep(this.clock.instant());
+	}
+
+	/**
+	 * Names the practice in the subject of an order's notification recorded before this service knew the account
+	 * (the account's and the order's events travel on different topics, so either may come first). While the account
+	 * is still unknown, the mail waits up to {@code chairside.notification.practice-grace} (5s) after the notification
+	 * was recorded, without counting an attempt; then it goes out naming the order number alone.
+	 */
+	private boolean awaitsPractice(String id) {
+		Notification found = this.mongo.findById(id, Notification.class);
+		if (found == null || found.delivery() != Delivery.PENDING || found.orderNumber() == null
+				|| found.practice() != null || found.accountId() == null) {
+			return false;
+		}
+		Optional<String> practice = this.accounts.nameOf(found.accountId());
+		if (practice.isPresent()) {
+			this.notifications.namePractice(id, practice.get(), this.texts.subject("subjects/with-practice",
+					Map.of("practice", practice.get(), "subject", found.subject())));
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (found.createdAt() != null && found.createdAt().plus(this.practiceGrace).isAfter(now)) {
+			this.queue.retryAt(id, now.plusSeconds(1));
+			return true;
+		}
+		return false;
 	}
 
 	/**
@@ -174,7 +218,7 @@ class MailDispatcher {
 			MimeMessage message = this.mail.createMimeMessage();
 			message.setFrom(new InternetAddress(this.properties.from()));
 			message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(notification.mailbox()));
-			message.setSubject("[Chairside] " + notification.subject(), "UTF-8");
+			message.setSubject(Texts.oneLine(notification.subject()), "UTF-8");
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(this.templates.text(notification), "UTF-8", "plain");
 			MimeBodyPart html = new MimeBodyPart();

@@ -19,6 +19,8 @@ import com.chairside.platform.outbox.PendingEvent;
  * (sent, failed, acknowledged, escalated) is one conditional write on {@code revision} that also stages the event in
  * {@code pendingEvents}, so the change and its event are stored together or not at all.
  *
+ * @param orderNumber what people call the order ({@code SO-2026-000042}), when the event is about one
+ * @param practice the name of the practice (account) it is about, as known when it was recorded or mailed
  * @param department the department told, or {@code null} when a person is
  * @param person the user id of the person told, or {@code null} when a department is
  * @param acknowledgeBy when a department must have acknowledged it; past it, the notification is escalated once
@@ -30,7 +32,7 @@ import com.chairside.platform.outbox.PendingEvent;
 // Unique only so that the MongoDB-wire store serves the revision-conditional writes from it instead of a scan.
 @CompoundIndex(name = "revision_of_notification", def = "{'_id': 1, 'revision': 1}", unique = true)
 public record Notification(@Id String id, String eventId, String eventType, @Indexed String orderId, String accountId,
-		@Indexed String region, @Indexed Department department, @Indexed String person, Channel channel,
+		String orderNumber, String practice, @Indexed String region, @Indexed Department department, @Indexed String person, Channel channel,
 		String mailbox, String subject, String body, List<Change> changes, Instant occurredAt, Instant createdAt,
 		Delivery delivery, int attempts, Instant nextAttemptAt, Instant sentAt, String lastError, Instant readAt,
 		@Indexed Instant acknowledgeBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
@@ -38,10 +40,13 @@ public record Notification(@Id String id, String eventId, String eventType, @Ind
 
 	static Notification of(Notice notice, Department department, String person, String mailbox, Instant now,
 			Instant acknowledgeBy) {
-		return new Notification(idOf(notice.eventId(), department, person, Channel.EMAIL), notice.eventId(),
-				notice.eventType(), notice.orderId(), notice.accountId(), notice.region(), department, person,
-				Channel.EMAIL, mailbox, notice.subject(), notice.body(), notice.changes(), notice.occurredAt(), now,
-				Delivery.PENDING, 0, now, null, null, null, acknowledgeBy, null, null, null, null, notice.escalationOf(), 0,
+		// In the inbox alone: delivered as it is stored, no mail owed.
+		boolean inApp = notice.channel() == Channel.IN_APP;
+		return new Notification(idOf(notice.eventId(), department, person, notice.channel()), notice.eventId(),
+				notice.eventType(), notice.orderId(), notice.accountId(), notice.orderNumber(), notice.practice(),
+				notice.region(), department, person, notice.channel(), mailbox, notice.subject(), notice.body(),
+				notice.changes(), notice.occurredAt(), now, inApp ? Delivery.SENT : Delivery.PENDING, 0, now,
+				inApp ? now : null, null, null, acknowledgeBy, null, null, null, null, notice.escalationOf(), 0,
 				List.of());
 	}
 

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import com.chairside.notification.people.People;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.outbox.OutboxRelay;
 import com.chairside.platform.security.CurrentUser;
@@ -41,7 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * states (sent, failed, acknowledged, escalated), each move one conditional write that stages its event.
  */
 @Service
-@EnableConfigurationProperties({ NotificationProperties.class, EscalationProperties.class })
+@EnableConfigurationProperties({ NotificationProperties.class, EscalationProperties.class, People.class })
 public class NotificationManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationManagement.class);
@@ -62,8 +63,12 @@ public class NotificationManagement {
 
 	private final MailQueue mailQueue;
 
+	private final People people;
+
 	NotificationManagement(MongoTemplate mongo, NotificationProperties properties, EscalationProperties escalation,
-			EventFactory events, MeterRegistry meters, Clock clock, OutboxRelay outbox, MailQueue mailQueue) {
+			EventFactory events, MeterRegistry meters, Clock clock, OutboxRelay outbox, MailQueue mailQueue,
+			People people) {
+		this.people = people;
 		this.outbox = outbox;
 		this.mongo = mongo;
 		this.properties = properties;
@@ -90,7 +95,7 @@ public class NotificationManagement {
 					(deadline != null) ? now.plus(deadline) : null));
 		}
 		for (String person : notice.people()) {
-			told.add(Notification.of(notice, null, person, this.properties.mailboxOf(person), now, null));
+			told.add(Notification.of(notice, null, person, mailboxOf(person), now, null));
 		}
 		List<Document> documents = new ArrayList<>(told.size());
 		for (Notification notification : told) {
@@ -106,12 +111,18 @@ public class NotificationManagement {
 				recorded.add(told.get(i));
 			}
 		}
-		this.mailQueue.enqueue(told.stream().map(Notification::id).toList(), now);
+		this.mailQueue.enqueue(told.stream().filter((n) -> n.channel() == Channel.EMAIL).map(Notification::id).toList(),
+				now);
 		this.meters.counter("chairside.notifications.recorded", "type", notice.eventType()).increment(recorded.size());
 		// One line per notification is too many on the event path: the counter says how many; this is for debugging.
 		log.debug("{} {}: {} recorded, {} already recorded", notice.eventType(), notice.eventId(), recorded.size(),
 				duplicates.cardinality());
 		return recorded;
+	}
+
+	/** Where a person's mail goes: the people directory's address, else the configured mailbox or user@domain. */
+	public String mailboxOf(String person) {
+		return this.people.emailOf(person).orElseGet(() -> this.properties.mailboxOf(person));
 	}
 
 	/**
@@ -129,7 +140,9 @@ public class NotificationManagement {
 			criteria.add(Criteria.where("department").is(filter.department()));
 		}
 		if (filter.recipient() != null) {
-			criteria.add(Criteria.where("person").is(filter.recipient()));
+			// "me": the caller's own, whoever they are
+			criteria.add(Criteria.where("person")
+				.is(NotificationFilter.ME.equals(filter.recipient()) ? user.id() : filter.recipient()));
 		}
 		if (filter.orderId() != null) {
 			criteria.add(Criteria.where("orderId").is(filter.orderId()));
@@ -192,6 +205,15 @@ public class NotificationManagement {
 			log.info("{} acknowledged notification {} ({} of order {})", user.id(), id, n.eventType(), n.orderId());
 		});
 		return acknowledged.orElseGet(() -> get(id, user));
+	}
+
+	/**
+	 * Names the practice of a notification recorded before this service knew it, with the subject that names it too
+	 * (a write by id alone, the practice being no state others hear of).
+	 */
+	public void namePractice(String id, String practice, String subject) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("practice", practice).set("subject", subject), Notification.class);
 	}
 
 	/** The e-mail went out. */

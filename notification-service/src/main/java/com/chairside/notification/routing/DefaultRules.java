@@ -20,10 +20,13 @@ import com.chairside.notification.notification.Department;
  * (an older change without that list: installation when the delivery date moves, finance when the value moves);
  * everyone hears of a cancellation; a placed order goes to sales administration, production, logistics and finance;
  * a lead's new owner hears of the assignment; sales administration and the account's owner of a delivery commitment
- * at risk or missed; both owners of a channel conflict.
+ * at risk or missed; both owners of a channel conflict. Approvals: the sales managers of the order's region hear of a
+ * discount awaiting approval and of a late cancellation requested; the account manager who asked hears of the
+ * decision (a discount approved or rejected, a cancellation rejected or carried out).
  * <p>
- * Seeded once per database: each rule under a fixed id and then a marker, all inserts, so two replicas starting
- * together write each rule once, and a default rule an admin deleted stays deleted.
+ * Seeded once per database and generation (a marker per generation, so a database seeded before the approvals gets
+ * their rules once): each rule under a fixed id and then the marker, all inserts, so two replicas starting together
+ * write each rule once, and a default rule an admin deleted stays deleted.
  */
 @Component
 class DefaultRules {
@@ -31,6 +34,8 @@ class DefaultRules {
 	private static final Logger log = LoggerFactory.getLogger(DefaultRules.class);
 
 	static final String MARKER = "default-rules-v1";
+
+	static final String APPROVALS_MARKER = "default-rules-v2-approvals";
 
 	private static final List<Department> SALES_PRODUCTION_LOGISTICS = List.of(Department.SALES_ADMINISTRATION,
 			Department.PRODUCTION, Department.LOGISTICS);
@@ -45,11 +50,16 @@ class DefaultRules {
 	}
 
 	void seed() {
-		if (this.mongo.findById(MARKER, Seeded.class) != null) {
+		seed(MARKER, rules());
+		seed(APPROVALS_MARKER, approvalRules());
+	}
+
+	private void seed(String marker, List<RoutingRule> rules) {
+		if (this.mongo.findById(marker, Seeded.class) != null) {
 			return;
 		}
 		int inserted = 0;
-		for (RoutingRule rule : rules()) {
+		for (RoutingRule rule : rules) {
 			try {
 				this.mongo.insert(rule);
 				inserted++;
@@ -59,12 +69,30 @@ class DefaultRules {
 			}
 		}
 		try {
-			this.mongo.insert(new Seeded(MARKER));
+			this.mongo.insert(new Seeded(marker));
 		}
 		catch (DuplicateKeyException ex) {
 			// another replica finished first
 		}
-		log.info("Default routing rules seeded ({} written here)", inserted);
+		log.info("Default routing rules {} seeded ({} written here)", marker, inserted);
+	}
+
+	private List<RoutingRule> approvalRules() {
+		RuleRecipients salesManagers = new RuleRecipients(null, false, false, false, null, true, false);
+		RuleRecipients requester = new RuleRecipients(null, false, false, false, null, false, true);
+		return List.of(
+				rule("default-discount-approval-requested", "A discount awaiting the region's sales managers",
+						"DiscountApprovalRequested", null, salesManagers),
+				rule("default-cancellation-requested", "A late cancellation awaiting the region's sales managers",
+						"OrderCancellationRequested", null, salesManagers),
+				rule("default-discount-approved", "The requester of an approved discount", "DiscountApproved", null,
+						requester),
+				rule("default-discount-rejected", "The requester of a rejected discount", "DiscountRejected", null,
+						requester),
+				rule("default-cancellation-rejected", "The requester of a rejected cancellation",
+						"OrderCancellationRejected", null, requester),
+				rule("default-cancellation-approved", "The requester of an approved cancellation", "OrderCancelled",
+						null, requester));
 	}
 
 	private List<RoutingRule> rules() {

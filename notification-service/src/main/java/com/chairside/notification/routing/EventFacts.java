@@ -14,13 +14,16 @@ import com.chairside.notification.notification.Department;
 /**
  * The fields of the events this service notifies of (order, delivery-commitment, lead-assignment and channel-conflict
  * events) that rules look at and recipients read: one tolerant reader for all, since they share most of them and each
- * lacks the others'. {@code departments} (OrderChanged since issue 5) names the departments a change touches.
+ * lacks the others'. {@code departments} (OrderChanged) names the departments a change touches. Every order event
+ * carries {@code orderNumber}, what people call the order; the approvals carry who asked ({@code requestedBy}) and
+ * who decided ({@code decidedBy}, {@code approvedBy} on a cancellation).
  */
-public record EventFacts(String orderId, String leadId, String accountId, String region, String reason,
-		List<Change> changes, List<Line> lines, Money total, LocalDate requestedDeliveryDate,
+public record EventFacts(String orderId, String orderNumber, String leadId, String accountId, String region,
+		String reason, List<Change> changes, List<Line> lines, Money total, LocalDate requestedDeliveryDate,
 		LocalDate committedDeliveryDate, List<String> departments, String owner, String previousOwner,
 		String directOwner, String resellerServedOwner, String directAccountId, String resellerServedAccountId,
-		Integer daysLate, Integer slackDays, String status) {
+		Integer daysLate, Integer slackDays, String status, String discountPercent, Money value,
+		String requestedBy, String decidedBy, String approvedBy, String requestReason) {
 
 	public EventFacts {
 		changes = (changes != null) ? changes : List.of();

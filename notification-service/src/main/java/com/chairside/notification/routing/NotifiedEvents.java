@@ -6,7 +6,9 @@ import java.util.Set;
 public final class NotifiedEvents {
 
 	public static final Set<String> NAMES = Set.of("OrderPlaced", "OrderChanged", "OrderCancelled",
-			"DeliveryCommitmentAtRisk", "DeliveryCommitmentMissed", "LeadAssigned", "ChannelConflictDetected");
+			"DeliveryCommitmentAtRisk", "DeliveryCommitmentMissed", "LeadAssigned", "ChannelConflictDetected",
+			"DiscountApprovalRequested", "DiscountApproved", "DiscountRejected", "OrderCancellationRequested",
+			"OrderCancellationRejected");
 
 	private NotifiedEvents() {
 	}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import com.chairside.notification.accounts.AccountDirectory;
 import com.chairside.notification.notification.Department;
+import com.chairside.notification.people.People;
 
 /** Decides who an event reaches, by the stored rules. */
 @Service
@@ -19,8 +20,11 @@ public class Routing {
 
 	private final AccountDirectory accounts;
 
-	Routing(RuleCache rules, AccountDirectory accounts, DefaultRules defaults) {
+	private final People directory;
+
+	Routing(RuleCache rules, AccountDirectory accounts, DefaultRules defaults, People directory) {
 		this.rules = rules;
+		this.directory = directory;
 		this.accounts = accounts;
 		// Seeded before the first event is routed: the consumers depend on this bean.
 		defaults.seed();
@@ -51,6 +55,12 @@ public class Routing {
 			}
 			if (recipients.accountReseller()) {
 				this.accounts.resellerOwnerOf(facts.accountId()).ifPresent(people::add);
+			}
+			if (recipients.regionSalesManagers() && facts.region() != null) {
+				people.addAll(this.directory.salesManagersOf(facts.region()));
+			}
+			if (recipients.requester() && facts.requestedBy() != null && !facts.requestedBy().isBlank()) {
+				people.add(facts.requestedBy());
 			}
 			people.addAll(recipients.people());
 		}

@@ -132,13 +132,13 @@ class EscalationIntegrationTests {
 					.count() == 1);
 		}
 		await().until(() -> Infrastructure.get().mail().received().stream()
-			.filter((m) -> m.to().equals("sm.northeast@chairside.example") && m.subject().contains(orderId))
+			.filter((m) -> m.to().equals("sm.northeast@chairside.example") && m.body().contains(orderId))
 			.count() == 4);
 	}
 
 	@Test
 	void readsTheDeadlinesOncePerHorizonNotAtEveryCheck() {
-		EscalationJob replica = new EscalationJob(this.notifications, this.properties, this.meters, this.clock);
+		EscalationJob replica = new EscalationJob(this.notifications, this.properties, this.meters, this.clock, new com.chairside.notification.texts.Texts());
 		Counter reads = this.meters.counter("chairside.notifications.escalation.reads");
 		double before = reads.count();
 
@@ -155,8 +155,8 @@ class EscalationIntegrationTests {
 	/** Three escalation jobs (as on three replicas) started at once on the same store; what each escalated. */
 	private List<Integer> race() throws Exception {
 		List<EscalationJob> replicas = List.of(this.job,
-				new EscalationJob(this.notifications, this.properties, this.meters, this.clock),
-				new EscalationJob(this.notifications, this.properties, this.meters, this.clock));
+				new EscalationJob(this.notifications, this.properties, this.meters, this.clock, new com.chairside.notification.texts.Texts()),
+				new EscalationJob(this.notifications, this.properties, this.meters, this.clock, new com.chairside.notification.texts.Texts()));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(replicas.size());
 		try {

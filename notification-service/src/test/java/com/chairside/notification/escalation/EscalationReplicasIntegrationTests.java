@@ -161,7 +161,7 @@ class EscalationReplicasIntegrationTests {
 				.mail()
 				.received()
 				.stream()
-				.filter((m) -> m.to().equals("sm.northeast@chairside.example") && m.subject().contains(orderId))
+				.filter((m) -> m.to().equals("sm.northeast@chairside.example") && m.body().contains(orderId))
 				.count() == 1);
 	}
 

@@ -51,7 +51,7 @@ class MailQueueIntegrationTests {
 	}
 
 	private static List<Mail> mailsAbout(String orderId) {
-		return Infrastructure.get().mail().received().stream().filter((m) -> m.subject().contains(orderId)).toList();
+		return Infrastructure.get().mail().received().stream().filter((m) -> m.body().contains(orderId)).toList();
 	}
 
 	private long stored(String orderId) {

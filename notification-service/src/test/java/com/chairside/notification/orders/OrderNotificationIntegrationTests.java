@@ -57,7 +57,7 @@ class OrderNotificationIntegrationTests {
 	}
 
 	private static List<Mail> mailsAbout(String orderId) {
-		return Infrastructure.get().mail().received().stream().filter(m -> m.subject().contains(orderId)).toList();
+		return Infrastructure.get().mail().received().stream().filter(m -> m.body().contains(orderId)).toList();
 	}
 
 	@Test
@@ -75,6 +75,73 @@ class OrderNotificationIntegrationTests {
 				"production@chairside.example", "logistics@chairside.example", "sales-administration@chairside.example")));
 		assertThat(mailsAbout(orderId).get(0).body()).as("plain text and HTML alternatives, changes before → after")
 			.contains("What changed", "requestedDeliveryDate: 2027-02-15 -> 2027-03-08", "<s>2027-02-15</s> &rarr; <b>2027-03-08</b>");
+	}
+
+	/** Opens an account named {@code name} (AccountOpened) and waits until this service has read it. */
+	private static String openAccount(String name) {
+		String accountId = UUID.randomUUID().toString();
+		kafka.sendCloudEvent("chairside.accounts", accountId, UUID.randomUUID().toString(),
+				"chairside.account.AccountOpened.v1", 1,
+				Contracts.example("chairside.account.AccountOpened.v1", "accountId", accountId, "name", name));
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.accounts"));
+		return accountId;
+	}
+
+	/** OrderChanged of a new order of {@code accountId}, with {@code reason}; returns the order id. */
+	private static String publishChange(String accountId, String reason) {
+		String orderId = UUID.randomUUID().toString();
+		kafka.sendCloudEvent("chairside.orders", orderId, UUID.randomUUID().toString(), "chairside.order.OrderChanged.v1",
+				3, Contracts.example("chairside.order.OrderChanged.v1", "orderId", orderId, "accountId", accountId,
+						"reason", reason));
+		return orderId;
+	}
+
+	@Test
+	void namesThePracticeAndTheOrderNumberInMailAndInbox() {
+		String accountId = openAccount("Smile Orthodontics");
+		String orderId = publishChange(accountId, "Third operatory");
+
+		String title = "Smile Orthodontics — SO-2026-000042 changed: Third operatory";
+		await().until(() -> notificationsOf(orderId, "PRODUCTION").size() == 1);
+		JsonNode notification = notificationsOf(orderId, "PRODUCTION").get(0);
+		assertThat(notification.path("practice").asText()).isEqualTo("Smile Orthodontics");
+		assertThat(notification.path("orderNumber").asText()).isEqualTo("SO-2026-000042");
+		assertThat(notification.path("title").asText()).isEqualTo(title);
+		assertThat(notification.path("subject").asText()).isEqualTo(title);
+		await().until(() -> mailsAbout(orderId).size() >= 3);
+		assertThat(mailsAbout(orderId)).extracting(Mail::subject).containsOnly(title);
+	}
+
+	@Test
+	void namesThePracticeOfAnAccountRenamedByAccountUpdated() {
+		String accountId = openAccount("Smile Orthodontics");
+		kafka.sendCloudEvent("chairside.accounts", accountId, UUID.randomUUID().toString(),
+				"chairside.account.AccountUpdated.v1", 2,
+				Contracts.example("chairside.account.AccountUpdated.v1", "accountId", accountId).replaceFirst(
+						"\\{\\s*\"field\"\\s*:\\s*\"taxId\"[^}]*}",
+						"{\"field\": \"name\", \"from\": \"Smile Orthodontics\", \"to\": \"Smile Orthodontics of Cambridge\"}"));
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.accounts"));
+		String orderId = publishChange(accountId, "Third operatory");
+
+		await().until(() -> notificationsOf(orderId, "LOGISTICS").size() == 1);
+		assertThat(notificationsOf(orderId, "LOGISTICS").get(0).path("title").asText())
+			.isEqualTo("Smile Orthodontics of Cambridge — SO-2026-000042 changed: Third operatory");
+	}
+
+	@Test
+	void keepsUserTextLiteralAndStripsInvisibleCharactersFromTheSubject() {
+		String accountId = openAccount("Smile <b>Orthodontics</b>");
+		String orderId = publishChange(accountId, "Third \u202Eoperatory {{changes}} {{> order}}");
+
+		await().until(() -> mailsAbout(orderId).size() >= 3);
+		Mail mail = mailsAbout(orderId).get(0);
+		assertThat(mail.subject()).as("no bidi override; the braces stay as written")
+			.isEqualTo("Smile <b>Orthodontics</b> — SO-2026-000042 changed: Third operatory {{changes}} {{> order}}")
+			.doesNotContain("\u202E");
+		assertThat(mail.body()).as("the reason is not read as a template, and HTML is escaped in the HTML part")
+			.contains("Reason: Third \u202Eoperatory {{changes}} {{> order}}")
+			.contains("Smile &lt;b&gt;Orthodontics&lt;/b&gt;")
+			.contains("requestedDeliveryDate: 2027-02-15 -> 2027-03-08");
 	}
 
 	@Test

@@ -191,7 +191,7 @@ class WebhookIntegrationTests {
 			await().until(() -> events.stream().allMatch((e) -> requestsFor(alive, e).size() == 1));
 			await().until(() -> orders.stream()
 				.allMatch((o) -> Infrastructure.get().mail().received().stream()
-					.filter((m) -> m.subject().contains(o))
+					.filter((m) -> m.body().contains(o))
 					.count() == 5));
 			assertThat(subscription(deadId).path("failures").asInt()).isGreaterThanOrEqualTo(4);
 			assertThat(subscription(deadId).path("lastError").asText()).isEqualTo("HTTP 503");
