@@ -112,6 +112,8 @@ class AccountManagerConsoleSystemTests {
 		button("Sign in").click();
 		heading("My day");
 		screenshot("my-day");
+		assertThat(browser.findElements(By.xpath("//main//*[@role='alert' and normalize-space()]")))
+			.as("every part of My day loaded").isEmpty();
 	}
 
 	static String captureLead(long n) throws IOException {
@@ -270,7 +272,10 @@ class AccountManagerConsoleSystemTests {
 				input, day.toString());
 	}
 
+	/** A picture of the screen once nothing on it is loading any more. */
 	private static void screenshot(String screen) throws IOException {
+		wait.until((d) -> d.findElements(By.xpath("//main//*[@role='status' and starts-with(normalize-space(), 'Loading')]"))
+			.isEmpty());
 		Path target = suite.root().resolve("docs/screenshots/" + screen + ".png");
 		Files.createDirectories(target.getParent());
 		Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
