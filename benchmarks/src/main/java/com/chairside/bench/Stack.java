@@ -190,7 +190,7 @@ final class Stack implements AutoCloseable {
 				"--server.port=" + port(service), "--spring.kafka.bootstrap-servers=" + kafkaBootstrap(),
 				"--spring.mongodb.uri=" + mongoUri() + "/chairside-" + database,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri()));
-		if (service.equals("order-service")) {
+		if (service.equals("order-service") || service.equals("lead-service")) {
 			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.ports.getOrDefault("account-service", 1));
 		}
 		if (service.equals("notification-service")) {

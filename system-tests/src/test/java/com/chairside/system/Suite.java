@@ -123,6 +123,10 @@ final class Suite {
 		if (name.equals("order-service")) {
 			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.accountsForOrders.port());
 		}
+		if (name.equals("lead-service")) {
+			// a conversion asks account-service whether the practice has an account already
+			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.ports.get("account-service"));
+		}
 		if (name.equals("notification-service")) {
 			args.add("--spring.mail.port=" + this.mail.smtpPort());
 			args.add("--chairside.notification.dispatch-interval=200ms");

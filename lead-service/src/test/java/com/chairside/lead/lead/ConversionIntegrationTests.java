@@ -78,8 +78,9 @@ class ConversionIntegrationTests {
 		assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
 		String id = captured.field("id");
 		assertThat(this.api.post("/api/leads/" + id + "/contacts", """
-				{"name":"Dana Whitfield","title":"Owner","email":"dana@%s","phone":"+1 617 555 0199",
-				 "buyingRole":"DECISION_MAKER"}""".formatted(email.substring(email.indexOf('@') + 1))).status())
+				{"name":"Dana Whitfield","title":"Owner","email":"dana@%s","phone":"+1 212 %s",
+				 "buyingRole":"DECISION_MAKER"}""".formatted(email.substring(email.indexOf('@') + 1), digits(email)))
+			.status())
 			.isEqualTo(201);
 		assertThat(this.api.post("/api/leads/" + id + "/contacts", """
 				{"name":"Sam Ortiz","buyingRole":"PRACTICE_MANAGER"}""").status()).isEqualTo(201);
