@@ -74,8 +74,13 @@ class RoutingRulesIntegrationTests {
 
 		assertThat(reach.path("departments")).extracting(JsonNode::asText)
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE");
-		assertThat(reach.path("rules")).extracting(JsonNode::asText).containsExactly("default-order-cancelled");
-		assertThat(reach.path("people")).isEmpty();
+		assertThat(reach.path("rules")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("default-order-cancelled", "default-cancellation-approved");
+		assertThat(reach.path("people")).as("a cancellation nobody asked for has no requester to tell").isEmpty();
+
+		JsonNode requested = dryRun("chairside.order.OrderCancelled.v1", Contracts
+			.example("chairside.order.OrderCancelled.v1", "requestedBy", "am.northeast", "approvedBy", "sm.northeast"));
+		assertThat(requested.path("people")).extracting(JsonNode::asText).containsExactly("am.northeast");
 	}
 
 	@Test
