@@ -98,8 +98,10 @@ class AccountManagerConsoleSystemTests {
 		long n = System.nanoTime() % 1_000_000;
 		signIn("am.northeast", "chairside");
 		String practice = captureLead(n);
+		refusedAsDuplicate(practice, n);
 		addDecisionMakerAndQualify();
 		convert(practice);
+		logActivityAndBookDemo(n);
 		placeAndChangeOrder(practice);
 		search(practice);
 		importLeads(n);
@@ -121,6 +123,27 @@ class AccountManagerConsoleSystemTests {
 		link("Leads").click();
 		heading("Leads");
 		screenshot("leads");
+		fillLead(practice, n);
+		screenshot("lead-new");
+		button("Save").click();
+		heading(practice);
+		return practice;
+	}
+
+	/** The same practice again: the API's 409 shows as a link to the lead it matches, which opens it. */
+	static void refusedAsDuplicate(String practice, long n) throws IOException {
+		link("Leads").click();
+		heading("Leads");
+		fillLead(practice + " again", n);
+		button("Save").click();
+		text("This practice may already be a lead:");
+		assertThat(browser.findElements(By.xpath("//button[normalize-space()='Save anyway']"))).isNotEmpty();
+		screenshot("lead-duplicate");
+		wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//a[normalize-space()='" + practice + "']"))).click();
+		heading(practice);
+	}
+
+	private static void fillLead(String practice, long n) {
 		button("New lead").click();
 		heading("New lead");
 		type(field("Practice name"), practice);
@@ -132,13 +155,12 @@ class AccountManagerConsoleSystemTests {
 		type(field("Phone"), "+1 617 555 " + String.format("%04d", n % 10000));
 		field("Treatment chair").click();
 		type(field("Estimated value"), "85000");
-		screenshot("lead-new");
-		button("Save").click();
-		heading(practice);
-		return practice;
 	}
 
 	static void addDecisionMakerAndQualify() throws IOException {
+		button("Qualify").click();
+		text("The lead cannot be qualified yet.");
+		text("Authority: add a contact whose buying role is decision maker.");
 		WebElement contact = form("Add a contact");
 		type(field(contact, "Name"), "Dr. Maya Chen");
 		type(field(contact, "Title"), "Owner");
@@ -154,6 +176,35 @@ class AccountManagerConsoleSystemTests {
 		button("Convert").click();
 		text("The lead is converted: this is its account.");
 		heading(practice);
+	}
+
+	/** A call with a next step on the timeline; a demo unit booked, and refused in words for the same time. */
+	static void logActivityAndBookDemo(long n) throws IOException {
+		WebElement log = form("Log activity");
+		new Select(field(log, "Type")).selectByVisibleText("Call");
+		type(field(log, "Summary"), "Walked the owner through the treatment chair " + n);
+		type(field(log, "Next step"), "Send the quote");
+		setDate(field(log, "Next step due"), LocalDate.now().plusDays(3));
+		button(log, "Log activity").click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//td[normalize-space()='Walked the owner through the treatment chair " + n + "']")));
+
+		String unit = "Demo unit NE-" + n;
+		String start = LocalDate.now().plusDays(2) + "T10:00";
+		String end = LocalDate.now().plusDays(2) + "T12:00";
+		for (String expected : new String[] { "The demo is booked.", "is already booked" }) {
+			WebElement demo = form("Book a demo");
+			type(field(demo, "Demo unit"), unit);
+			setDate(field(demo, "Start"), start);
+			setDate(field(demo, "End"), end);
+			WebElement product = demo.findElement(
+					By.xpath(".//fieldset[legend[normalize-space()='Products to show']]//input[@type='checkbox']"));
+			if (!product.isSelected()) {
+				product.click();
+			}
+			button(demo, "Book demo").click();
+			text(expected);
+		}
 		screenshot("account");
 	}
 
@@ -265,11 +316,15 @@ class AccountManagerConsoleSystemTests {
 		input.sendKeys(text);
 	}
 
-	/** A date input's value set as the picker would (its typed form depends on the browser's locale). */
 	private static void setDate(WebElement input, LocalDate day) {
+		setDate(input, day.toString());
+	}
+
+	/** A date or date-time input's value set as its picker would (typing depends on the browser's locale). */
+	private static void setDate(WebElement input, String value) {
 		((JavascriptExecutor) browser).executeScript(
 				"arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-				input, day.toString());
+				input, value);
 	}
 
 	/** A picture of the screen once nothing on it is loading any more. */
