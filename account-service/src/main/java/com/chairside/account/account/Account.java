@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import com.chairside.account.account.installed.InstalledBaseChanged;
+import com.chairside.account.account.installed.InstalledUnit;
 import com.chairside.platform.outbox.AggregateRoot;
 
 /** A dental practice or organisation the company sells to, owned by an account manager of its region. */
@@ -91,6 +93,9 @@ public class Account extends AggregateRoot {
 
 	/** The accounts this one is in a channel conflict with. */
 	private Set<String> channelConflicts = new LinkedHashSet<>();
+
+	/** The units of any brand installed at the practice; changed by {@code InstalledBase}. */
+	private List<InstalledUnit> installedBase = new ArrayList<>();
 
 	protected Account() {
 	}
@@ -307,6 +312,12 @@ public class Account extends AggregateRoot {
 		return new BuyingCommittee(List.copyOf(known), List.copyOf(missing));
 	}
 
+	/** Replaces the installed base with {@code units}; {@code changed} carries the whole list. */
+	public void changeInstalledBase(List<InstalledUnit> units, InstalledBaseChanged changed) {
+		this.installedBase = new ArrayList<>(units);
+		raise(changed);
+	}
+
 	private void changeStatus(AccountStatus to, String reason, String orderId, Instant now) {
 		AccountStatus from = this.status;
 		this.status = to;
@@ -364,5 +375,6 @@ public class Account extends AggregateRoot {
 	public Instant lastActivityAt() { return this.lastActivityAt; }
 	public Instant customerSince() { return this.customerSince; }
 	public Set<String> channelConflicts() { return Set.copyOf(this.channelConflicts); }
+	public List<InstalledUnit> installedBase() { return (this.installedBase != null) ? List.copyOf(this.installedBase) : List.of(); }
 
 }
