@@ -1,8 +1,5 @@
 package com.chairside.account.account;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +18,7 @@ import com.chairside.account.AccountServiceTest;
 import com.chairside.account.Accounts;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.Searches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,18 +98,18 @@ class AccountSearchIntegrationTests {
 		Api southwest = this.northeast.as(Infrastructure.get().token("am.southwest", "ACCOUNT_MANAGER", "SOUTHWEST"));
 		String id = open(southwest, "Mesa Verde Dental", "Tucson");
 		assertThat(ids("mesa verde")).isEmpty();
-		assertThat(idsOf(search(southwest, "mesa verde"))).containsExactly(id);
+		assertThat(Searches.ids(search(southwest, "mesa verde"))).containsExactly(id);
 		Api manager = this.northeast.as(Infrastructure.get().token("sm.all", "SALES_MANAGER", null));
-		assertThat(idsOf(search(manager, "mesa verde"))).containsExactly(id);
+		assertThat(Searches.ids(search(manager, "mesa verde"))).containsExactly(id);
 	}
 
 	@Test
 	void refusesMissingBlankOrOverlongTextAndSizesOutOfRange() {
-		assertBadRequest("/api/accounts/search", "q");
-		assertBadRequest("/api/accounts/search?q=%20", "q");
-		assertBadRequest("/api/accounts/search?q=" + "b".repeat(201), "q");
-		assertBadRequest("/api/accounts/search?q=harbor&size=0", "size");
-		assertBadRequest("/api/accounts/search?q=harbor&size=51", "size");
+		Searches.assertBadRequest(this.northeast, "/api/accounts/search", "q");
+		Searches.assertBadRequest(this.northeast, "/api/accounts/search?q=%20", "q");
+		Searches.assertBadRequest(this.northeast, "/api/accounts/search?q=" + "b".repeat(201), "q");
+		Searches.assertBadRequest(this.northeast, "/api/accounts/search?q=harbor&size=0", "size");
+		Searches.assertBadRequest(this.northeast, "/api/accounts/search?q=harbor&size=51", "size");
 	}
 
 	@Test
@@ -146,25 +144,11 @@ class AccountSearchIntegrationTests {
 	}
 
 	private List<String> ids(String q) {
-		return idsOf(search(this.northeast, q));
+		return Searches.ids(search(this.northeast, q));
 	}
 
 	private static Api.Response search(Api api, String q) {
-		return api.get("/api/accounts/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-	}
-
-	private static List<String> idsOf(Api.Response response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		List<String> ids = new ArrayList<>();
-		response.json().path("items").forEach((item) -> ids.add(item.path("id").asText()));
-		return ids;
-	}
-
-	private void assertBadRequest(String path, String field) {
-		Api.Response refused = this.northeast.get(path);
-		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
-		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+		return Searches.search(api, "/api/accounts/search", q);
 	}
 
 }
