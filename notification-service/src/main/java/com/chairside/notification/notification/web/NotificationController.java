@@ -23,7 +23,8 @@ import com.chairside.platform.security.CurrentUser;
 /**
  * The inbox of each department and person: {@code GET /api/notifications?department=PRODUCTION[&recipient=am.1]
  * [&orderId=...][&eventType=OrderCancelled][&status=SENT][&inbox=UNREAD][&page=0&size=100]}, one notification by id,
- * and {@code POST /api/notifications/{id}/read} and {@code /acknowledge}.
+ * and {@code POST /api/notifications/{id}/read} and {@code /acknowledge}. {@code recipient=me} is the caller's own:
+ * what is addressed to them by name (approvals, decisions, reminders).
  */
 @RestController
 @RequestMapping("/api/notifications")
