@@ -43,7 +43,7 @@ async function follow(watch, id, screen) {
     remember(run);
     bar.value = run.progress || 0;
     const what = run.projection === 'all' || !run.projection ? 'All projections' : words(run.projection);
-    state.textContent = run.state === 'COMPLETED' ? `${what}: rebuilt, ${number(run.eventsApplied)} events applied.`
+    state.textContent = run.state === 'COMPLETED' ? `${what}: rebuilt, ${number(run.eventsApplied)} ${run.eventsApplied === 1 ? 'event' : 'events'} applied.`
       : run.state === 'FAILED' ? `${what}: the rebuild failed. ${run.error || ''}`
         : `${what}: ${number(run.progress || 0)} % (${number(run.eventsApplied)} of ${number(run.eventsTotal)} events).`;
     replace(details, facts([

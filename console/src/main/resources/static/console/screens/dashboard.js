@@ -113,8 +113,8 @@ function orderBook(book, orders, cash) {
     ['Order number', 'Practice', 'When', 'Reason', 'Status before', 'Value effect'], 'No cancellations in the period.');
   return [
     facts([
-      ['Submitted in the period', `${number(book.submitted?.count || 0)} orders, ${cash(book.submitted?.value || 0)}`],
-      ['Confirmed in the period', `${number(book.confirmed?.count || 0)} orders, ${cash(book.confirmed?.value || 0)}`],
+      ['Submitted in the period', `${orderCount(book.submitted?.count)}, ${cash(book.submitted?.value || 0)}`],
+      ['Confirmed in the period', `${orderCount(book.confirmed?.count)}, ${cash(book.confirmed?.value || 0)}`],
       ['Changes', `${number(book.changes?.count || 0)}, value effect ${cash(book.changes?.valueEffect || 0)}`],
       ['Cancellations', `${number(book.cancellations?.count || 0)}, value effect ${cash(book.cancellations?.valueEffect || 0)}`],
       ['All time', `${number(orders.ordersPlaced)} placed, ${number(orders.ordersChanged)} changed, ${number(orders.ordersCancelled)} cancelled; booked ${money(orders.bookedValue)}`],
@@ -155,6 +155,8 @@ function orderRows(holder, items, cells, headers, emptyText) {
     items.length > shown.length ? h('p', { class: 'hint' }, `and ${number(items.length - shown.length)} more (see the sales-meeting pack)`) : null),
   problem => replace(holder, errorState(problem, 'load the orders')));
 }
+
+const orderCount = n => `${number(n || 0)} ${n === 1 ? 'order' : 'orders'}`;
 
 function monthName(month) {
   return periodName(month);
