@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests that change something address a record that does not exist (or a region of nobody's), so that the matrix
  * changes nothing that other tests rely on: a refused role answers 403 before anything is looked up (the roles are
  * checked in the filter chain), an allowed one gets whatever the endpoint says of a missing record or an empty body.
+ * Another region's records (made here for the matrix alone) are asked with a valid body ({@link #BODIES}), which a
+ * region check that did not run would carry out; the answer must be the one for a missing record.
  */
 @Order(5)
 class AccessMatrixSystemTests {
@@ -62,11 +64,7 @@ class AccessMatrixSystemTests {
 	}
 
 	private static void records(Api api, Map<String, String> ids) {
-		Api.Response lead = api.post("/api/leads", """
-				{"practiceName":"Matrix Dental %s","specialty":"PEDIATRIC_DENTISTRY","source":"INBOUND_WEB",
-				 "city":"Springfield","country":"US"}""".formatted(System.nanoTime()));
-		assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
-		ids.put("leads", lead.field("id"));
+		ids.put("leads", lead(api, "Matrix Dental"));
 		Api.Response account = api.post("/api/accounts", """
 				{"name":"Matrix Account %s","specialty":"PEDIATRIC_DENTISTRY","city":"Springfield","country":"US"}"""
 			.formatted(System.nanoTime()));
@@ -77,7 +75,58 @@ class AccessMatrixSystemTests {
 			.formatted(ids.get("accounts")));
 		assertThat(order.status()).as(order.toString()).isEqualTo(201);
 		ids.put("orders", order.field("id"));
+		ids.put("duplicate", lead(api, "Matrix Dental Twin"));
+		// A unit of its own, so that the demo is never refused for a unit booked twice.
+		Api.Response demo = api.post("/api/demos", """
+				{"accountId":"%s","demoUnit":"MATRIX-UNIT-%s","products":["TC-ORTHO-200"],
+				 "start":"2027-05-03T09:00:00Z","end":"2027-05-03T11:00:00Z"}""".formatted(ids.get("accounts"), System.nanoTime()));
+		assertThat(demo.status()).as(demo.toString()).isEqualTo(201);
+		ids.put("demos", demo.field("id"));
+		Api.Response activity = api.post("/api/accounts/" + ids.get("accounts") + "/activities", """
+				{"type":"CALL","occurredAt":"2026-11-02T10:00:00Z","summary":"Matrix call",
+				 "nextStep":{"action":"Send the quote","due":"2027-01-15"}}""");
+		assertThat(activity.status()).as(activity.toString()).isEqualTo(201);
+		ids.put("activities", activity.field("id"));
 	}
+
+	private static String lead(Api api, String practice) {
+		Api.Response lead = api.post("/api/leads", """
+				{"practiceName":"%s %s","specialty":"PEDIATRIC_DENTISTRY","source":"INBOUND_WEB",
+				 "city":"Springfield","country":"US"}""".formatted(practice, System.nanoTime()));
+		assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+		return lead.field("id");
+	}
+
+	/**
+	 * A valid body for each single-record action, so that the region check is what answers and not the validation
+	 * (an empty body answers 400 for another region's record and a missing one alike, and proves nothing). References
+	 * in it ({@code %(duplicate)}, {@code %(accounts)}) name records of the region of the record addressed.
+	 */
+	static final Map<String, String> BODIES = Map.ofEntries(
+			Map.entry("PATCH /api/leads/{id}", "{\"city\":\"Shelbyville\"}"),
+			Map.entry("POST /api/leads/{id}/contacts", "{\"name\":\"Matrix Owner\",\"buyingRole\":\"DECISION_MAKER\"}"),
+			Map.entry("POST /api/leads/{id}/assign", "{\"owner\":\"am.matrix\"}"),
+			Map.entry("POST /api/leads/{id}/qualify", "{}"),
+			Map.entry("POST /api/leads/{id}/disqualify", "{\"reason\":\"NO_BUDGET\",\"note\":\"Matrix\"}"),
+			// into an existing account of the record's region: the conversion the other helpers' accounts allow
+			Map.entry("POST /api/leads/{id}/convert", "{\"accountId\":\"%(accounts)\"}"),
+			Map.entry("POST /api/leads/{id}/merge", "{\"duplicateId\":\"%(duplicate)\"}"),
+			Map.entry("POST /api/leads/{id}/activities", "{\"type\":\"CALL\",\"occurredAt\":\"2026-11-02T10:00:00Z\",\"summary\":\"Matrix call\"}"),
+			Map.entry("PATCH /api/accounts/{id}", "{\"city\":\"Shelbyville\"}"),
+			Map.entry("POST /api/accounts/{id}/contacts", "{\"name\":\"Matrix Owner\",\"buyingRole\":\"DECISION_MAKER\"}"),
+			Map.entry("POST /api/accounts/{id}/activities", "{\"type\":\"CALL\",\"occurredAt\":\"2026-11-02T10:00:00Z\",\"summary\":\"Matrix call\"}"),
+			Map.entry("POST /api/activities/{id}/next-step/done", "{}"),
+			Map.entry("PATCH /api/demos/{id}", "{\"start\":\"2027-05-20T09:00:00Z\",\"end\":\"2027-05-20T11:00:00Z\"}"),
+			Map.entry("POST /api/demos/{id}/cancel", "{\"reason\":\"Matrix\"}"),
+			Map.entry("POST /api/demos/{id}/complete", "{\"outcome\":\"INTEREST\"}"),
+			Map.entry("PATCH /api/orders/{id}", "{\"reason\":\"Matrix\",\"lines\":[{\"sku\":\"TC-ORTHO-200\",\"quantity\":2}]}"),
+			Map.entry("POST /api/orders/{id}/submit", "{}"),
+			Map.entry("POST /api/orders/{id}/discount-approval", "{}"),
+			Map.entry("POST /api/orders/{id}/discount-approval/reject", "{\"reason\":\"Matrix\"}"),
+			Map.entry("POST /api/orders/{id}/cancel", "{\"reason\":\"Matrix\"}"),
+			Map.entry("POST /api/orders/{id}/cancellation-request", "{\"reason\":\"Matrix\"}"),
+			Map.entry("POST /api/orders/{id}/cancellation-request/approve", "{}"),
+			Map.entry("POST /api/orders/{id}/cancellation-request/reject", "{\"reason\":\"Matrix\"}"));
 
 	@Test
 	void everyDocumentedEndpointHasARowAndEveryRowAnEndpoint() throws IOException {
@@ -117,12 +166,24 @@ class AccessMatrixSystemTests {
 			String method = row.getKey().split(" ")[0];
 			String path = row.getKey().split(" ")[1];
 			if (expected.equals("404")) {
-				// No hint that it exists: the same answer as for a record that does not exist, 404 where it is read.
-				int status = call(accountManager, method, concrete("GET", path, other)).status();
-				int missing = call(accountManager, method, concrete(method, path, Map.of())).status();
-				if (status != missing || (method.equals("GET") && status != 404)) {
-					wrong.add(row.getKey() + " for another region's record: got " + status + ", for a missing one "
-							+ missing);
+				// No hint that it exists: the same answer as for a record that does not exist, 404 where it is read,
+				// asked with a body that would be carried out for a record of one's own region. Where account
+				// managers may not call it at all, a sales manager of NORTHEAST is asked.
+				Api caller = row.getValue().get(0).equals("403") ? callers.get("SALES_MANAGER") : accountManager;
+				String body = method.equals("GET") ? null : BODIES.get(row.getKey());
+				if (!method.equals("GET") && body == null) {
+					wrong.add(row.getKey() + " has no valid body to ask another region's record with (add one to BODIES)");
+					continue;
+				}
+				String otherPath = concrete("GET", path, other);
+				String missingPath = concrete(method, path, Map.of());
+				Api.Response answer = caller.send(method, otherPath, filled(body, other), Map.of("Accept", "*/*"));
+				Api.Response missing = caller.send(method, missingPath, filled(body, other), Map.of("Accept", "*/*"));
+				String shape = problemShape(answer, other.values());
+				String missingShape = problemShape(missing, List.of(MISSING));
+				if (answer.status() != missing.status() || answer.status() != 404 || !shape.equals(missingShape)) {
+					wrong.add(row.getKey() + " for another region's record: got " + answer.status() + " " + shape
+							+ ", for a missing one " + missing.status() + " " + missingShape);
 				}
 			}
 			else if (expected.equals("hidden")) {
@@ -136,6 +197,42 @@ class AccessMatrixSystemTests {
 			}
 		}
 		assertThat(wrong).isEmpty();
+	}
+
+	/** {@code body} with its references ({@code %(kind)}) to records of {@code records}' region filled in. */
+	private static String filled(String body, Map<String, String> records) {
+		if (body == null) {
+			return null;
+		}
+		String filled = body;
+		for (Map.Entry<String, String> record : records.entrySet()) {
+			filled = filled.replace("%(" + record.getKey() + ")", record.getValue());
+		}
+		return filled;
+	}
+
+	/**
+	 * The answer's problem with the ids in it (the record asked for, trace ids, times) taken out: what would tell
+	 * another region's record from a missing one.
+	 */
+	private static String problemShape(Api.Response answer, java.util.Collection<String> ids) {
+		JsonNode problem;
+		try {
+			problem = answer.json();
+		}
+		catch (RuntimeException ex) {
+			return answer.contentType() + " " + answer.body();
+		}
+		if (!(problem instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+			return answer.contentType() + " " + answer.body();
+		}
+		com.fasterxml.jackson.databind.node.ObjectNode shape = object.deepCopy();
+		shape.remove(List.of("instance", "traceId", "timestamp", "requestId"));
+		String text = shape.toString();
+		for (String id : ids) {
+			text = text.replace(id, "{id}");
+		}
+		return answer.contentType().split(";")[0] + " " + text;
 	}
 
 	/** Any media type is accepted (the order form is a PDF); a body only where something could change. */
