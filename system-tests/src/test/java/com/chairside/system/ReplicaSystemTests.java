@@ -2,8 +2,10 @@ package com.chairside.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every consumer service runs as two replicas sharing their topics' partitions; the account manager's flow and a burst
- * of order changes go through, and one replica of each is killed (SIGKILL) mid-way. Afterwards no event lacks its
- * effect and none had two: every lead converted opened one account, every order event reached its departments exactly
- * once per department, and the reports count each event once.
+ * of order changes go through, and one replica of each is killed (SIGKILL) mid-way, once the order topic's consumers
+ * are seen to have events not yet handled. Afterwards no event lacks its effect and none had two: every lead converted
+ * opened one account, every order event reached each department the routing rules send it to exactly once per
+ * channel, and the reports count each event once.
  */
 @Order(2)
 class ReplicaSystemTests {
@@ -61,16 +64,23 @@ class ReplicaSystemTests {
 				orders.add(placed.field("id"));
 			}
 		}
-		for (int round = 2; round <= 6; round++) {
-			for (String order : orders) {
-				Api.Response changed = api.patch("/api/orders/" + order, """
-						{"reason":"Operatory count revised","lines":[{"sku":"TC-OS-200","quantity":%d}]}""".formatted(round));
-				assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-			}
-			if (round == 3) {
-				replicas.forEach(ManagedProcess::kill); // mid-batch: whatever they had not committed is redelivered
+		boolean killed = false;
+		try (ConsumerLag lag = new ConsumerLag(suite.kafka().bootstrap())) {
+			for (int round = 2; round <= 6; round++) {
+				for (String order : orders) {
+					Api.Response changed = api.patch("/api/orders/" + order, """
+							{"reason":"Operatory count revised","lines":[{"sku":"TC-OS-200","quantity":%d}]}""".formatted(round));
+					assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+					// From the third round on, killed the moment both order consumers have events not yet handled: a
+					// kill while nothing is in flight would prove nothing about redelivery.
+					if (!killed && round >= 3 && unhandledEvents(lag)) {
+						replicas.forEach(ManagedProcess::kill);
+						killed = true;
+					}
+				}
 			}
 		}
+		assertThat(killed).as("the replicas killed while the order consumers had unhandled events").isTrue();
 		for (String order : orders.subList(0, 2)) {
 			assertThat(api.post("/api/orders/" + order + "/cancel", "{\"reason\":\"Merged\"}").status()).isEqualTo(200);
 		}
@@ -82,18 +92,36 @@ class ReplicaSystemTests {
 			Set<String> events = distinctEventsOf(orderEvents, orders);
 			assertThat(events).as("every acknowledged command produced one event").hasSize((int) expectedEvents);
 
-			Api salesAdmin = suite.gateway(suite.token("sales.admin", "SALES_ADMIN", null, null));
+			Map<String, Set<String>> routed = RoutedDepartments.byEventType(suite);
+			Map<String, String> types = new HashMap<>();
+			orderEvents.stream().filter((r) -> events.contains(r.header("ce_id")))
+				.forEach((r) -> types.put(r.header("ce_id"), RoutedDepartments.eventType(r.header("ce_type"))));
+			Api admin = suite.gateway(suite.token("admin", "ADMIN", null, null));
 			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 				Set<String> notified = new HashSet<>();
-				int notifications = 0;
+				Map<String, Integer> perRecipient = new HashMap<>();
 				for (String order : orders) {
-					for (JsonNode n : salesAdmin.get("/api/notifications?size=500&orderId=" + order).json().path("items")) {
+					for (JsonNode n : admin.get("/api/notifications?size=500&orderId=" + order).json().path("items")) {
 						notified.add(n.path("eventId").asText());
-						notifications += n.path("department").asText().equals("SALES_ADMINISTRATION") ? 1 : 0;
+						if (!n.path("department").isNull() && !n.path("department").isMissingNode()) {
+							perRecipient.merge(n.path("eventId").asText() + " " + n.path("department").asText() + " "
+									+ n.path("channel").asText(), 1, Integer::sum);
+						}
 					}
 				}
 				assertThat(notified).as("no event without its notifications").isEqualTo(events);
-				assertThat(notifications).as("sales administration told of each event once").isEqualTo(events.size());
+				// Every department the rules route each event to, told once per channel: none left out, none twice.
+				List<String> missing = new ArrayList<>();
+				for (String event : events) {
+					for (String department : routed.getOrDefault(types.get(event), Set.of())) {
+						if (perRecipient.keySet().stream().noneMatch((k) -> k.startsWith(event + " " + department + " "))) {
+							missing.add(types.get(event) + " " + event + " to " + department);
+						}
+					}
+				}
+				assertThat(missing).as("events a department the rules name was not told of").isEmpty();
+				assertThat(perRecipient).as("(event, department, channel) told more than once")
+					.allSatisfy((recipient, count) -> assertThat(count).as(recipient).isEqualTo(1));
 			});
 		}
 
@@ -119,6 +147,19 @@ class ReplicaSystemTests {
 				{"name":"Owner","buyingRole":"DECISION_MAKER"}""").status()).isEqualTo(201);
 		assertThat(api.post("/api/leads/" + lead + "/qualify", "{}").status()).isEqualTo(200);
 		return api.post("/api/leads/" + lead + "/convert", "{}").field("accountId");
+	}
+
+	/** Both consumers of the order topic have events on it they have not handled (committed) yet. */
+	private static boolean unhandledEvents(ConsumerLag lag) {
+		try {
+			await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
+				.until(() -> lag.of("notification-service", "chairside.orders") > 0
+						&& lag.of("reporting-service", "chairside.orders") > 0);
+			return true;
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			return false;
+		}
 	}
 
 	private static Set<String> distinctEventsOf(List<Received> records, List<String> orders) {
