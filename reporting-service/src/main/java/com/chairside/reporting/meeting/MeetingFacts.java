@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.chairside.reporting.activity.Demo;
 import com.chairside.reporting.activity.LoggedActivity;
+import com.chairside.reporting.market.InstalledBaseCopy;
 import com.chairside.reporting.orders.OrderFigures;
 import com.chairside.reporting.pipeline.LeadProgress;
 import com.chairside.reporting.pipeline.OpenedAccount;
@@ -14,7 +15,8 @@ import com.chairside.reporting.targets.RegionTarget;
 
 /** Every projection document of the region (or all regions) a pack is made from. */
 record MeetingFacts(List<LeadProgress> leads, List<OpenedAccount> accounts, List<OrderFigures> orders,
-		List<LoggedActivity> activities, List<Demo> demos, List<RegionTarget> targets) {
+		List<LoggedActivity> activities, List<Demo> demos, List<RegionTarget> targets,
+		List<InstalledBaseCopy> installedBase) {
 
 	Map<String, OpenedAccount> accountsById() {
 		return this.accounts.stream().collect(Collectors.toMap(OpenedAccount::accountId, Function.identity()));

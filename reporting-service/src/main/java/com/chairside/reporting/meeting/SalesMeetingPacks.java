@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.reporting.activity.Demo;
 import com.chairside.reporting.activity.LoggedActivity;
+import com.chairside.reporting.market.InstalledBaseCopy;
 import com.chairside.reporting.orders.OrderFigures;
 import com.chairside.reporting.pipeline.LeadProgress;
 import com.chairside.reporting.pipeline.OpenedAccount;
@@ -57,7 +58,7 @@ public class SalesMeetingPacks {
 				"USD", "targets", targets, "pace", TargetsSection.pace(targets, period, today), "funnel",
 				FunnelSection.of(facts.leads(), period), "forecast", ForecastSection.of(facts), "orderBook",
 				OrderBookSection.of(facts.orders(), period), "delivery", DeliverySection.of(facts.orders(), period),
-				"activity", ActivitySection.of(facts, period), "market", MarketSection.of(facts, period));
+				"activity", ActivitySection.of(facts, period), "market", MarketSection.of(facts, period, today));
 		log.info("Sales-meeting pack for {} {} from {} leads and {} orders", scope, period.label(), facts.leads().size(),
 				facts.orders().size());
 		return pack;
@@ -72,7 +73,8 @@ public class SalesMeetingPacks {
 				this.mongo.find(inScope, OrderFigures.class, this.active.of("orders")),
 				this.mongo.find(inScope, LoggedActivity.class, this.active.of("activities")),
 				this.mongo.find(inScope, Demo.class, this.active.of("demos")),
-				this.mongo.find(inScope, RegionTarget.class, this.active.of("targets")));
+				this.mongo.find(inScope, RegionTarget.class, this.active.of("targets")),
+				this.mongo.find(inScope, InstalledBaseCopy.class, this.active.of("installedBase")));
 	}
 
 }

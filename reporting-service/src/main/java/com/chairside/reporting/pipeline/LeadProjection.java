@@ -23,8 +23,8 @@ class LeadProjection implements Projection {
 	/** The fields of lead events the funnel reads (tolerant reader: whatever an event lacks stays null). */
 	record LeadFacts(String region, String specialty, String source, String conferenceName, String owner,
 			List<String> productInterests, Money estimatedValue, String expectedDecisionDate, String capturedAt,
-			String identifiedAt, String qualifiedAt, String disqualifiedAt, String reason, String convertedAt,
-			String accountId) {
+			String identifiedAt, String qualifiedAt, String disqualifiedAt, String reason, String competitor,
+			String convertedAt, String accountId) {
 	}
 
 	record Money(String amount, String currency) {
@@ -84,7 +84,8 @@ class LeadProjection implements Projection {
 			case "DecisionMakerIdentified" -> update.set("contactedAt", orEventTime(lead.identifiedAt(), event));
 			case "LeadQualified" -> update.set("qualifiedAt", orEventTime(lead.qualifiedAt(), event));
 			case "LeadDisqualified" -> update.set("disqualifiedAt", orEventTime(lead.disqualifiedAt(), event))
-				.set("disqualifiedReason", lead.reason());
+				.set("disqualifiedReason", lead.reason())
+				.set("competitor", lead.competitor());
 			case "LeadConverted" -> {
 				update.set("convertedAt", orEventTime(lead.convertedAt(), event));
 				setPresent(update, "accountId", lead.accountId());

@@ -157,10 +157,11 @@ class SalesMeetingPackIntegrationTests {
 		byte[] bytes = pdf(path);
 		assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(bytes)) {
-			assertThat(document.getNumberOfPages()).isEqualTo(3);
+			assertThat(document.getNumberOfPages()).isEqualTo(4);
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Sales meeting " + this.region, "Targets vs actuals", "Lead funnel",
-					"Forecast by expected decision month", "Delivery performance", "6 of 10 (60.0 %)");
+					"Forecast by expected decision month", "Delivery performance", "6 of 10 (60.0 %)",
+					"Lost to competitors", "Installed units 7+ years old");
 		}
 		Api.Response any = this.api.send("GET", path, null, Map.of("Accept", "text/html;q=0.9, */*;q=0.8"));
 		assertThat(any.contentType()).isEqualTo("application/json");

@@ -9,12 +9,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The pack as CSV, one figure a line: {@code section,item,metric,value}, e.g. {@code targets,leadsCaptured,actual,6}
  * or {@code funnel,bySource / CONFERENCE,qualified,2}. The item is the path inside the section, joined with
- * {@code " / "}; a list's rows are named by their month or order, else by position. The pack's own attributes (region,
+ * {@code " / "}; a list's rows are named by their month, order or installed unit, else by position. The pack's own attributes (region,
  * period...) come first under {@code pack}.
  */
 final class PackCsv {
 
-	private static final List<String> ROW_NAMES = List.of("month", "orderId");
+	private static final List<String> ROW_NAMES = List.of("month", "orderId", "unitId");
 
 	private PackCsv() {
 	}

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The pack as a printable PDF: page one shows targets against actuals and the lead funnel, page two the forecast by
  * month and delivery performance, as bar charts a manager reads without the numbers; page three lists the order
- * book, activity and market figures.
+ * book, activity and market figures, page four the competitors lost to and the installed units due for replacement.
  */
 final class PackPdf {
 
@@ -52,6 +52,8 @@ final class PackPdf {
 			delivery(charts, pack.path("delivery"), y - 20);
 			document.newPage();
 			figures(charts, pack, top);
+			document.newPage();
+			marketKnowledge(charts, pack.path("market"), top);
 			document.close();
 		}
 		catch (Exception ex) {
@@ -169,6 +171,34 @@ final class PackPdf {
 					+ m.path("wonValue").asString() + "), lost " + m.path("lost").asString() + ", average order "
 					+ m.path("averageOrderValue").asString("-")));
 		}
+		write(charts, lines, y);
+	}
+
+	private static void marketKnowledge(Charts charts, JsonNode market, float y) {
+		List<String> lines = new ArrayList<>();
+		lines.add("#Lost to competitors");
+		market.path("lostToCompetitors").forEachEntry((competitor, c) -> {
+			lines.add(competitor + ": " + c.path("leadsLost").asString() + " leads, estimated " + c.path("estimatedValue").asString());
+			c.path("byRegion").forEachEntry((region, r) -> lines.add("   " + region + ": " + r.path("leadsLost").asString()
+					+ " leads, estimated " + r.path("estimatedValue").asString()));
+		});
+		JsonNode candidates = market.path("replacementCandidates");
+		lines.add("#Installed units " + candidates.path("minimumAge").asString() + "+ years old (as of "
+				+ candidates.path("asOfYear").asString() + ")");
+		candidates.path("byRegion").forEachEntry((region, r) -> {
+			lines.add(region + ": " + r.path("units").asString() + " units");
+			for (JsonNode u : r.path("items").values()) {
+				lines.add("   " + u.path("account").asString(u.path("accountId").asString()) + ": "
+						+ u.path("quantity").asString() + " x " + u.path("brand").asString() + " "
+						+ u.path("model").asString("") + " (" + u.path("productLine").asString() + "), "
+						+ u.path("yearInstalled").asString() + ", " + u.path("age").asString() + " years");
+			}
+		});
+		write(charts, lines, y);
+	}
+
+	/** Lines top down from {@code y}, a leading {@code #} making a heading, until the page is full. */
+	private static void write(Charts charts, List<String> lines, float y) {
 		float line = y;
 		for (String text : lines) {
 			if (line < 50) {
