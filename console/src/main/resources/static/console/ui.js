@@ -134,7 +134,8 @@ export function showProblem(form, problem) {
   }
   const hasFieldErrors = (problem?.errors?.length || 0) > leftOver.length;
   replace(summary,
-    h('p', null, hasFieldErrors && !problem.detail ? 'Please correct the fields marked below.' : describe(problem)),
+    // The detail of a 400 repeats the field errors in the API's words; beside the fields they read better.
+    h('p', null, hasFieldErrors && problem.status === 400 ? 'Please correct the fields marked below.' : describe(problem)),
     leftOver.length ? h('ul', null, leftOver.map(e => h('li', null, `${words(e.field || '')}: ${e.message}`))) : null);
   summary.hidden = false;
   const first = form.querySelector('[aria-invalid="true"]');

@@ -28,7 +28,7 @@ export async function render(main, params, me) {
       field('Street', text('street', { autocomplete: 'street-address' })),
       field('Postal code', text('postalCode', { autocomplete: 'postal-code' })),
       field('City', text('city', { required: true, autocomplete: 'address-level2' })),
-      field('Country', text('country', { required: true, maxlength: 2, autocomplete: 'country' }), 'Two-letter code, e.g. US or DE'),
+      field('Country', text('country', { required: true, autocomplete: 'country' }), 'Two-letter code, e.g. US or DE'),
       field('E-mail', h('input', { type: 'email', name: 'email', autocomplete: 'email' })),
       field('Phone', h('input', { type: 'tel', name: 'phone', autocomplete: 'tel' })),
       field('Website', h('input', { type: 'url', name: 'website' })),

@@ -123,6 +123,14 @@ class AccountManagerConsoleSystemTests {
 		link("Leads").click();
 		heading("Leads");
 		screenshot("leads");
+		button("New lead").click();
+		heading("New lead");
+		type(field("Country"), "USA");
+		button("Save").click();
+		assertThat(errorOf(field("Practice name"))).as("the API's field error beside its field").isNotBlank();
+		assertThat(errorOf(field("Country"))).contains("country code");
+		link("Leads").click();
+		heading("Leads");
 		fillLead(practice, n);
 		screenshot("lead-new");
 		button("Save").click();
@@ -284,6 +292,12 @@ class AccountManagerConsoleSystemTests {
 		String target = found.getAttribute("for");
 		return (target != null && !target.isEmpty()) ? browser.findElement(By.id(target))
 				: found.findElement(By.xpath(".//input|.//select|.//textarea"));
+	}
+
+	/** The error shown for a control: the text it is described by, once it is marked invalid. */
+	private static String errorOf(WebElement control) {
+		wait.until((d) -> "true".equals(control.getAttribute("aria-invalid")));
+		return browser.findElement(By.id(control.getAttribute("aria-describedby"))).getText();
 	}
 
 	private static WebElement form(String name) {
