@@ -34,8 +34,11 @@ import static org.awaitility.Awaitility.await;
  * and channel and counted once in the report ({@link FaultCheck}), and the time from the fault's end until nothing is
  * left to publish or consume is recorded: one table line per fault in {@code target/fault-results.md}.
  * <p>
- * {@code -Pfaults} (or {@code bin/chairside faults}) runs them all; the default build runs the short ones (the frozen
- * broker, the poison messages), the others are tagged {@code long-fault}. The rate is {@code -Dchairside.faults.rate}
+ * {@code -Pfaults} (or {@code bin/chairside faults}) runs them all (7 minutes in one run here); the default build runs
+ * six (about 3 minutes: the broker killed and frozen, order-service killed, the store stopped, poison messages, the slow
+ * dependency). Tagged {@code long-fault}, in {@code -Pfaults} only: the rewound replay, which replays the whole order
+ * topic (it grows with every test), and the two consumers killed and restarted, the slowest (2 minutes and 1 here) and
+ * the most variable on a loaded machine. The rate is {@code -Dchairside.faults.rate}
  * (200 a second by default); on this two-core machine the suite acknowledges fewer, and the table says how many. Runs
  * after the other system tests: it breaks things (and restores them).
  */
@@ -59,7 +62,6 @@ class FaultSystemTests {
 
 	@Test
 	@Order(1)
-	@Tag("long-fault")
 	void brokerKilledForTenSecondsLosesAndDoublesNothing() {
 		try (FaultCheck check = new FaultCheck(suite);
 				OrderStream stream = new OrderStream(suite, "FAULT_BROKER_KILLED", ORDERS, USERS, RATE).start()) {
@@ -126,7 +128,6 @@ class FaultSystemTests {
 
 	@Test
 	@Order(5)
-	@Tag("long-fault")
 	void orderServiceKilledBeforeItsRelayPublishedLosesNothing() {
 		try (FaultCheck check = new FaultCheck(suite);
 				OrderStream stream = new OrderStream(suite, "FAULT_PRODUCER_KILLED", ORDERS, USERS, RATE).start();
@@ -160,7 +161,6 @@ class FaultSystemTests {
 
 	@Test
 	@Order(6)
-	@Tag("long-fault")
 	void storeStoppedForTenSecondsAnswers503AtOnceAndResumes() {
 		try (FaultCheck check = new FaultCheck(suite);
 				OrderStream stream = new OrderStream(suite, "FAULT_STORE_STOPPED", ORDERS, USERS, RATE).start();
@@ -181,6 +181,8 @@ class FaultSystemTests {
 				.toList();
 			assertThat(during).as("calls made while the store was away").isNotEmpty();
 			assertThat(during).as("every call answered, none hanging").noneMatch((c) -> c.status() == 0);
+			// Without a refusal the store was never missed (a fault that did not happen): at least one 503.
+			assertThat(during).as("calls refused while the store was away").anyMatch((c) -> c.status() == 503);
 			assertThat(during.stream().filter((c) -> c.status() != 200))
 				.as("refused with 503 problem+json and Retry-After")
 				.allMatch((c) -> c.status() == 503 && c.problemWithRetryAfter());
@@ -233,9 +235,6 @@ class FaultSystemTests {
 
 	@Test
 	@Order(8)
-	// In -Pfaults only: its re-drive check timed out in one clean-clone build here (cause not yet understood),
-	// and a flake in ./mvnw verify would block every landing.
-	@Tag("long-fault")
 	void poisonMessagesAreDeadLetteredWhileTheirPartitionFlowsAndCanBeRedriven() throws Exception {
 		try (FaultCheck check = new FaultCheck(suite);
 				OrderStream stream = new OrderStream(suite, "FAULT_POISON", ORDERS, USERS, RATE).start()) {
@@ -291,6 +290,8 @@ class FaultSystemTests {
 		try (MongoClient store = MongoClients.create(suite.storeConnectionString())) {
 			var notifications = store.getDatabase("chairside-notification").getCollection("notifications");
 			long notified = notifications.countDocuments(Filters.eq("eventId", handled.header("ce_id")));
+			// The relay publishes at least once: under load the event may already be on the topic twice (same ce_id),
+			// so the re-drive is one copy more than before, never an exact count.
 			long copiesBefore = copiesOf(check, order, handled.header("ce_id"));
 			String first = deadLetters("redrive", dlt);
 			long redriven = first.lines().filter((l) -> l.startsWith("re-drove ") && l.contains(" key=")).count();
@@ -305,8 +306,8 @@ class FaultSystemTests {
 			assertThat(second.lines().filter((l) -> l.startsWith("re-drove ") && l.contains(" key=")))
 				.as("a second re-drive sends none of the first's again")
 				.noneMatch((l) -> first.contains(l.substring(0, l.indexOf(" key="))));
-			FaultCheck.note("dead letters: list shows key, ce_id and failure; redrive sent %d back once each"
-				.formatted(redriven));
+			FaultCheck.note(("dead letters: list shows key, ce_id and failure; redrive sent %d back once each; the re-driven "
+					+ "event was on the topic %d times before").formatted(redriven, copiesBefore));
 		}
 	}
 
@@ -336,7 +337,6 @@ class FaultSystemTests {
 
 	@Test
 	@Order(9)
-	@Tag("long-fault")
 	void aSlowAccountServiceAndAHangingWebhookLeaveUnrelatedRequestsFast() throws Exception {
 		try (OrderStream stream = new OrderStream(suite, "FAULT_SLOW_DEPENDENCY", 16, USERS, 20);
 				java.net.ServerSocket hanging = new java.net.ServerSocket(0);
@@ -349,11 +349,13 @@ class FaultSystemTests {
 				.until(() -> stream.acknowledgedBetween(normalFrom, Instant.now().plusSeconds(1)) >= 150);
 			Instant normalTo = Instant.now();
 
+			java.util.concurrent.atomic.AtomicInteger webhookCalls = new java.util.concurrent.atomic.AtomicInteger();
 			Thread acceptor = new Thread(() -> {
 				List<java.net.Socket> held = new java.util.ArrayList<>();
 				while (!hanging.isClosed()) {
 					try {
 						held.add(hanging.accept()); // read nothing, answer nothing: a webhook endpoint that hangs
+						webhookCalls.incrementAndGet();
 					}
 					catch (java.io.IOException ex) {
 						return;
@@ -366,6 +368,7 @@ class FaultSystemTests {
 			Api.Response subscribed = admin.post("/api/webhook-subscriptions", """
 					{"department":"FINANCE","url":"http://127.0.0.1:%d/hook","eventTypes":["OrderChanged"],"secret":"s3cret-s3cret"}"""
 				.formatted(hanging.getLocalPort()));
+			assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
 			suite.accountsForOrders().delay(Duration.ofSeconds(5));
 			Instant faultFrom = Instant.now();
 			List<OrderStream.Call> slow = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -392,6 +395,8 @@ class FaultSystemTests {
 				suite.accountsForOrders().delay(Duration.ZERO);
 			}
 			Instant faultTo = Instant.now();
+			// The hanging webhook is part of the fault only if notification-service called it.
+			await("the hanging webhook called").atMost(Duration.ofSeconds(60)).until(() -> webhookCalls.get() > 0);
 			assertThat(callers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			stream.stop();
 
@@ -400,7 +405,7 @@ class FaultSystemTests {
 			long slowMedian = median(slow.stream().map(OrderStream.Call::millis).toList());
 			FaultCheck.note(("slow dependency: account-service answering in 5 s%s; %d orders for unknown accounts answered %s "
 					+ "(median %d ms); unrelated order changes median %d ms before, %d ms during")
-				.formatted((subscribed.status() == 201) ? " and a FINANCE webhook hanging" : " (webhooks: " + subscribed.status() + ")",
+				.formatted(" and a FINANCE webhook hanging (called " + webhookCalls.get() + " times)",
 						slow.size(), slow.stream().collect(java.util.stream.Collectors.groupingBy(OrderStream.Call::status,
 								java.util.stream.Collectors.counting())), slowMedian, normal, faulty));
 			assertThat(slow).as("orders needing the slow account check").isNotEmpty()

@@ -51,11 +51,7 @@ class SalesMeetingSystemTests {
 		assertThat(pdf.body()).startsWith("%PDF-");
 
 		Api admin = suite.gateway(suite.token("admin", "ADMIN", null, null));
-		Api.Response rebuild = admin.post("/api/reports/rebuild", "{\"projection\":\"leads\"}");
-		assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(202);
-		String id = rebuild.field("id");
-		await().atMost(Duration.ofMinutes(2))
-			.until(() -> admin.get("/api/reports/rebuild/" + id).json().path("state").asText(), "COMPLETED"::equals);
+		RebuildCheck.rebuildAndSwitch(suite, admin, "leads");
 		assertThat(manager.get(pack).json().path("funnel").path("captured").asLong()).isEqualTo(1);
 	}
 
@@ -86,9 +82,7 @@ class SalesMeetingSystemTests {
 			.contains("activity,conferences / IDS Köln,leads,2", "activity,conferences / AAO Annual Session,orders,1");
 
 		Api admin = suite.gateway(suite.token("admin", "ADMIN", null, null));
-		String id = admin.post("/api/reports/rebuild", "{\"projection\":\"leads\"}").field("id");
-		await().atMost(Duration.ofMinutes(2))
-			.until(() -> admin.get("/api/reports/rebuild/" + id).json().path("state").asText(), "COMPLETED"::equals);
+		RebuildCheck.rebuildAndSwitch(suite, admin, "leads");
 		assertThat(manager.get(pack).json().path("activity").path("conferences")).as("rebuilt from the topics")
 			.isEqualTo(conferences);
 	}
