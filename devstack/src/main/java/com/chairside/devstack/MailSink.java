@@ -57,6 +57,11 @@ public final class MailSink implements AutoCloseable {
 		return mails;
 	}
 
+	/** Every received message whole, for a test that reads its attachments. */
+	public List<MimeMessage> messages() {
+		return List.of(this.mail.getReceivedMessages());
+	}
+
 	/** The text of a mail: a multipart one (plain text and HTML alternatives) as its parts one after the other. */
 	private static String text(Object content) throws MessagingException, IOException {
 		if (content instanceof Multipart multipart) {

@@ -8,13 +8,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import com.chairside.notification.accounts.AccountDirectory;
+import com.chairside.notification.customer.CustomerMails;
 import com.chairside.notification.reminders.Reminders;
 import com.chairside.platform.inbox.EventHandlers;
 
 /**
  * The topics this service reads, each in group {@code notification-service}: {@code chairside.orders} (order changes,
  * delivery commitments, approvals), {@code chairside.leads} (assignments), {@code chairside.accounts} (names, owners,
- * resellers, channel conflicts, next steps of activities) and {@code chairside.demos} (demos to remind of).
+ * resellers, channel conflicts, next steps of activities, order-mail recipients) and {@code chairside.demos} (demos
+ * to remind of). Order confirmations and delivery-date changes also owe the practice a mail.
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
@@ -22,8 +24,11 @@ class EventConsumers {
 	private static final Set<String> ACCOUNT_CARD = Set.of("AccountOpened", "AccountUpdated", "AccountOwnerChanged");
 
 	@Bean
-	Consumer<Message<byte[]>> orderEvents(EventHandlers handlers, EventIntake intake) {
-		return handlers.consumer("notification-service.orderEvents", (event) -> intake.accept(event, handlers.json()));
+	Consumer<Message<byte[]>> orderEvents(EventHandlers handlers, EventIntake intake, CustomerMails customerMails) {
+		return handlers.consumer("notification-service.orderEvents", (event) -> {
+			intake.accept(event, handlers.json());
+			customerMails.orderEvent(event, handlers.json());
+		});
 	}
 
 	@Bean
@@ -33,10 +38,13 @@ class EventConsumers {
 
 	@Bean
 	Consumer<Message<byte[]>> accountEvents(EventHandlers handlers, EventIntake intake, AccountDirectory accounts,
-			Reminders reminders) {
+			Reminders reminders, CustomerMails customerMails) {
 		return handlers.consumer("notification-service.accountEvents", (event) -> {
 			if (ACCOUNT_CARD.contains(event.name())) {
 				accounts.apply(event, handlers.json());
+			}
+			else if (event.name().equals(CustomerMails.RECIPIENT_EVENT)) {
+				customerMails.recipientChanged(event, handlers.json());
 			}
 			else if (event.name().equals("ActivityLogged")) {
 				reminders.activityLogged(event, handlers.json());
