@@ -1,8 +1,14 @@
 package com.chairside.order.order.web;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.lowagie.text.Document;
@@ -20,19 +26,37 @@ import org.springframework.stereotype.Component;
 
 import com.chairside.order.accounts.AccountDirectory;
 import com.chairside.order.accounts.KnownAccount;
+import com.chairside.order.catalog.Money;
 import com.chairside.order.order.HistoryEntry;
 import com.chairside.order.order.Order;
 import com.chairside.order.order.OrderLine;
 
 /**
  * The printable sales order form / order confirmation (OpenPDF): the order number, account, lines with options, prices
- * and discounts, totals, the committed delivery date and the change history.
+ * and discounts, totals, the committed delivery date and the change history. In English (dates as {@code 2027-03-10},
+ * amounts as {@code 113500.00 USD}, what the sales team reads) or German for practices written to in German (labels
+ * translated, dates as {@code 10.03.2027}, amounts as {@code 113.500,00 USD}).
  */
 @Component
 class OrderForm {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
+
+	/** The languages a form is printed in. */
+	static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "de");
+
+	private static final Map<String, String> GERMAN = Map.ofEntries(Map.entry("Order confirmation", "Auftragsbestätigung"),
+			Map.entry("Sales order form", "Bestellformular"), Map.entry("Order", "Bestellung"),
+			Map.entry("Order id", "Bestell-ID"), Map.entry("Status", "Status"), Map.entry("Version", "Version"),
+			Map.entry("Account", "Kunde"), Map.entry("region", "Region"),
+			Map.entry("Requested delivery date", "Gewünschter Liefertermin"), Map.entry("Delivery site", "Lieferort"),
+			Map.entry("Committed delivery date", "Zugesagter Liefertermin"),
+			Map.entry("not committed yet", "noch nicht zugesagt"), Map.entry("SKU", "Artikel"),
+			Map.entry("Product and options", "Produkt und Optionen"), Map.entry("Qty", "Menge"),
+			Map.entry("Unit price", "Einzelpreis"), Map.entry("Disc. %", "Rabatt %"),
+			Map.entry("Line total", "Summe"), Map.entry("Total", "Gesamt"), Map.entry("History", "Verlauf"),
+			Map.entry("by", "von"));
 
 	private final AccountDirectory accounts;
 
@@ -41,6 +65,12 @@ class OrderForm {
 	}
 
 	byte[] render(Order order) {
+		return render(order, "en");
+	}
+
+	/** The form in {@code language}, one of {@link #LANGUAGES}. */
+	byte[] render(Order order, String language) {
+		Labels l = new Labels(language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 40, 40, 40, 40);
 		PdfWriter.getInstance(document, out);
@@ -49,22 +79,22 @@ class OrderForm {
 		Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
 		Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
 		boolean confirmed = order.committedDeliveryDate() != null;
-		document.add(new Paragraph(confirmed ? "Order confirmation" : "Sales order form", title));
-		document.add(new Paragraph("Order " + ((order.number() != null) ? order.number() : order.id()), heading));
-		document.add(new Paragraph("Order id: " + order.id(), body));
-		document.add(new Paragraph("Status: " + order.status() + "    Version: " + order.version(), body));
+		document.add(new Paragraph(l.of(confirmed ? "Order confirmation" : "Sales order form"), title));
+		document.add(new Paragraph(l.of("Order") + " " + ((order.number() != null) ? order.number() : order.id()), heading));
+		document.add(new Paragraph(l.of("Order id") + ": " + order.id(), body));
+		document.add(new Paragraph(l.of("Status") + ": " + order.status() + "    " + l.of("Version") + ": " + order.version(), body));
 		String account = this.accounts.known(order.accountId()).map(KnownAccount::name).orElse("");
-		document.add(new Paragraph("Account: " + account + " (" + order.accountId() + "), region " + order.region(), body));
-		document.add(new Paragraph("Requested delivery date: " + order.requestedDeliveryDate()
-				+ ((order.deliverySite() != null) ? "    Delivery site: " + order.deliverySite() : ""), body));
-		document.add(new Paragraph("Committed delivery date: "
-				+ (confirmed ? order.committedDeliveryDate().toString() : "not committed yet"), body));
+		document.add(new Paragraph(l.of("Account") + ": " + account + " (" + order.accountId() + "), " + l.of("region") + " " + order.region(), body));
+		document.add(new Paragraph(l.of("Requested delivery date") + ": " + l.date(order.requestedDeliveryDate())
+				+ ((order.deliverySite() != null) ? "    " + l.of("Delivery site") + ": " + order.deliverySite() : ""), body));
+		document.add(new Paragraph(l.of("Committed delivery date") + ": "
+				+ (confirmed ? l.date(order.committedDeliveryDate()) : l.of("not committed yet")), body));
 		document.add(new Paragraph(" "));
 
 		PdfPTable lines = new PdfPTable(new float[] { 3, 5, 1, 2, 1.3f, 2 });
 		lines.setWidthPercentage(100);
 		for (String header : new String[] { "SKU", "Product and options", "Qty", "Unit price", "Disc. %", "Line total" }) {
-			lines.addCell(new PdfPCell(new Phrase(header, heading)));
+			lines.addCell(new PdfPCell(new Phrase(l.of(header), heading)));
 		}
 		for (OrderLine line : order.lines()) {
 			String options = line.options().entrySet().stream().map((e) -> e.getKey() + ": " + e.getValue())
@@ -72,20 +102,20 @@ class OrderForm {
 			lines.addCell(new Phrase(line.sku(), body));
 			lines.addCell(new Phrase(line.name() + (options.isEmpty() ? "" : "\n" + options), body));
 			lines.addCell(right(String.valueOf(line.quantity()), body));
-			lines.addCell(right(line.unitPrice().amount().toPlainString() + " " + line.unitPrice().currency(), body));
+			lines.addCell(right(l.money(line.unitPrice()), body));
 			lines.addCell(right(line.discountPercent().stripTrailingZeros().toPlainString(), body));
-			lines.addCell(right(line.lineTotal().amount().toPlainString() + " " + line.lineTotal().currency(), body));
+			lines.addCell(right(l.money(line.lineTotal()), body));
 		}
-		PdfPCell totalLabel = new PdfPCell(new Phrase("Total", heading));
+		PdfPCell totalLabel = new PdfPCell(new Phrase(l.of("Total"), heading));
 		totalLabel.setColspan(5);
 		lines.addCell(totalLabel);
-		lines.addCell(right(order.total().amount().toPlainString() + " " + order.total().currency(), heading));
+		lines.addCell(right(l.money(order.total()), heading));
 		document.add(lines);
 
 		document.add(new Paragraph(" "));
-		document.add(new Paragraph("History", heading));
+		document.add(new Paragraph(l.of("History"), heading));
 		for (HistoryEntry entry : order.history()) {
-			StringBuilder text = new StringBuilder(WHEN.format(entry.at()) + "  " + entry.event() + " by " + entry.by());
+			StringBuilder text = new StringBuilder(WHEN.format(entry.at()) + "  " + entry.event() + " " + l.of("by") + " " + entry.by());
 			if (entry.reason() != null) {
 				text.append(" - ").append(entry.reason());
 			}
@@ -101,6 +131,36 @@ class OrderForm {
 		PdfPCell cell = new PdfPCell(new Phrase(text, font));
 		cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
 		return cell;
+	}
+
+	/** The words, dates and amounts of one language. */
+	private static final class Labels {
+
+		private final boolean german;
+
+		Labels(String language) {
+			this.german = "de".equals(language);
+		}
+
+		String of(String english) {
+			return this.german ? GERMAN.getOrDefault(english, english) : english;
+		}
+
+		String date(LocalDate date) {
+			if (date == null) {
+				return "";
+			}
+			return this.german ? DateTimeFormatter.ofPattern("dd.MM.yyyy").format(date) : date.toString();
+		}
+
+		String money(Money money) {
+			BigDecimal amount = money.amount();
+			String shown = this.german
+					? new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.GERMANY)).format(amount)
+					: amount.toPlainString();
+			return shown + " " + money.currency();
+		}
+
 	}
 
 }
