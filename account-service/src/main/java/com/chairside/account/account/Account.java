@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import com.chairside.account.account.installed.InstalledBaseChanged;
 import com.chairside.account.account.installed.InstalledUnit;
 import com.chairside.platform.outbox.AggregateRoot;
+import com.chairside.platform.web.NotFoundException;
 
 /** A dental practice or organisation the company sells to, owned by an account manager of its region. */
 @Document("accounts")
@@ -97,6 +98,18 @@ public class Account extends AggregateRoot {
 	/** The units of any brand installed at the practice; changed by {@code InstalledBase}. */
 	private List<InstalledUnit> installedBase = new ArrayList<>();
 
+	/** The language the practice is written to; null: the one its country speaks ({@link OrderMailRecipient}). */
+	private String language;
+
+	/** The contact marked to receive order mail; null: the practice's own e-mail does. */
+	private String orderMailContactId;
+
+	/** The contacts who asked not to be mailed. */
+	private Set<String> optedOutContacts = new LinkedHashSet<>();
+
+	/** The order-mail recipient last published, so that OrderMailRecipientChanged is raised only on a change. */
+	private OrderMailRecipient orderMailRecipient;
+
 	protected Account() {
 	}
 
@@ -126,6 +139,8 @@ public class Account extends AggregateRoot {
 		account.raise(new AccountOpened(id, account.leadId, account.name, account.region, account.specialty,
 				account.city, account.country, account.owner, account.status, now, account.kind, account.taxId,
 				account.resellerId));
+		// Nobody to mail yet (a new account has no e-mail of its own): known, not published.
+		account.orderMailRecipient = account.orderMailRecipient();
 		return account;
 	}
 
@@ -172,6 +187,58 @@ public class Account extends AggregateRoot {
 	void reachableAt(String email, String phone) {
 		this.email = email;
 		this.phone = phone;
+		publishOrderMailRecipient(this.openedAt);
+	}
+
+	/**
+	 * Marks {@code contactId} (null: nobody, the practice's e-mail) to receive order mail and sets the language the
+	 * practice is written to (null: unchanged). Answers whether the recipient notification-service knows changed.
+	 */
+	public boolean orderMail(String contactId, String language, Instant now) {
+		requireContact(contactId);
+		this.orderMailContactId = contactId;
+		if (language != null) {
+			this.language = language;
+		}
+		return publishOrderMailRecipient(now);
+	}
+
+	/** The contact asks not to be mailed ({@code optedOut}) or agrees again; answers whether anything changed. */
+	public boolean optOut(String contactId, boolean optedOut, Instant now) {
+		requireContact(contactId);
+		boolean changed = optedOut ? this.optedOutContacts.add(contactId) : this.optedOutContacts.remove(contactId);
+		return publishOrderMailRecipient(now) || changed;
+	}
+
+	private void requireContact(String contactId) {
+		if (contactId != null && this.contacts.stream().noneMatch((c) -> c.id().equals(contactId))) {
+			throw new NotFoundException("Contact", contactId);
+		}
+	}
+
+	/** Who receives order mail now: see {@link OrderMailRecipient}. */
+	public OrderMailRecipient orderMailRecipient() {
+		String lang = language();
+		if (this.orderMailContactId == null) {
+			return new OrderMailRecipient(null, this.email, lang);
+		}
+		if (this.optedOutContacts != null && this.optedOutContacts.contains(this.orderMailContactId)) {
+			return new OrderMailRecipient(this.orderMailContactId, null, lang);
+		}
+		String address = this.contacts.stream().filter((c) -> c.id().equals(this.orderMailContactId)).findFirst()
+			.map(Contact::email).orElse(null);
+		return new OrderMailRecipient(this.orderMailContactId, address, lang);
+	}
+
+	/** Raises OrderMailRecipientChanged if the recipient differs from the one last published. */
+	private boolean publishOrderMailRecipient(Instant now) {
+		OrderMailRecipient current = orderMailRecipient();
+		if (current.equals(this.orderMailRecipient)) {
+			return false;
+		}
+		this.orderMailRecipient = current;
+		raise(new OrderMailRecipientChanged(this.id, this.region, current.contactId(), current.email(), current.language(), now));
+		return true;
 	}
 
 	/**
@@ -375,6 +442,8 @@ public class Account extends AggregateRoot {
 	public Instant lastActivityAt() { return this.lastActivityAt; }
 	public Instant customerSince() { return this.customerSince; }
 	public Set<String> channelConflicts() { return Set.copyOf(this.channelConflicts); }
+	public String language() { return (this.language != null) ? this.language : OrderMailRecipient.languageOf(this.country); }
+	public Set<String> optedOutContacts() { return (this.optedOutContacts != null) ? Set.copyOf(this.optedOutContacts) : Set.of(); }
 	public List<InstalledUnit> installedBase() { return (this.installedBase != null) ? List.copyOf(this.installedBase) : List.of(); }
 
 }

@@ -184,6 +184,16 @@ public class AccountManagement {
 		return account.contacts().stream().filter((c) -> c.id().equals(contactId)).findFirst().orElseThrow();
 	}
 
+	/** Marks the contact (null: the practice's e-mail) to receive order mail and sets the language (null: unchanged). */
+	public Account orderMail(String id, String contactId, String language, CurrentUser user) {
+		return change(id, user, (a) -> a.orderMail(contactId, language, this.clock.instant()));
+	}
+
+	/** The contact asks not to be mailed ({@code optedOut}) or agrees again. */
+	public Account optOut(String id, String contactId, boolean optedOut, CurrentUser user) {
+		return change(id, user, (a) -> a.optOut(contactId, optedOut, this.clock.instant()));
+	}
+
 	/**
 	 * A territory change: every account given, or every account of {@code fromOwner} (in {@code region} if given),
 	 * goes to {@code toOwner}; one {@link AccountOwnerChanged} per account that changed hands.
