@@ -3,7 +3,6 @@ package com.chairside.devstack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,8 +106,13 @@ public final class TokenIssuer implements AutoCloseable {
 		if (department != null) {
 			claims.claim("department", department);
 		}
+		return sign(claims.build());
+	}
+
+	/** Signs {@code claims} as they are (tests of what the services refuse: another issuer, no audience). */
+	public String sign(JWTClaimsSet claims) {
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.getKeyID()).build(),
-				claims.build());
+				claims);
 		try {
 			jwt.sign(new RSASSASigner(this.key));
 		}
@@ -122,19 +126,14 @@ public final class TokenIssuer implements AutoCloseable {
 		return new JWKSet(this.key.toPublicJWK()).toString();
 	}
 
-	/** Serves {@code GET /.well-known/jwks.json} and, for local use, {@code POST /token?user=&role=&region=&department=}. */
+	/**
+	 * Serves {@code GET /.well-known/jwks.json} and nothing else: minting tokens over HTTP would hand any claims to
+	 * whoever reaches the port, so tokens come from {@link #issue} in-process or {@code bin/chairside token}, which
+	 * needs the key file.
+	 */
 	public TokenIssuer serve(int port) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		this.server.createContext("/.well-known/jwks.json", (exchange) -> answer(exchange, 200, jwkSet()));
-		this.server.createContext("/token", (exchange) -> {
-			Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
-			if (q.get("user") == null || q.get("role") == null) {
-				answer(exchange, 400, "{\"detail\":\"user and role are required\"}");
-				return;
-			}
-			String token = issue(q.get("user"), q.get("role"), q.get("region"), q.get("department"));
-			answer(exchange, 200, "{\"access_token\":" + Json.quote(token) + ",\"token_type\":\"Bearer\"}");
-		});
 		this.server.start();
 		return this;
 	}
@@ -150,18 +149,6 @@ public final class TokenIssuer implements AutoCloseable {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
-	}
-
-	private static Map<String, String> query(String raw) {
-		Map<String, String> params = new HashMap<>();
-		if (raw != null) {
-			for (String pair : raw.split("&")) {
-				String[] kv = pair.split("=", 2);
-				params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-						kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-			}
-		}
-		return params;
 	}
 
 	@Override

@@ -130,7 +130,7 @@ class GatewaySignInIntegrationTests {
 
 	@Test
 	void letsApiClientsCallWithBearerTokensAsBefore() {
-		String token = Infrastructure.get().token("api.client", "SALES_MANAGER", null);
+		String token = Infrastructure.get().tokenIssuedBy(provider.issuer(), "api.client", "SALES_MANAGER", null);
 		Browser client = new Browser(this.port);
 		HttpResponse<String> me = client.send("GET", "/api/me", null, Map.of("Authorization", "Bearer " + token));
 		assertThat(me.statusCode()).isEqualTo(200);
@@ -139,6 +139,9 @@ class GatewaySignInIntegrationTests {
 			.as("no CSRF token needed: nothing the browser sends by itself authenticates").isEqualTo(200);
 		assertThat(client.send("GET", "/api/me", null, Map.of("Authorization", "Bearer not-a-token")).statusCode())
 			.isEqualTo(401);
+		String fromAnotherIssuer = Infrastructure.get().token("api.client", "SALES_MANAGER", null);
+		assertThat(client.send("GET", "/api/me", null, Map.of("Authorization", "Bearer " + fromAnotherIssuer))
+			.statusCode()).as("the gateway's provider did not issue it").isEqualTo(401);
 		assertThat(client.cookie("CHAIRSIDE_SESSION")).as("no session for API clients").isEmpty();
 	}
 

@@ -107,6 +107,14 @@ final class Suite {
 		return instance;
 	}
 
+	/**
+	 * The regions tokens may name here: the real six, then those the tests keep their records apart in. Every service
+	 * and the gateway refuse a token naming any other (and so would production, with its configured list).
+	 */
+	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,FAULT_BROKER_FROZEN,"
+			+ "FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
+			+ "FAULT_STORE_STOPPED";
+
 	/** A service process pointed at this suite's broker, store, issuer and mail sink. */
 	ManagedProcess service(String name, int port) {
 		return service(name, port, List.of());
@@ -119,6 +127,7 @@ final class Suite {
 				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrap(),
 				"--spring.mongodb.uri=mongodb://127.0.0.1:" + this.store.port() + "/chairside-" + database,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
+				"--chairside.identity.issuer-uri=" + identityIssuer(), "--chairside.identity.regions=" + REGIONS,
 				"--chairside.outbox.sweep-interval=1s", "--logging.level.com.chairside=DEBUG"));
 		if (name.equals("order-service")) {
 			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.accountsForOrders.port());
@@ -164,6 +173,7 @@ final class Suite {
 				List.of("--server.port=" + this.ports.get("gateway"),
 						"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
 						"--chairside.identity.issuer-uri=" + identityIssuer(),
+						"--chairside.identity.regions=" + REGIONS,
 						"--chairside.routes.leads=" + url + this.ports.get("lead-service"),
 						"--chairside.routes.accounts=" + url + this.ports.get("account-service"),
 						"--chairside.routes.orders=" + url + this.ports.get("order-service"),
@@ -241,6 +251,11 @@ final class Suite {
 
 	String token(String user, String role, String region, String department) {
 		return this.issuer.issue(user, role, region, department);
+	}
+
+	/** {@code claims} signed with this suite's key as they are (tokens the services must refuse). */
+	String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+		return this.issuer.sign(claims);
 	}
 
 	ManagedProcess process(String name) {

@@ -103,6 +103,42 @@ public final class Infrastructure {
 		return this.issuer.issue(user, role, region, null);
 	}
 
+	/** How many regions besides the real ones the services under test accept: {@link #uniqueRegion()} hands them out. */
+	static final int TEST_REGIONS = 500;
+
+	private final java.util.concurrent.atomic.AtomicInteger nextRegion = new java.util.concurrent.atomic.AtomicInteger();
+
+	/**
+	 * A region no other test of this JVM uses, which the services under test accept in tokens (they accept only
+	 * configured regions; {@link InfrastructureInitializer} configures the real ones and these).
+	 */
+	public String uniqueRegion() {
+		int next = this.nextRegion.incrementAndGet();
+		if (next > TEST_REGIONS) {
+			throw new IllegalStateException("More than " + TEST_REGIONS + " test regions asked for");
+		}
+		return "TEST_REGION_" + next;
+	}
+
+	/** The regions the services under test accept: the real ones, then those {@link #uniqueRegion()} hands out. */
+	static String acceptedRegions() {
+		StringBuilder regions = new StringBuilder("NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST");
+		for (int i = 1; i <= TEST_REGIONS; i++) {
+			regions.append(",TEST_REGION_").append(i);
+		}
+		return regions.toString();
+	}
+
+	/** A token as {@link #token} issues it, but issued by {@code issuer} (an identity provider a test stands up). */
+	public String tokenIssuedBy(String issuer, String user, String role, String region) {
+		return this.issuer.issuedBy(issuer).issue(user, role, region, null);
+	}
+
+	/** {@code claims} signed with the issuer's key as they are (see {@link ClaimChecks}). */
+	public String sign(com.nimbusds.jwt.JWTClaimsSet claims) {
+		return this.issuer.sign(claims);
+	}
+
 	public String departmentToken(String user, String department) {
 		return this.issuer.issue(user, "DEPARTMENT", null, department);
 	}

@@ -21,6 +21,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 			.of("spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrap(),
 					"spring.mongodb.uri=" + infrastructure.mongoUri(name + "-" + UUID.randomUUID().toString().substring(0, 8)),
 					"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + infrastructure.jwkSetUri(),
+					"chairside.identity.regions=" + Infrastructure.acceptedRegions(),
 					"spring.mail.host=127.0.0.1", "spring.mail.port=" + infrastructure.smtpPort(),
 					"chairside.outbox.sweep-interval=200ms", "chairside.outbox.sweep-grace=1s")
 			.applyTo(context);

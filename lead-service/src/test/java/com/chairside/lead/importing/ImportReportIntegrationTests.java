@@ -190,7 +190,7 @@ class ImportReportIntegrationTests {
 		final Set<String> held = new HashSet<>();
 
 		Run(Generator generator) {
-			this.region = "REPORT" + generator.tag;
+			this.region = Infrastructure.get().uniqueRegion();
 			this.token = Infrastructure.get().token("am.report", "ACCOUNT_MANAGER", this.region);
 			this.api = Api.local(ImportReportIntegrationTests.this.port, this.token);
 		}

@@ -2,7 +2,6 @@ package com.chairside.lead.territory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class AssignmentIntegrationTests {
 
 	@Test
 	void placesALeadByPostalCodeAndHandsItToTheRegionsAccountManagersInTurn() {
-		String region = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', '_');
+		String region = Infrastructure.get().uniqueRegion();
 		Api admin = Api.local(this.port, Infrastructure.get().token("admin", "ADMIN", null));
 		Api manager = admin.as(Infrastructure.get().token("sm", "SALES_MANAGER", null));
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -39,15 +40,19 @@ public class SecurityConfiguration {
 	 */
 	public static HttpSecurity bearerTokens(HttpSecurity http, List<AccessRules> rules) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
-		ClaimNames claims = ClaimNames.from(http.getSharedObject(ApplicationContext.class).getEnvironment());
+		Environment environment = http.getSharedObject(ApplicationContext.class).getEnvironment();
+		ClaimNames claims = ClaimNames.from(environment);
+		IdentityClaims identity = IdentityClaims.from(environment);
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(OPEN).permitAll();
+				// what the service does and how much, by whom: for admins (and the scrapers they give a token)
+				requests.requestMatchers("/actuator/prometheus", "/actuator/prometheus/**").hasRole("ADMIN");
 				rules.forEach((rule) -> rule.configure(requests));
 				requests.anyRequest().authenticated();
 			})
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesConverter(claims)))
+			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(rolesConverter(claims, identity)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -60,6 +65,19 @@ public class SecurityConfiguration {
 	public static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(ClaimNames names) {
 		JwtAuthenticationConverter standard = rolesConverter();
 		return names.standard() ? standard : (jwt) -> standard.convert(names.normalise(jwt));
+	}
+
+	/**
+	 * {@link #rolesConverter(ClaimNames)} after {@code identity} has checked the claims: a token with a missing or
+	 * unknown region or department, or from another issuer or for another audience, is refused (401).
+	 */
+	public static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(ClaimNames names, IdentityClaims identity) {
+		JwtAuthenticationConverter roles = rolesConverter();
+		return (jwt) -> {
+			Jwt normalised = names.normalise(jwt);
+			identity.check(normalised);
+			return roles.convert(normalised);
+		};
 	}
 
 	/** Maps the {@code roles} claim to {@code ROLE_*} authorities. */
