@@ -176,6 +176,7 @@ public class NotificationManagement {
 	/** Marks a notification read in its recipient's inbox (no event: reading is not a commitment). */
 	public Notification markRead(String id, CurrentUser user) {
 		Notification notification = get(id, user);
+		requireRecipient(notification, user, "marks read");
 		if (notification.readAt() == null) {
 			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("readAt").is(null)),
 					new Update().set("readAt", this.clock.instant()), Notification.class);
@@ -184,14 +185,12 @@ public class NotificationManagement {
 	}
 
 	/**
-	 * The recipient takes the notification in hand. Acknowledging twice changes nothing the second time; an account
-	 * manager acknowledges only what is addressed to them.
+	 * The recipient takes the notification in hand. Acknowledging twice changes nothing the second time. Only the
+	 * recipient acknowledges (see {@link #requireRecipient}).
 	 */
 	public Notification acknowledge(String id, CurrentUser user) {
 		Notification notification = get(id, user);
-		if (user.has(CurrentUser.ACCOUNT_MANAGER) && !user.seesAllRegions() && !user.id().equals(notification.person())) {
-			throw new AccessDeniedException("An account manager acknowledges only their own notifications");
-		}
+		requireRecipient(notification, user, "acknowledges");
 		if (notification.acknowledgedAt() != null) {
 			return notification;
 		}
@@ -337,6 +336,23 @@ public class NotificationManagement {
 			case READ -> Criteria.where("acknowledgedAt").is(null).and("readAt").ne(null);
 			case UNREAD -> Criteria.where("acknowledgedAt").is(null).and("readAt").is(null);
 		};
+	}
+
+	/**
+	 * Separation of duties: a department's notification is marked read and acknowledged by that department only, a
+	 * person's by that person only. Others who may read it (sales administration, managers, admins) still see it, but
+	 * an acknowledgement is the department's commitment to act, so nobody gives it on the department's behalf, an
+	 * admin included (403).
+	 */
+	private static void requireRecipient(Notification notification, CurrentUser user, String action) {
+		boolean recipient = (notification.department() != null)
+				? user.has(CurrentUser.DEPARTMENT) && notification.department().name().equals(user.department())
+				: user.id().equals(notification.person());
+		if (!recipient) {
+			throw new AccessDeniedException(((notification.department() != null)
+					? "Only " + notification.department() + " " + action + " its notifications"
+					: "Only the person a notification is addressed to " + action + " it"));
+		}
 	}
 
 	private static Department ownDepartment(CurrentUser user) {

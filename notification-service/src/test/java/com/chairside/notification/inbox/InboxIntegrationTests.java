@@ -118,6 +118,29 @@ class InboxIntegrationTests {
 	}
 
 	@Test
+	void onlyTheDepartmentMarksReadOrAcknowledgesItsNotificationWhichOthersStillSee() {
+		String orderId = cancelOrder();
+		String productions = items(department("PRODUCTION"), "?orderId=" + orderId + "&department=PRODUCTION").get(0)
+			.path("id")
+			.asText();
+		for (Api other : java.util.List.of(this.admin,
+				this.admin.as(Infrastructure.get().token("admin", "ADMIN", null)),
+				this.admin.as(Infrastructure.get().token("sm.northeast", "SALES_MANAGER", null)))) {
+			assertThat(other.get("/api/notifications/" + productions).status()).as("they may view it").isEqualTo(200);
+			for (String action : java.util.List.of("acknowledge", "read")) {
+				Api.Response refused = other.post("/api/notifications/" + productions + "/" + action, "");
+				assertThat(refused.status()).as(action).isEqualTo(403);
+				assertThat(refused.contentType()).startsWith("application/problem+json");
+			}
+		}
+		JsonNode untouched = this.admin.get("/api/notifications/" + productions).json();
+		assertThat(untouched.path("acknowledgedAt").isNull()).isTrue();
+		assertThat(untouched.path("readAt").isNull()).isTrue();
+		assertThat(department("PRODUCTION").post("/api/notifications/" + productions + "/acknowledge", "").status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void pagesThroughTheNotificationsAndFiltersTheInbox() {
 		String orderId = cancelOrder();
 		JsonNode first = this.admin.get("/api/notifications?orderId=" + orderId + "&size=2&page=0").json();
