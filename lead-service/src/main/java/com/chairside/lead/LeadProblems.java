@@ -16,7 +16,12 @@ class LeadProblems {
 	@ExceptionHandler(DuplicateLeadException.class)
 	ProblemDetail duplicate(DuplicateLeadException ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Duplicate lead", ex.getMessage(), "DUPLICATE_LEAD");
-		problem.setProperty("existingId", ex.existingId());
+		if (ex.existingId() != null) {
+			problem.setProperty("existingId", ex.existingId());
+		}
+		else {
+			problem.setProperty("askSalesManagerOf", ex.elsewhereIn());
+		}
 		problem.setProperty("matchedOn", ex.matchedOn());
 		return problem;
 	}

@@ -61,7 +61,7 @@ public class LeadManagement {
 	 */
 	public Lead capture(LeadDetails details, CurrentUser user, boolean allowDuplicate) {
 		String id = UUID.randomUUID().toString();
-		List<String> claimed = this.duplicates.claim(id, details.matchKeys(), allowDuplicate);
+		List<String> claimed = claim(id, details.matchKeys(), allowDuplicate, user);
 		try {
 			Placement placement = place(details, user);
 			return save(Lead.capture(id, placement.details(), placement.owner(), placement.automatic(), user.id(),
@@ -137,6 +137,21 @@ public class LeadManagement {
 		return new PageImpl<>(found, page, total);
 	}
 
+	/**
+	 * Claims the match keys; a duplicate the caller may not read (another region's lead) answers without its id, so
+	 * that a 409 never tells an account manager what a 404 would hide.
+	 */
+	private List<String> claim(String leadId, MatchKeys keys, boolean allowDuplicate, CurrentUser user) {
+		try {
+			return this.duplicates.claim(leadId, keys, allowDuplicate);
+		}
+		catch (DuplicateLeadException ex) {
+			Lead existing = this.mongo.findById(ex.existingId(), Lead.class);
+			String region = (existing != null) ? existing.region() : null;
+			throw (existing == null || user.canSee(region)) ? ex : ex.elsewhere(region);
+		}
+	}
+
 	public Lead update(String leadId, LeadDetails changes, CurrentUser user, boolean allowDuplicate) {
 		Lead lead = find(leadId, user);
 		List<String> before = Duplicates.keysOf(lead.matchKeys());
@@ -144,7 +159,7 @@ public class LeadManagement {
 		if (changed.stream().noneMatch(List.of("practiceName", "postalCode", "email", "phone")::contains)) {
 			return save(lead);
 		}
-		List<String> claimed = this.duplicates.claim(lead.id(), lead.matchKeys(), allowDuplicate);
+		List<String> claimed = claim(lead.id(), lead.matchKeys(), allowDuplicate, user);
 		Lead saved;
 		try {
 			saved = save(lead);

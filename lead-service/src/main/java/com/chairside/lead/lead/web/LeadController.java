@@ -49,7 +49,10 @@ class LeadController {
 		this.leads = leads;
 	}
 
-	/** A lead matching an existing one answers 409 with {@code existingId}, unless {@code allowDuplicate=true}. */
+	/**
+	 * A lead matching an existing one answers 409 with {@code existingId} (or, for a match in a region the caller cannot
+	 * read, {@code askSalesManagerOf} and no id), unless {@code allowDuplicate=true}.
+	 */
 	@PostMapping
 	ResponseEntity<LeadView> capture(@Valid @RequestBody CaptureLeadRequest request,
 			@RequestParam(defaultValue = "false") boolean allowDuplicate) {
