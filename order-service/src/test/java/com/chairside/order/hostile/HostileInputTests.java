@@ -27,8 +27,13 @@ class HostileInputTests {
 	@Test
 	void refusesEveryHostileInputAndStoresNothing() {
 		String account = OrderFixtures.on(this.port).openedAccount();
+		// An order and a product that exist, so that the bodies sent to them are read (a random id is refused with 404
+		// before the body is), and the reads have records to list.
+		String order = OrderFixtures.on(this.port).place(account);
 		HostileRun.asAdmin(this.port, this.mongoUri)
-			.shaping((inputs) -> inputs.withValue("accountId", "\"" + account + "\"").withValue("sku", "\"TC-ORTHO-200\""))
+			.shaping((inputs) -> inputs.withValue("accountId", "\"" + account + "\"").withValue("sku", "\"TC-ORTHO-200\"")
+				.withPathValueUnder("/api/orders/{id}", "id", order)
+				.withPathValueUnder("/api/products/{sku}", "sku", "TC-ORTHO-200"))
 			.run()
 			.assertNothingGotThrough("order-service");
 	}

@@ -4,10 +4,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One request built to be refused: {@code path} is already percent-encoded (some cases carry deliberately broken
- * encodings), {@code body} the exact bytes sent, or {@code null} for none.
+ * encodings), {@code body} the exact bytes sent, or {@code null} for none. {@code honestPath}, for a read carrying an
+ * operator, is the same read without it: the hostile read may list no more records than that one does.
  */
 public record HostileCase(String operation, String what, String method, String path, String contentType, byte[] body,
-		Expectation expectation) {
+		Expectation expectation, String honestPath) {
+
+	public HostileCase(String operation, String what, String method, String path, String contentType, byte[] body,
+			Expectation expectation) {
+		this(operation, what, method, path, contentType, body, expectation, null);
+	}
 
 	/** What a well-behaved service answers. */
 	public enum Expectation {
@@ -17,7 +23,8 @@ public record HostileCase(String operation, String what, String method, String p
 
 		/**
 		 * A 4xx problem+json or a 2xx that changes nothing: free text in a filter of a read (an owner named
-		 * {@code ' OR 1=1 --} is matched literally, and simply not found).
+		 * {@code ' OR 1=1 --} is matched literally, and simply not found). With an {@code honestPath}, the 2xx also
+		 * lists no more records than the honest read.
 		 */
 		HARMLESS
 

@@ -51,6 +51,8 @@ public final class HostileInputs {
 
 	private final Map<String, String> pathValues = new HashMap<>();
 
+	private final Map<String, String> pathValuesUnder = new HashMap<>();
+
 	private HostileInputs(JsonNode api, String marker) {
 		this.api = api;
 		this.marker = marker;
@@ -65,6 +67,30 @@ public final class HostileInputs {
 	public HostileInputs withPathValue(String name, String value) {
 		this.pathValues.put(name, value);
 		return this;
+	}
+
+	/**
+	 * The value of path parameter {@code name} in the operations whose path starts with {@code pathPrefix} (the
+	 * longest prefix wins), in the cases that break something else: the id of a record that exists, so that a body
+	 * case on {@code /{id}} is judged by what the service makes of the body, not refused with 404 before it is read.
+	 */
+	public HostileInputs withPathValueUnder(String pathPrefix, String name, String value) {
+		this.pathValuesUnder.put(pathPrefix + " " + name, value);
+		return this;
+	}
+
+	private String pathValue(String template, String name, JsonNode schema) {
+		String best = null;
+		int longest = -1;
+		for (Map.Entry<String, String> entry : this.pathValuesUnder.entrySet()) {
+			String prefix = entry.getKey().substring(0, entry.getKey().lastIndexOf(' '));
+			String parameter = entry.getKey().substring(entry.getKey().lastIndexOf(' ') + 1);
+			if (parameter.equals(name) && template.startsWith(prefix) && prefix.length() > longest) {
+				best = entry.getValue();
+				longest = prefix.length();
+			}
+		}
+		return (best != null) ? best : this.pathValues.getOrDefault(name, plausibleText(schema));
 	}
 
 	/** The value of body field {@code name} in plausible bodies, as JSON. */
@@ -184,11 +210,22 @@ public final class HostileInputs {
 				}
 			}
 			if (read) {
-				add("operator key in query", path(Map.of(), Map.of("%24where", HostileValues.encode("sleep(5000) || true"))),
-						null, null, Expectation.HARMLESS);
-				String bracketed = (query.isEmpty() ? "id" : query.get(0).path("name").asText()) + "%5B%24ne%5D";
-				add("operator in a bracketed query name", path(Map.of(), Map.of(bracketed, "")), null, null,
-						Expectation.HARMLESS);
+				// Each next to the honest read it must not widen: the first free-text filter with a value no record
+				// has (else no filter), so that an operator that was obeyed lists records the honest read does not.
+				JsonNode filter = query.stream().filter((p) -> !isConstrained(resolve(p.path("schema")))).findFirst()
+					.orElse(null);
+				Map<String, String> honest = new LinkedHashMap<>();
+				if (filter != null) {
+					honest.put(filter.path("name").asText(), HostileValues.encode(plausibleText(resolve(filter.path("schema")))));
+				}
+				Map<String, String> where = new LinkedHashMap<>(honest);
+				where.put("%24where", HostileValues.encode("sleep(5000) || true"));
+				addRead("operator key in query", path(Map.of(), where), path(Map.of(), honest));
+				String name = (filter != null) ? filter.path("name").asText()
+						: (query.isEmpty() ? "id" : query.get(0).path("name").asText());
+				Map<String, String> bracketed = new LinkedHashMap<>(honest);
+				bracketed.put(name + "%5B%24ne%5D", "");
+				addRead("operator in a bracketed query name", path(Map.of(), bracketed), path(Map.of(), honest));
 			}
 		}
 
@@ -381,8 +418,7 @@ public final class HostileInputs {
 			for (JsonNode parameter : this.operation.in("path")) {
 				String name = parameter.path("name").asText();
 				String value = encodedPathValues.containsKey(name) ? encodedPathValues.get(name)
-						: HostileValues.encode(HostileInputs.this.pathValues.getOrDefault(name,
-								plausibleText(resolve(parameter.path("schema")))));
+						: HostileValues.encode(pathValue(this.operation.template(), name, resolve(parameter.path("schema"))));
 				path = path.replace("{" + name + "}", value);
 			}
 			Map<String, String> query = new LinkedHashMap<>();
@@ -396,6 +432,11 @@ public final class HostileInputs {
 			return query.isEmpty() ? path
 					: path + "?" + query.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
 						.collect(Collectors.joining("&"));
+		}
+
+		private void addRead(String what, String path, String honestPath) {
+			this.cases.add(new HostileCase(this.operation.name(), what, this.operation.method(), path, null, null,
+					Expectation.HARMLESS, honestPath));
 		}
 
 		private void add(String what, String path, String contentType, byte[] body, Expectation expectation) {

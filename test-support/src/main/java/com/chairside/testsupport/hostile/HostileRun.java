@@ -122,7 +122,38 @@ public final class HostileRun {
 	}
 
 	/** Null when the answer is as it should be, else what is wrong with it. */
-	private static String judge(HostileCase hostile, HttpResponse<String> answer) {
+	private String judge(HostileCase hostile, HttpResponse<String> answer) {
+		String failure = judgeAnswer(hostile, answer);
+		if (failure == null && hostile.honestPath() != null && answer.statusCode() < 300) {
+			// Judged on what came back too: an obeyed operator would list records the honest read does not.
+			HttpResponse<String> honest = send(hostile.method(), hostile.honestPath(), null, null);
+			int listed = records(answer.body());
+			int honestly = (honest.statusCode() < 300) ? records(honest.body()) : 0;
+			if (listed > honestly) {
+				return "listed " + listed + " records where " + hostile.honestPath() + " lists " + honestly;
+			}
+		}
+		return failure;
+	}
+
+	/**
+	 * The records an answer lists: the elements of a JSON array, or of the first array among an object's
+	 * {@code items}, {@code content}, {@code data} or {@code results}; one for an object with an {@code id}.
+	 */
+	static int records(String body) {
+		JsonNode json = read(body);
+		if (json.isArray()) {
+			return json.size();
+		}
+		for (String field : List.of("items", "content", "data", "results")) {
+			if (json.path(field).isArray()) {
+				return json.path(field).size();
+			}
+		}
+		return json.has("id") ? 1 : 0;
+	}
+
+	private static String judgeAnswer(HostileCase hostile, HttpResponse<String> answer) {
 		int status = answer.statusCode();
 		boolean refused = status >= 400 && status < 500;
 		if (status >= 500) {
