@@ -6,6 +6,8 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import com.chairside.platform.web.CsvCells;
+
 /**
  * The pack as CSV, one figure a line: {@code section,item,metric,value}, e.g. {@code targets,leadsCaptured,actual,6}
  * or {@code funnel,bySource / CONFERENCE,qualified,2}. The item is the path inside the section, joined with
@@ -63,19 +65,17 @@ final class PackCsv {
 			.orElse(Integer.toString(position));
 	}
 
+	/**
+	 * Every text cell goes through {@link CsvCells#text}, which makes a value a spreadsheet would run (a practice or
+	 * competitor name starting with {@code =}, say) inert; numbers the pack computed stay numbers, negative ones too.
+	 */
 	private static void line(StringBuilder csv, String section, List<String> path, JsonNode value) {
 		String metric = path.isEmpty() ? "value" : path.get(path.size() - 1);
 		String item = String.join(" / ", path.subList(0, Math.max(0, path.size() - 1)));
-		csv.append(quote(section)).append(',').append(quote(item)).append(',').append(quote(metric)).append(',')
-			.append(quote(value.isNull() ? "" : value.asString()))
+		csv.append(CsvCells.text(section)).append(',').append(CsvCells.text(item)).append(',')
+			.append(CsvCells.text(metric)).append(',')
+			.append(value.isNumber() ? value.asString() : CsvCells.text(value.isNull() ? "" : value.asString()))
 			.append("\r\n");
-	}
-
-	private static String quote(String value) {
-		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-			return "\"" + value.replace("\"", "\"\"") + "\"";
-		}
-		return value;
 	}
 
 }
