@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import com.chairside.platform.security.SecurityConfiguration;
 import com.chairside.platform.trace.TraceContextFilter;
 import com.chairside.platform.web.JsonBodyGuard;
+import com.chairside.platform.web.PagingGuard;
 import com.chairside.platform.web.ProblemErrorController;
 import com.chairside.platform.web.ProblemHandlers;
 import com.chairside.platform.web.ProblemReportValve;
@@ -66,6 +68,19 @@ public class WebPlatformAutoConfiguration {
 			@Override
 			public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 				builder.withJsonConverter(StrictJson.httpConverter(jsonMapper));
+			}
+
+		};
+	}
+
+	/** {@link PagingGuard}: nobody pages beyond {@code chairside.web.max-paging-depth} items. */
+	@Bean
+	WebMvcConfigurer pagingGuard(@Value("${chairside.web.max-paging-depth:100000}") long maxDepth) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new PagingGuard(maxDepth)).addPathPatterns("/api/**");
 			}
 
 		};

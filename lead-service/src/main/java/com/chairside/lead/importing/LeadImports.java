@@ -39,6 +39,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.chairside.lead.lead.Duplicates;
 import com.chairside.lead.lead.Lead;
@@ -106,6 +108,17 @@ public class LeadImports {
 
 	private final Duration lease;
 
+	private long maxBytes = org.springframework.util.unit.DataSize.ofMegabytes(50).toBytes();
+
+	private int maxConcurrentPerUser = 2;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void limits(@Value("${chairside.imports.max-size:50MB}") org.springframework.util.unit.DataSize maxSize,
+			@Value("${chairside.imports.max-concurrent-per-user:2}") int maxConcurrentPerUser) {
+		this.maxBytes = maxSize.toBytes();
+		this.maxConcurrentPerUser = maxConcurrentPerUser;
+	}
+
 	LeadImports(MongoTemplate mongo, MongoDatabaseFactory factory, Leads leads, Duplicates duplicates,
 			Territories territories, Validator validator, EventFactory events, Clock clock,
 			@Value("${chairside.imports.lease:PT2M}") Duration lease) {
@@ -120,10 +133,33 @@ public class LeadImports {
 		this.lease = lease;
 	}
 
-	/** Stores the CSV as it streams in and starts working on it; answers the import's id. */
-	public String start(InputStream csv, CurrentUser user) {
+	/**
+	 * Stores the CSV as it streams in and starts working on it; answers the import's id. Refused before anything is
+	 * stored: a user with {@code chairside.imports.max-concurrent-per-user} imports running already (429), a body that
+	 * is not text or is too large ({@link ImportIntake}).
+	 */
+	public String start(InputStream body, long contentLength, CurrentUser user) throws IOException {
+		ImportIntake.checkDeclared(contentLength, this.maxBytes);
+		long running = this.mongo.count(Query.query(Criteria.where("importedBy").is(user.id())
+			.and("status").is(LeadImport.RUNNING)), LeadImport.class);
+		if (running >= this.maxConcurrentPerUser) {
+			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "You have " + running
+					+ " imports running; start another when one has finished");
+		}
+		InputStream csv = ImportIntake.textWithin(body, this.maxBytes);
 		String id = UUID.randomUUID().toString();
-		ObjectId file = this.files.store(csv, "leads-" + id + ".csv", "text/csv");
+		ObjectId file;
+		try {
+			file = this.files.store(csv, "leads-" + id + ".csv", "text/csv");
+		}
+		catch (RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof ImportIntake.TooLarge) {
+					throw ImportIntake.tooLarge(this.maxBytes);
+				}
+			}
+			throw ex;
+		}
 		Instant now = this.clock.instant();
 		this.mongo.insert(new LeadImport(id, file.toHexString(), LeadImport.RUNNING, 0, 0, 0, 0, user.id(),
 				user.roles(), user.region(), this.worker, now.plus(this.lease), now, null));

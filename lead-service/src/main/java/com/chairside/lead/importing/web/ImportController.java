@@ -37,7 +37,7 @@ class ImportController {
 	/** Reads the body as a stream (never whole) into the store; answers 202 with the import's id. */
 	@PostMapping(consumes = { "text/csv", "application/csv", "text/plain" })
 	ResponseEntity<Map<String, String>> start(HttpServletRequest request) throws IOException {
-		String id = this.imports.start(request.getInputStream(), CurrentUser.get());
+		String id = this.imports.start(request.getInputStream(), request.getContentLengthLong(), CurrentUser.get());
 		return ResponseEntity.accepted().location(URI.create("/api/leads/imports/" + id)).body(Map.of("id", id));
 	}
 
