@@ -24,8 +24,11 @@ TOKEN=${TOKEN:-$("$root/bin/chairside" token --user bench.importer --role ACCOUN
 python3 "$here/generate.py" "$ROWS" "$SEED" > "$work/leads.csv"
 echo "file: $(du -h "$work/leads.csv" | cut -f1), $ROWS rows"
 
+# The metrics are for admins only.
+ADMIN_TOKEN=${ADMIN_TOKEN:-$("$root/bin/chairside" token --user bench.admin --role ADMIN | tail -n 1)}
+
 heap() {
-	curl -fsS -H "Authorization: Bearer $TOKEN" "$METRICS_URL/actuator/prometheus" \
+	curl -fsS -H "Authorization: Bearer $ADMIN_TOKEN" "$METRICS_URL/actuator/prometheus" \
 		| awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $NF } END { printf "%d\n", sum }'
 }
 echo "heap before: $(( $(heap) / 1024 / 1024 )) MiB"

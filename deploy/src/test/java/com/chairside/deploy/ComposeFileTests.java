@@ -57,6 +57,14 @@ class ComposeFileTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void servicesListenOnTheContainersNetworkNotJustLoopback() {
+		for (String name : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("gateway")).toList()) {
+			assertThat((List<String>) services.get(name).get("command")).as(name).contains("--server.address=0.0.0.0");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void theClusterHasThreeBrokersThatVoteTogetherAndKeepTwoReplicasInSync() {
 		for (int member = 1; member <= 3; member++) {
 			Map<String, Object> broker = service("kafka-" + member);

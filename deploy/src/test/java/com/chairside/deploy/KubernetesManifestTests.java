@@ -126,6 +126,14 @@ class KubernetesManifestTests {
 		}
 	}
 
+	@Test
+	void servicesListenOnThePodsAddressNotJustLoopback() {
+		io.fabric8.kubernetes.api.model.ConfigMap config = one(io.fabric8.kubernetes.api.model.ConfigMap.class,
+				"chairside-config");
+		assertThat(config.getData()).as("the jars listen on 127.0.0.1 unless told otherwise")
+			.containsEntry("SERVER_ADDRESS", "0.0.0.0");
+	}
+
 	private static int partitions() {
 		return ((Number) ((Map<?, ?>) one(GenericKubernetesResource.class, "chairside.orders").getAdditionalProperties()
 			.get("spec")).get("partitions")).intValue();
