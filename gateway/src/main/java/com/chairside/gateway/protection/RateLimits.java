@@ -20,12 +20,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Limits the API calls of each user (the token's subject) with a token bucket: {@code burst} calls at once, refilled
- * at {@code perSecond}. A user over the limit gets 429 problem+json with {@code Retry-After}; others are unaffected.
- * The buckets live in this gateway process: with several gateway replicas each allows the rate on its own.
+ * at {@code perSecond}. Expensive reads (sales-meeting packs, PDF and CSV, order forms, projection rebuilds) draw on a
+ * second, smaller bucket of their own ({@code expensivePerSecond}, {@code expensiveBurst}), and no user has more than
+ * {@code maxInFlight} calls in flight at once (slow calls would otherwise hold the threads whatever the rate). A user
+ * over a limit gets 429 problem+json with {@code Retry-After}; others are unaffected. The buckets live in this gateway
+ * process: with several gateway replicas each allows the rate on its own.
  */
 public class RateLimits extends OncePerRequestFilter {
 
+	/** The reads that cost the services most: each draws on the user's expensive bucket too. */
+	private static final java.util.regex.Pattern EXPENSIVE = java.util.regex.Pattern
+		.compile("/api/reports/sales-meeting.*|/api/orders/[^/]+/form|/api/reports/rebuild");
+
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	private final Map<String, Bucket> expensiveBuckets = new ConcurrentHashMap<>();
+
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
 	private final Settings settings;
 
@@ -44,25 +55,56 @@ public class RateLimits extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Bucket bucket = this.buckets.computeIfAbsent(user.getName(), (name) -> new Bucket(this.settings));
+		Bucket bucket = this.buckets.computeIfAbsent(user.getName(),
+				(name) -> new Bucket(this.settings.perSecond(), this.settings.burst()));
 		long waitNanos = bucket.take(System.nanoTime());
 		if (waitNanos > 0) {
-			this.meters.counter("chairside.gateway.rate_limited").increment();
-			long seconds = Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
-			Problems.write(response, 429, "Too many requests",
-					"More than " + this.settings.perSecond() + " calls per second; retry after " + seconds + " s");
-			response.setHeader("Retry-After", Long.toString(seconds));
+			refuse(response, waitNanos, "More than " + this.settings.perSecond() + " calls per second");
 			return;
 		}
-		chain.doFilter(request, response);
+		if (EXPENSIVE.matcher(request.getRequestURI()).matches()) {
+			Bucket expensive = this.expensiveBuckets.computeIfAbsent(user.getName(),
+					(name) -> new Bucket(this.settings.expensivePerSecond(), this.settings.expensiveBurst()));
+			long expensiveWait = expensive.take(System.nanoTime());
+			if (expensiveWait > 0) {
+				refuse(response, expensiveWait, "More than " + this.settings.expensivePerSecond()
+						+ " packs, forms or rebuilds per second");
+				return;
+			}
+		}
+		java.util.concurrent.atomic.AtomicInteger running = this.inFlight.computeIfAbsent(user.getName(),
+				(name) -> new java.util.concurrent.atomic.AtomicInteger());
+		if (running.incrementAndGet() > this.settings.maxInFlight()) {
+			running.decrementAndGet();
+			refuse(response, 1_000_000_000L, "More than " + this.settings.maxInFlight() + " calls in flight at once");
+			return;
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			running.decrementAndGet();
+		}
+	}
+
+	private void refuse(HttpServletResponse response, long waitNanos, String why) throws IOException {
+		this.meters.counter("chairside.gateway.rate_limited").increment();
+		long seconds = Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
+		Problems.write(response, 429, "Too many requests", why + "; retry after " + seconds + " s");
+		response.setHeader("Retry-After", Long.toString(seconds));
 	}
 
 	/**
 	 * @param perSecond calls a user may make per second, sustained
 	 * @param burst calls a user may make at once
+	 * @param expensivePerSecond expensive reads (packs, order forms, rebuilds) a user may make per second, sustained
+	 * @param expensiveBurst expensive reads a user may make at once
+	 * @param maxInFlight calls of one user the gateway works on at once
 	 */
 	@ConfigurationProperties("chairside.gateway.rate-limit")
-	public record Settings(@DefaultValue("100") double perSecond, @DefaultValue("200") int burst) {
+	public record Settings(@DefaultValue("100") double perSecond, @DefaultValue("200") int burst,
+			@DefaultValue("0.5") double expensivePerSecond, @DefaultValue("5") int expensiveBurst,
+			@DefaultValue("20") int maxInFlight) {
 	}
 
 	/** A token bucket; {@link #take} answers 0 when a call may go, or how long until one may. */
@@ -76,10 +118,10 @@ public class RateLimits extends OncePerRequestFilter {
 
 		private long updated;
 
-		Bucket(Settings settings) {
-			this.perNano = settings.perSecond() / 1_000_000_000d;
-			this.burst = settings.burst();
-			this.tokens = settings.burst();
+		Bucket(double perSecond, int burst) {
+			this.perNano = perSecond / 1_000_000_000d;
+			this.burst = burst;
+			this.tokens = burst;
 			this.updated = System.nanoTime();
 		}
 
