@@ -2,7 +2,10 @@ package com.chairside.lead.accounts;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -92,14 +95,20 @@ public class AccountService {
 	 */
 	public List<AccountMatch> matches(String email, String phone, String name, String postalCode, String region) {
 		return call((authorization) -> {
+			Map<String, String> values = new LinkedHashMap<>();
+			values.put("email", email);
+			values.put("phone", phone);
+			values.put("name", name);
+			values.put("postalCode", postalCode);
+			values.put("region", region);
+			values.values().removeIf(Objects::isNull);
 			Matches answer = this.http.get()
-				.uri((uri) -> uri.path("/api/accounts/matches")
-					.queryParamIfPresent("email", Optional.ofNullable(email))
-					.queryParamIfPresent("phone", Optional.ofNullable(phone))
-					.queryParamIfPresent("name", Optional.ofNullable(name))
-					.queryParamIfPresent("postalCode", Optional.ofNullable(postalCode))
-					.queryParam("region", region)
-					.build())
+				.uri((uri) -> {
+					uri.path("/api/accounts/matches");
+					// as URI variables, so that each value is encoded whole ("+" of a phone or an e-mail included)
+					values.keySet().forEach((key) -> uri.queryParam(key, "{" + key + "}"));
+					return uri.build(values);
+				})
 				.headers((headers) -> relay(headers, authorization))
 				.retrieve()
 				.body(Matches.class);

@@ -137,11 +137,11 @@ class ConversionIntegrationTests {
 		String u = unique();
 		String existing = UUID.randomUUID().toString();
 		accountService.add(new AccountServiceStub.Account(existing, "Pena Dental " + u, "NORTHEAST",
-				matchedOn.equals("EMAIL") ? "desk-" + u + "@smile.example" : null,
+				matchedOn.equals("EMAIL") ? "desk+" + u + "@smile.example" : null,
 				matchedOn.equals("PHONE") ? "+1 (413) " + digits(u) : null,
 				matchedOn.equals("NAME_AND_POSTAL_CODE") ? "02 115" : null));
 		String id = qualifiedLead(matchedOn.equals("NAME_AND_POSTAL_CODE") ? "Pena Dental " + u : "Other " + u,
-				"DESK-" + u + "@smile.example", "+1 413 " + digits(u), "02115");
+				"DESK+" + u + "@smile.example", "+1 413 " + digits(u), "02115");
 
 		assertRefusedNaming(id, existing, matchedOn);
 	}
