@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * No one user holds the gateway: at most {@code max-in-flight} calls of one user are worked on at once (the next gets
- * 429 with {@code Retry-After} while another user goes through), and expensive reads (packs, order forms, rebuilds)
- * have a lower rate of their own.
+ * 429 with {@code Retry-After} while another user goes through), and expensive reads (order forms, the sales-meeting
+ * pack as PDF or CSV, rebuild starts) have a lower rate of their own.
  */
 @ServiceIntegrationTest
 class GatewayUserLimitsIntegrationTests {
@@ -95,7 +95,9 @@ class GatewayUserLimitsIntegrationTests {
 		for (int i = 0; i < 2; i++) {
 			assertThat(caller.get("/api/orders/o-1/form").status()).isEqualTo(200);
 		}
-		Api.Response limited = caller.get("/api/reports/sales-meeting?region=WEST&period=2026-11");
+		String pack = "/api/reports/sales-meeting?region=WEST&period=2026-11";
+		assertThat(caller.get(pack).status()).as("the pack's JSON is an ordinary read").isEqualTo(200);
+		Api.Response limited = caller.send("GET", pack, null, java.util.Map.of("Accept", "application/pdf"));
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.header("Retry-After")).isPresent();
 		assertThat(caller.get("/api/leads/quick").status()).as("ordinary reads are not limited by it").isEqualTo(200);

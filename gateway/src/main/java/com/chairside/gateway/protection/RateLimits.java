@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Limits the API calls of each user (the token's subject) with a token bucket: {@code burst} calls at once, refilled
- * at {@code perSecond}. Expensive reads (sales-meeting packs, PDF and CSV, order forms, projection rebuilds) draw on a
+ * at {@code perSecond}. Expensive reads (the sales-meeting pack as PDF or CSV, order forms, rebuild starts) draw on a
  * second, smaller bucket of their own ({@code expensivePerSecond}, {@code expensiveBurst}), and no user has more than
  * {@code maxInFlight} calls in flight at once (slow calls would otherwise hold the threads whatever the rate). A user
  * over a limit gets 429 problem+json with {@code Retry-After}; others are unaffected. The buckets live in this gateway
@@ -28,9 +28,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class RateLimits extends OncePerRequestFilter {
 
-	/** The reads that cost the services most: each draws on the user's expensive bucket too. */
+	/** Order forms (PDF) and rebuild starts: each draws on the user's expensive bucket too. */
 	private static final java.util.regex.Pattern EXPENSIVE = java.util.regex.Pattern
-		.compile("/api/reports/sales-meeting.*|/api/orders/[^/]+/form|/api/reports/rebuild");
+		.compile("/api/orders/[^/]+/form|/api/reports/rebuild");
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -62,7 +62,7 @@ public class RateLimits extends OncePerRequestFilter {
 			refuse(response, waitNanos, "More than " + this.settings.perSecond() + " calls per second");
 			return;
 		}
-		if (EXPENSIVE.matcher(request.getRequestURI()).matches()) {
+		if (expensive(request)) {
 			Bucket expensive = this.expensiveBuckets.computeIfAbsent(user.getName(),
 					(name) -> new Bucket(this.settings.expensivePerSecond(), this.settings.expensiveBurst()));
 			long expensiveWait = expensive.take(System.nanoTime());
@@ -85,6 +85,22 @@ public class RateLimits extends OncePerRequestFilter {
 		finally {
 			running.decrementAndGet();
 		}
+	}
+
+	/**
+	 * Whether the call renders a document or starts a rebuild: an order form, a rebuild start, or the sales-meeting
+	 * pack as PDF or CSV (its JSON, which the console and scripts poll, is an ordinary read).
+	 */
+	static boolean expensive(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if (path.startsWith("/api/reports/sales-meeting")) {
+			String accept = String.valueOf(request.getHeader("Accept"));
+			return accept.contains("application/pdf") || accept.contains("text/csv");
+		}
+		if (path.equals("/api/reports/rebuild")) {
+			return "POST".equals(request.getMethod());
+		}
+		return EXPENSIVE.matcher(path).matches();
 	}
 
 	private void refuse(HttpServletResponse response, long waitNanos, String why) throws IOException {
