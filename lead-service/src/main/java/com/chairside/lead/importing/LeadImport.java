@@ -9,12 +9,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One import: the stored file, who imports (their rights apply to every row), the counters, updated per batch
  * together with {@code rowsRead} (the rows already handled, skipped when a restarted worker resumes), and the lease
- * of the instance working on it.
+ * of the instance working on it. {@code stoppedAtLine} is the first line not imported when the file had more rows
+ * than one import may have ({@code chairside.imports.max-rows}), else {@code null}.
  */
 @Document("lead_imports")
 public record LeadImport(@Id String id, String fileId, String status, long rowsRead, long created, long duplicates,
 		long rejected, String importedBy, Set<String> roles, String region, String worker, Instant leaseUntil,
-		Instant startedAt, Instant finishedAt) {
+		Instant startedAt, Instant finishedAt, Long stoppedAtLine) {
 
 	public static final String RUNNING = "RUNNING";
 

@@ -112,11 +112,23 @@ public class LeadImports {
 
 	private int maxConcurrentPerUser = 2;
 
+	private long maxRows = 200_000;
+
+	private long maxStoredProblems = PROBLEMS_SHOWN;
+
+	/**
+	 * What one import may take: its size, how many of its user's run at once, how many rows it reads (the rest is
+	 * not imported, and the import says from which line) and how many problem lines it stores (all are counted).
+	 */
 	@org.springframework.beans.factory.annotation.Autowired
 	void limits(@Value("${chairside.imports.max-size:50MB}") org.springframework.util.unit.DataSize maxSize,
-			@Value("${chairside.imports.max-concurrent-per-user:2}") int maxConcurrentPerUser) {
+			@Value("${chairside.imports.max-concurrent-per-user:2}") int maxConcurrentPerUser,
+			@Value("${chairside.imports.max-rows:200000}") long maxRows,
+			@Value("${chairside.imports.max-stored-problems:10000}") long maxStoredProblems) {
 		this.maxBytes = maxSize.toBytes();
 		this.maxConcurrentPerUser = maxConcurrentPerUser;
+		this.maxRows = maxRows;
+		this.maxStoredProblems = maxStoredProblems;
 	}
 
 	LeadImports(MongoTemplate mongo, MongoDatabaseFactory factory, Leads leads, Duplicates duplicates,
@@ -162,7 +174,7 @@ public class LeadImports {
 		}
 		Instant now = this.clock.instant();
 		this.mongo.insert(new LeadImport(id, file.toHexString(), LeadImport.RUNNING, 0, 0, 0, 0, user.id(),
-				user.roles(), user.region(), this.worker, now.plus(this.lease), now, null));
+				user.roles(), user.region(), this.worker, now.plus(this.lease), now, null, null));
 		this.executor.submit(() -> run(id));
 		return id;
 	}
@@ -181,10 +193,6 @@ public class LeadImports {
 			.skip(skip)
 			.limit(limit);
 		return this.mongo.find(query, ImportProblem.class);
-	}
-
-	public long problemCount(String id) {
-		return this.mongo.count(Query.query(Criteria.where("importId").is(id)), ImportProblem.class);
 	}
 
 	/** Takes over imports whose instance stopped (lease ran out), one at a time. */
@@ -238,7 +246,12 @@ public class LeadImports {
 			forgetUncountedProblems(id, csv.line());
 			List<Row> batch = new ArrayList<>(BATCH);
 			List<String> row;
+			Long stoppedAt = null;
 			while ((row = csv.next()) != null) {
+				if (rowsRead + batch.size() >= this.maxRows) {
+					stoppedAt = (long) csv.line();
+					break;
+				}
 				batch.add(new Row(csv.line(), row, csv.oversized()));
 				if (batch.size() == BATCH) {
 					if (!apply(id, rowsRead, header, batch, placer)) {
@@ -250,6 +263,11 @@ public class LeadImports {
 			}
 			if (!batch.isEmpty() && !apply(id, rowsRead, header, batch, placer)) {
 				return;
+			}
+			if (stoppedAt != null) {
+				log.info("Import {} stopped at line {}: more than {} rows", id, stoppedAt, this.maxRows);
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+						new Update().set("stoppedAtLine", stoppedAt), LeadImport.class);
 			}
 			finish(job, rowsRead + batch.size());
 		}
@@ -324,7 +342,14 @@ public class LeadImports {
 			this.leads.insert(created);
 		}
 		if (!problems.isEmpty()) {
-			this.mongo.insertAll(problems);
+			// every problem is counted; only the first maxStoredProblems of an import are kept as lines
+			LeadImport counted = this.mongo.findById(id, LeadImport.class);
+			long kept = (counted != null) ? Math.min(this.maxStoredProblems, counted.duplicates() + counted.rejected())
+					: 0;
+			long room = Math.max(0, this.maxStoredProblems - kept);
+			if (room > 0) {
+				this.mongo.insertAll(problems.subList(0, (int) Math.min(room, problems.size())));
+			}
 		}
 		long duplicates = problems.size() - rejected;
 		return this.mongo.updateFirst(

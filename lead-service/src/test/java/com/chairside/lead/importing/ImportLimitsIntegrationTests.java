@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No one user exhausts the store or the import workers: a body that is not text is refused at once, one over the size
- * limit is refused (declared or counted while streaming) and nothing of it is kept, and a user with the allowed number
- * of imports running waits (429) while others do not.
+ * limit is refused (declared or counted while streaming) and nothing of it is kept, a user with the allowed number
+ * of imports running waits (429) while others do not, an import reads no more rows than allowed and says where it
+ * stopped, and stores no more problem lines than allowed while counting them all.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = { "chairside.imports.max-size=64KB", "chairside.imports.max-concurrent-per-user=2" })
+@TestPropertySource(properties = { "chairside.imports.max-size=64KB", "chairside.imports.max-concurrent-per-user=2",
+		"chairside.imports.max-rows=5", "chairside.imports.max-stored-problems=2" })
 class ImportLimitsIntegrationTests {
 
 	static final String HEADER = "practiceName,kind,specialty,source,city,country,email\n";
@@ -83,7 +85,7 @@ class ImportLimitsIntegrationTests {
 		for (int i = 0; i < 2; i++) {
 			this.mongo.insert(new LeadImport(UUID.randomUUID().toString(), new org.bson.types.ObjectId().toHexString(),
 					LeadImport.RUNNING, 0, 0, 0, 0, user, Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "elsewhere",
-					now.plusSeconds(3600), now, null));
+					now.plusSeconds(3600), now, null, null));
 		}
 		String csv = HEADER;
 		try {
@@ -97,6 +99,36 @@ class ImportLimitsIntegrationTests {
 			this.mongo.updateMulti(Query.query(Criteria.where("importedBy").is(user)),
 					new Update().set("status", "DONE"), LeadImport.class);
 		}
+	}
+
+	@Test
+	void anImportStopsAtItsRowLimitAndStoresFewerProblemsThanItCounts() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String token = Infrastructure.get().token("am.rows." + tag, "ACCOUNT_MANAGER", "NORTHEAST");
+		StringBuilder csv = new StringBuilder("practiceName,specialty,source,city,country,email\n");
+		for (int i = 0; i < 3; i++) {
+			csv.append("Bad Row ").append(i).append(",NOT_A_SPECIALTY,OUTBOUND,Boston,US,bad").append(i).append('@')
+				.append(tag).append(".example\n");
+		}
+		for (int i = 0; i < 4; i++) {
+			csv.append("Row Dental ").append(i).append(' ').append(tag).append(",ORTHODONTICS,OUTBOUND,Boston,US,r")
+				.append(i).append('@').append(tag).append(".example\n");
+		}
+		HttpResponse<String> started = post(token, HttpRequest.BodyPublishers.ofString(csv.toString()));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).path("id").asText();
+		com.chairside.testsupport.Api api = com.chairside.testsupport.Api.local(this.port, token);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
+		com.fasterxml.jackson.databind.JsonNode done = api.get("/api/leads/imports/" + id).json();
+		assertThat(done.path("rowsRead").asInt()).isEqualTo(5);
+		assertThat(done.path("stoppedAtLine").asInt()).as("header, then five rows read").isEqualTo(7);
+		assertThat(done.path("created").asInt()).isEqualTo(2);
+		assertThat(done.path("rejected").asInt()).isEqualTo(3);
+		assertThat(done.path("problemsTotal").asInt()).as("every problem counted").isEqualTo(3);
+		assertThat(done.path("problems")).as("only two stored").hasSize(2);
+		assertThat(api.get("/api/leads/imports/" + id + "/problems").json()).hasSize(2);
 	}
 
 	private long storedFiles() {

@@ -136,7 +136,7 @@ class ImportResumeIntegrationTests {
 		String id = UUID.randomUUID().toString();
 		Instant then = Instant.now().minus(Duration.ofMinutes(5));
 		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, counted, counted, 0, 0, "am.resume",
-				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null));
+				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null, null));
 		return id;
 	}
 

@@ -47,8 +47,8 @@ class ImportController {
 		boolean done = LeadImport.DONE.equals(found.status());
 		List<ProblemView> problems = done ? views(this.imports.problems(id, 0, LeadImports.PROBLEMS_SHOWN)) : List.of();
 		return new ImportView(found.id(), found.status(), found.rowsRead(), found.created(), found.duplicates(),
-				found.rejected(), problems, done ? this.imports.problemCount(id) : null, found.startedAt(),
-				found.finishedAt());
+				found.rejected(), problems, done ? found.duplicates() + found.rejected() : null, found.startedAt(),
+				found.finishedAt(), found.stoppedAtLine());
 	}
 
 	/** Every problem of an import, a page at a time, by line. */
@@ -64,7 +64,7 @@ class ImportController {
 	}
 
 	record ImportView(String id, String status, long rowsRead, long created, long duplicates, long rejected,
-			List<ProblemView> problems, Long problemsTotal, Instant startedAt, Instant finishedAt) {
+			List<ProblemView> problems, Long problemsTotal, Instant startedAt, Instant finishedAt, Long stoppedAtLine) {
 	}
 
 	record ProblemView(long line, String reason) {
