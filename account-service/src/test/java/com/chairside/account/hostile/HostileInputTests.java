@@ -1,6 +1,5 @@
 package com.chairside.account.hostile;
 
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,22 +29,21 @@ class HostileInputTests {
 
 	@Test
 	void refusesEveryHostileInputAndStoresNothing() {
-		// Records that exist, so that the bodies sent to one account or activity are read (a random id is refused
-		// with 404 before the body is), and the reads have records to list.
+		// Records that exist, so that the bodies sent to one account, activity or demo are read (a random id is
+		// refused with 404 before the body is), and the reads have records to list.
 		Api manager = Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
 		String account = created(manager.post("/api/accounts", """
 				{"name":"Hostile Probe Dental","specialty":"ORTHODONTICS","city":"Boston","country":"US"}"""));
 		String activity = created(manager.post("/api/accounts/" + account + "/activities", """
 				{"type":"CALL","occurredAt":"2026-11-02T10:00:00Z","summary":"Probe call",
 				 "nextStep":{"action":"Send the quote","due":"2027-01-15"}}"""));
+		String demo = created(manager.post("/api/demos", """
+				{"accountId":"%s","demoUnit":"HOSTILE-PROBE-UNIT","products":["TC-ORTHO-500"],
+				 "start":"2027-02-01T09:00:00Z","end":"2027-02-01T10:00:00Z"}""".formatted(account)));
 		HostileRun.asAdmin(this.port, this.mongoUri)
-			// Demos, an account's activities and its timeline keep a random id (refused with 404 first) while
-			// account-service takes a number for a date (occurredAt and a demo's start 12345 stored as
-			// 1970-01-01T03:25:45Z) and a negative page and size of the timeline.
 			.shaping((inputs) -> inputs.withPathValueUnder("/api/accounts/{id}", "id", account)
-				.withPathValueUnder("/api/accounts/{id}/activities", "id", UUID.randomUUID().toString())
-				.withPathValueUnder("/api/accounts/{id}/timeline", "id", UUID.randomUUID().toString())
-				.withPathValueUnder("/api/activities/{id}", "id", activity))
+				.withPathValueUnder("/api/activities/{id}", "id", activity)
+				.withPathValueUnder("/api/demos/{id}", "id", demo))
 			.run()
 			.assertNothingGotThrough("account-service");
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -38,10 +40,9 @@ class ActivityController {
 
 	/** Newest first, paged. */
 	@GetMapping("/api/accounts/{id}/timeline")
-	Map<String, Object> timeline(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
-		Page<Activity> found = this.activities.timeline(id, CurrentUser.get(), Math.max(page, 0),
-				Math.min(Math.max(size, 1), 200));
+	Map<String, Object> timeline(@PathVariable String id, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		Page<Activity> found = this.activities.timeline(id, CurrentUser.get(), page, size);
 		return Map.of("items", found.map(ActivityView::of).getContent(), "page", page, "total", found.getTotalElements());
 	}
 
