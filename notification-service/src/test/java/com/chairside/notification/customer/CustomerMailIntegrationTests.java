@@ -44,6 +44,9 @@ import static org.awaitility.Awaitility.await;
 @NotificationServiceTest
 class CustomerMailIntegrationTests {
 
+	/** Consuming, waiting for the form and sending share two busy cores with the rest of the build. */
+	private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(60);
+
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	private static final String KEY = "test-order-form-key";
@@ -136,7 +139,7 @@ class CustomerMailIntegrationTests {
 		String ceId = UUID.randomUUID().toString();
 		confirm(accountId, orderNumber, ceId);
 
-		await().until(() -> statusOf(ceId).equals("SKIPPED"));
+		await().atMost(PATIENCE).until(() -> statusOf(ceId).equals("SKIPPED"));
 		assertThat(mailsAbout(orderNumber)).isEmpty();
 	}
 
@@ -150,8 +153,8 @@ class CustomerMailIntegrationTests {
 				Contracts.example("chairside.order.OrderConfirmed.v1", "orderId", orderId, "accountId", accountId,
 						"orderNumber", orderNumber));
 
-		await().until(() -> statusOf(ceId).equals("SENT"));
-		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+		await().atMost(PATIENCE).until(() -> statusOf(ceId).equals("SENT"));
+		await().atMost(PATIENCE).until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
 		assertThat(mailsAbout(orderNumber)).hasSize(1);
 	}
 
@@ -166,7 +169,7 @@ class CustomerMailIntegrationTests {
 				Contracts.example("chairside.order.OrderConfirmed.v1", "orderId", orderId, "accountId", accountId,
 						"orderNumber", orderNumber));
 
-		await().until(() -> failuresLeft.get(orderId).get() <= 0);
+		await().atMost(PATIENCE).until(() -> failuresLeft.get(orderId).get() <= 0);
 		MimeMessage mail = awaitMailAbout(orderNumber);
 		assertThat(attachment(mail)).isPresent();
 		assertThat(this.mongo.findById(CustomerMail.idOf(ceId), CustomerMail.class).attempts()).isGreaterThan(1);
@@ -200,7 +203,7 @@ class CustomerMailIntegrationTests {
 	}
 
 	private static MimeMessage awaitMailAbout(String orderNumber) {
-		await().until(() -> !mailsAbout(orderNumber).isEmpty());
+		await().atMost(PATIENCE).until(() -> !mailsAbout(orderNumber).isEmpty());
 		return mailsAbout(orderNumber).get(0);
 	}
 
