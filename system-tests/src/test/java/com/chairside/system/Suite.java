@@ -139,6 +139,8 @@ final class Suite {
 		if (name.equals("notification-service")) {
 			args.add("--spring.mail.port=" + this.mail.smtpPort());
 			args.add("--chairside.notification.dispatch-interval=200ms");
+			// a practice's order mail carries the order form, which order-service renders
+			args.add("--chairside.notification.customer.order-service-url=http://127.0.0.1:" + this.ports.get("order-service"));
 		}
 		args.addAll(settings);
 		String processName = (port == this.ports.get(name)) ? name : name + "-" + port;
