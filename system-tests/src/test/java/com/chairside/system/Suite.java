@@ -111,8 +111,8 @@ final class Suite {
 	 * The regions tokens may name here: the real six, then those the tests keep their records apart in. Every service
 	 * and the gateway refuse a token naming any other (and so would production, with its configured list).
 	 */
-	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,FAULT_BROKER_FROZEN,"
-			+ "FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
+	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,PROSPECTING,ACCOUNTWORK,"
+			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
 			+ "FAULT_STORE_STOPPED";
 
 	/** A service process pointed at this suite's broker, store, issuer and mail sink. */
