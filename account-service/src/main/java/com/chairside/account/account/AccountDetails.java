@@ -8,7 +8,7 @@ public record AccountDetails(String leadId, String name, String region, String s
 		String country, String owner, AccountKind kind, String taxId, Address billingAddress, Address siteAddress,
 		String resellerId) {
 
-	/** The details lead-service's conversion gives (issue 2's fields). */
+	/** The details lead-service's conversion gives. */
 	public static AccountDetails converted(String leadId, String name, String region, String specialty, String city,
 			String country, String owner) {
 		return new AccountDetails(leadId, name, region, specialty, city, country, owner, null, null, null, null, null);

@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * The part of lead-service's {@code LeadConverted} that opening an account needs; the rest is ignored. {@code kind},
- * {@code street} and {@code postalCode} are optional (absent from events of before issue 3); so are {@code email},
- * {@code phone}, {@code contacts} and {@code existingAccount} (absent from events of before the contacts travelled:
- * such a lead opened a new account without them).
+ * {@code street}, {@code postalCode}, {@code email}, {@code phone}, {@code contacts} and {@code existingAccount} are
+ * optional: older events on the topic lack them, and such a lead opens a new account without them.
  */
 record ConvertedLead(String leadId, String accountId, String practiceName, String specialty, String region,
 		String city, String country, String owner, String kind, String street, String postalCode, String email,

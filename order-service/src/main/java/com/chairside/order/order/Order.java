@@ -137,7 +137,7 @@ public class Order extends AggregateRoot {
 	}
 
 	/**
-	 * An order submitted at once (issue 2's "place"). Its number is taken only once the order is known to be
+	 * An order submitted at once (placed). Its number is taken only once the order is known to be
 	 * acceptable, so that refused orders leave no gaps.
 	 */
 	public static Order place(Supplier<String> number, String accountId, String region, List<OrderLine> lines,

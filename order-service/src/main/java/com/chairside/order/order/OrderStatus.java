@@ -3,7 +3,7 @@ package com.chairside.order.order;
 import java.util.Optional;
 
 /**
- * Where an order stands; only the Order changes it. {@code SUBMITTED} is what issue 2 called placed (the event is still
+ * Where an order stands; only the Order changes it. {@code SUBMITTED} means placed (the event is
  * {@code OrderPlaced}); sales administration moves it on, one step at a time, from {@code CONFIRMED} to
  * {@code INSTALLED}.
  */

@@ -45,7 +45,7 @@ class OrderStoreUpgrade implements ApplicationRunner {
 					new Update().set("status", OrderStatus.SUBMITTED.name()), Order.class)
 			.getModifiedCount();
 		if (upgraded > 0) {
-			log.info("{} orders placed before issue 5 are now SUBMITTED", upgraded);
+			log.info("{} orders stored with the old PLACED status are now SUBMITTED", upgraded);
 		}
 		number();
 	}

@@ -10,7 +10,7 @@ import com.chairside.account.account.AccountKind;
 
 /**
  * {@code POST /api/accounts}: an account opened without a lead (an existing customer, a reseller, an end customer
- * served through a reseller). Issue 2's fields are required as before; the others are optional.
+ * served through a reseller). Name, city and country are required; the others are optional.
  */
 public record OpenAccountRequest(@NotBlank @Size(max = 200) String name,
 		@Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case region code such as NORTHEAST") String region,

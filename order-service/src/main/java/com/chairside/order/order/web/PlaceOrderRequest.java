@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 import com.chairside.order.order.OrderManagement.NewOrder;
 
 /**
- * {@code POST /api/orders}: submitted at once (issue 2), or kept as a quote with {@code "draft": true}; priced from the
+ * {@code POST /api/orders}: submitted at once, or kept as a quote with {@code "draft": true}; priced from the
  * price list of {@code currency} (USD when not given).
  */
 public record PlaceOrderRequest(
