@@ -15,7 +15,7 @@ import com.chairside.lead.lead.LeadSource;
 import com.chairside.lead.lead.Money;
 import com.chairside.lead.lead.ProductInterest;
 import com.chairside.lead.lead.Specialty;
-import com.chairside.lead.lead.web.CaptureLeadRequest;
+import com.chairside.lead.lead.NewLead;
 
 /**
  * Reads one CSV row as the body of {@code POST /api/leads}: the header names are its JSON field names, nested ones
@@ -37,7 +37,7 @@ final class CsvRow {
 	}
 
 	/** The row as a capture request, or an exception naming the field that cannot be read. */
-	static CaptureLeadRequest read(List<String> header, List<String> fields) {
+	static NewLead read(List<String> header, List<String> fields) {
 		if (fields.size() != header.size()) {
 			throw new IllegalArgumentException("has " + fields.size() + " fields, the header " + header.size());
 		}
@@ -46,7 +46,7 @@ final class CsvRow {
 		String currency = row.text("estimatedValue.currency");
 		Money value = (amount == null && currency == null) ? null
 				: new Money(row.parse("estimatedValue.amount", BigDecimal::new), currency);
-		return new CaptureLeadRequest(row.text("practiceName"), row.choice("kind", LeadKind.class),
+		return new NewLead(row.text("practiceName"), row.choice("kind", LeadKind.class),
 				row.choice("specialty", Specialty.class), row.text("region"), row.choice("source", LeadSource.class),
 				row.text("conferenceName"), row.text("street"), row.text("postalCode"), row.text("city"),
 				row.text("country"), row.text("email"), row.text("phone"), row.text("website"), row.interests(), value,

@@ -16,4 +16,11 @@ public record LeadDetails(String practiceName, LeadKind kind, Specialty specialt
 		return MatchKeys.of(this.email, this.phone, this.practiceName, this.postalCode);
 	}
 
+	/** The same details, placed in the given region. */
+	public LeadDetails inRegion(String region) {
+		return new LeadDetails(this.practiceName, this.kind, this.specialty, region, this.source, this.conferenceName,
+				this.street, this.postalCode, this.city, this.country, this.email, this.phone, this.website,
+				this.productInterests, this.estimatedValue, this.expectedDecisionDate, this.notes);
+	}
+
 }

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The report of an import is exactly what it stored, row for row, wherever its duplicates fall relative to the
- * batches of {@value LeadImports#BATCH} rows. Generated files of 2,000 rows (practices, repeats of some of them, rows
+ * batches of {@value ImportWorker#BATCH} rows. Generated files of 2,000 rows (practices, repeats of some of them, rows
  * repeating leads captured before, bad rows) are uploaded as a user uploads them; then the report is held against the
  * leads stored (through the API and in the store), the claims on their keys, and the file read row by row (a row is a
  * duplicate when one of its match keys belongs to a lead stored before it, else it is created).
@@ -62,7 +62,7 @@ class ImportReportIntegrationTests {
 
 	static final int ROWS = 2000;
 
-	static final int BATCH = LeadImports.BATCH;
+	static final int BATCH = ImportWorker.BATCH;
 
 	static final String HEADER = "practiceName,specialty,source,city,country,postalCode,email,phone";
 
@@ -246,7 +246,7 @@ class ImportReportIntegrationTests {
 			imported.removeAll(before);
 			Map<String, Long> lineOfLead = new HashMap<>();
 			for (long line = 2; line <= ROWS + 1; line++) {
-				lineOfLead.put(LeadImports.leadIdOf(id, line), line);
+				lineOfLead.put(ImportBatch.leadIdOf(id, line), line);
 			}
 			Set<Long> storedLines = imported.stream()
 				.map(lineOfLead::get)

@@ -80,7 +80,7 @@ class ImportResumeIntegrationTests {
 				""".formatted(tag);
 		String id = abandoned(csv, 0);
 		// what the dead attempt left: line 3's lead (its events staged with it) and a problem for line 5
-		this.mongo.getCollection("leads").insertOne(new Document("_id", LeadImports.leadIdOf(id, 3))
+		this.mongo.getCollection("leads").insertOne(new Document("_id", ImportBatch.leadIdOf(id, 3))
 			.append("practiceName", "Stored Before " + tag).append("region", "NORTHEAST").append("owner", "am.resume")
 			.append("status", "NEW").append("matchKeys", new Document("email", "b@" + tag + ".example")));
 		this.mongo.insert(new ImportProblem(null, id, 5, "duplicate of line 2 (same e-mail)"));
@@ -113,9 +113,9 @@ class ImportResumeIntegrationTests {
 		String id = abandoned(csv, 0);
 		// what the dead attempt left: the claims of lines 2 and 3, fresh, and no lead
 		this.mongo.getCollection("lead_match_keys").insertMany(List.of(
-				new Document("_id", "e:a@" + tag + ".example").append("leadId", LeadImports.leadIdOf(id, 2))
+				new Document("_id", "e:a@" + tag + ".example").append("leadId", ImportBatch.leadIdOf(id, 2))
 					.append("claimedAt", new Date()),
-				new Document("_id", "e:b@" + tag + ".example").append("leadId", LeadImports.leadIdOf(id, 3))
+				new Document("_id", "e:b@" + tag + ".example").append("leadId", ImportBatch.leadIdOf(id, 3))
 					.append("claimedAt", new Date())));
 
 		Api api = Api.local(this.port, Infrastructure.get().token("am.resume", "ACCOUNT_MANAGER", "NORTHEAST"));
@@ -124,7 +124,7 @@ class ImportResumeIntegrationTests {
 		assertThat(done.json().path("duplicates").asInt()).isEqualTo(1);
 		assertThat(done.json().path("problems").findValuesAsText("reason"))
 			.containsExactly("duplicate of line 2 (same e-mail)");
-		assertThat(api.get("/api/leads/" + LeadImports.leadIdOf(id, 2)).field("practiceName"))
+		assertThat(api.get("/api/leads/" + ImportBatch.leadIdOf(id, 2)).field("practiceName"))
 			.isEqualTo("Claimed One " + tag);
 	}
 
@@ -136,7 +136,7 @@ class ImportResumeIntegrationTests {
 		String id = UUID.randomUUID().toString();
 		Instant then = Instant.now().minus(Duration.ofMinutes(5));
 		this.mongo.insert(new LeadImport(id, file, LeadImport.RUNNING, counted, counted, 0, 0, "am.resume",
-				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(LeadImports.LEASE), then, null, null));
+				Set.of("ACCOUNT_MANAGER"), "NORTHEAST", "a-stopped-instance", then.plus(ImportWorker.LEASE), then, null, null));
 		return id;
 	}
 

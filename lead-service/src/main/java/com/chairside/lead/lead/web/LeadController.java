@@ -32,6 +32,7 @@ import com.chairside.lead.lead.LeadManagement;
 import com.chairside.lead.lead.LeadManagement.ConversionTarget;
 import com.chairside.lead.lead.LeadManagement.LeadFilter;
 import com.chairside.lead.lead.LeadStatus;
+import com.chairside.lead.lead.NewLead;
 import com.chairside.lead.lead.Qualification;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.InvalidFieldException;
@@ -54,7 +55,7 @@ class LeadController {
 	 * read, {@code askSalesManagerOf} and no id), unless {@code allowDuplicate=true}.
 	 */
 	@PostMapping
-	ResponseEntity<LeadView> capture(@Valid @RequestBody CaptureLeadRequest request,
+	ResponseEntity<LeadView> capture(@Valid @RequestBody NewLead request,
 			@RequestParam(defaultValue = "false") boolean allowDuplicate) {
 		Lead lead = this.leads.capture(request.toDetails(), CurrentUser.get(), allowDuplicate);
 		return ResponseEntity.created(URI.create("/api/leads/" + lead.id())).body(LeadView.of(lead));

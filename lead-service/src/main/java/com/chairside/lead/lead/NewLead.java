@@ -1,4 +1,4 @@
-package com.chairside.lead.lead.web;
+package com.chairside.lead.lead;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -10,18 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import com.chairside.lead.lead.LeadDetails;
-import com.chairside.lead.lead.LeadKind;
-import com.chairside.lead.lead.LeadSource;
-import com.chairside.lead.lead.Money;
-import com.chairside.lead.lead.ProductInterest;
-import com.chairside.lead.lead.Specialty;
-
 /**
- * {@code POST /api/leads}, and one row of an import (the CSV header names are these field names). {@code region} may
- * be left out: an account manager's own region is taken, anyone else's comes from the territory rules.
+ * A lead as someone captures it, before it has an id or an owner: the checks every new lead passes, whether it is typed
+ * ({@code POST /api/leads} takes it as its body) or read from a row of an import (the CSV header names are these field
+ * names). {@code region} may be left out: an account manager's own region is taken, anyone else's comes from the
+ * territory rules.
  */
-public record CaptureLeadRequest(@NotBlank @Size(max = 200) String practiceName, LeadKind kind,
+public record NewLead(@NotBlank @Size(max = 200) String practiceName, LeadKind kind,
 		@NotNull Specialty specialty,
 		@Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case region code such as NORTHEAST") String region,
 		@NotNull LeadSource source, @Size(max = 200) String conferenceName, @Size(max = 200) String street,
@@ -34,7 +29,7 @@ public record CaptureLeadRequest(@NotBlank @Size(max = 200) String practiceName,
 		LocalDate expectedDecisionDate, @Size(max = 4000) String notes) {
 
 	/** Surrounding blanks are not an error: " Owner@Example.com " is taken as its trimmed self. */
-	public CaptureLeadRequest {
+	public NewLead {
 		email = (email != null) ? email.strip() : null;
 	}
 
