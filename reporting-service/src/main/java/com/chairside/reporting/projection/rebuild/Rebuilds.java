@@ -46,6 +46,8 @@ public class Rebuilds {
 
 	private final RebuildWorker worker;
 
+	private final RebuildConsumers consumers;
+
 	private final RebuildSettings settings;
 
 	private final Clock clock;
@@ -59,10 +61,12 @@ public class Rebuilds {
 		return thread;
 	});
 
-	Rebuilds(MongoTemplate mongo, Projections projections, RebuildWorker worker, RebuildSettings settings, Clock clock) {
+	Rebuilds(MongoTemplate mongo, Projections projections, RebuildWorker worker, RebuildConsumers consumers,
+			RebuildSettings settings, Clock clock) {
 		this.mongo = mongo;
 		this.projections = projections;
 		this.worker = worker;
+		this.consumers = consumers;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -78,7 +82,7 @@ public class Rebuilds {
 					+ running.get(0).projections() + " is still running");
 		}
 		List<PartitionProgress> partitions = new ArrayList<>();
-		try (KafkaConsumer<byte[], byte[]> consumer = this.worker.consumer()) {
+		try (KafkaConsumer<byte[], byte[]> consumer = this.consumers.open()) {
 			for (String topic : this.projections.topics(rebuilt)) {
 				List<PartitionInfo> infos = consumer.partitionsFor(topic);
 				List<TopicPartition> tps = (infos != null)
