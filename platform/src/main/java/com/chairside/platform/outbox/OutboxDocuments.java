@@ -1,0 +1,64 @@
+package com.chairside.platform.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+
+/**
+ * The relay's view of the documents that carry an outbox: their pending events in order, and the sweep's lease on them
+ * (until when, whose, and which round's). The store serves a query from an index only when it names nothing but
+ * {@code _id}, so every read that is not the sweep's scan goes by {@code _id}.
+ */
+final class OutboxDocuments {
+
+	static final String PENDING = "pendingEvents";
+
+	static final String LEASE = "outboxLeaseUntil";
+
+	static final String LEASE_OWNER = "outboxLeaseOwner";
+
+	static final String LEASE_TOKEN = "outboxLeaseToken";
+
+	private final MongoTemplate mongo;
+
+	OutboxDocuments(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	MongoCollection<Document> of(OutboxSource source) {
+		return this.mongo.getCollection(source.collection());
+	}
+
+	/** Documents by {@code _id} alone: the one query the store answers from its index. */
+	List<Document> byIds(OutboxSource source, List<Object> ids) {
+		return of(source).find(Filters.in("_id", ids)).into(new ArrayList<>());
+	}
+
+	/** No sweep holds the document's lease (never leased, or the lease ran out). */
+	static Bson leaseFree(Instant now) {
+		return Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, Date.from(now)));
+	}
+
+	/** The document's pending events, oldest first. */
+	static List<PendingEvent> pendingEvents(Document document) {
+		return document.getList(PENDING, Document.class, List.of()).stream().map(OutboxDocuments::toEvent).toList();
+	}
+
+	private static PendingEvent toEvent(Document d) {
+		Date time = d.getDate("time");
+		Number sequence = d.get("sequence", Number.class);
+		return new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("subject"),
+				sequence == null ? 0 : sequence.longValue(), time == null ? Instant.now() : time.toInstant(),
+				d.getString("data"), d.getString("dataSchema"), d.getString("correlationId"),
+				d.getString("causationId"), d.getString("traceparent"));
+	}
+
+}
