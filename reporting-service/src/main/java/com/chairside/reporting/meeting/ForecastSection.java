@@ -31,6 +31,34 @@ final class ForecastSection {
 	}
 
 	static Map<String, Object> of(MeetingFacts facts) {
+		List<Open> open = openBusiness(facts);
+		Map<String, Object> categories = new LinkedHashMap<>();
+		BigDecimal weightedTotal = BigDecimal.ZERO;
+		for (String category : List.of("pipeline", "bestCase", "commit")) {
+			List<Open> of = open.stream().filter((o) -> o.category().equals(category)).toList();
+			BigDecimal value = of.stream().map(Open::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal weighted = weighted(category, value);
+			weightedTotal = weightedTotal.add(weighted);
+			Map<String, Object> c = new LinkedHashMap<>();
+			c.put("count", of.size());
+			c.put("value", Figures.cents(value));
+			c.put("probability", PROBABILITY.get(category) * 100);
+			c.put("weighted", Figures.cents(weighted));
+			categories.put(category, c);
+		}
+		Map<String, Object> forecast = new LinkedHashMap<>();
+		forecast.put("categories", categories);
+		forecast.put("weightedTotal", Figures.cents(weightedTotal));
+		forecast.put("byMonth", byMonth(open));
+		return forecast;
+	}
+
+	/**
+	 * What may still come in, by category and the month it is expected: qualified leads not converted (pipeline, at
+	 * their expected decision or three months after qualifying), draft orders (best case) and submitted ones (commit),
+	 * a month after they were drafted or placed.
+	 */
+	private static List<Open> openBusiness(MeetingFacts facts) {
 		List<Open> open = new ArrayList<>();
 		for (LeadProgress lead : facts.leads()) {
 			if (lead.qualifiedAt() != null && lead.convertedAt() == null && lead.disqualifiedAt() == null) {
@@ -49,20 +77,11 @@ final class ForecastSection {
 						Figures.money(order.total())));
 			}
 		}
-		Map<String, Object> categories = new LinkedHashMap<>();
-		BigDecimal weightedTotal = BigDecimal.ZERO;
-		for (String category : List.of("pipeline", "bestCase", "commit")) {
-			List<Open> of = open.stream().filter((o) -> o.category().equals(category)).toList();
-			BigDecimal value = of.stream().map(Open::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-			BigDecimal weighted = weighted(category, value);
-			weightedTotal = weightedTotal.add(weighted);
-			Map<String, Object> c = new LinkedHashMap<>();
-			c.put("count", of.size());
-			c.put("value", Figures.cents(value));
-			c.put("probability", PROBABILITY.get(category) * 100);
-			c.put("weighted", Figures.cents(weighted));
-			categories.put(category, c);
-		}
+		return open;
+	}
+
+	/** Each month's open value by category and weighted, months in order. */
+	private static List<Map<String, Object>> byMonth(List<Open> open) {
 		Map<String, Map<String, BigDecimal>> months = new TreeMap<>();
 		for (Open o : open) {
 			Map<String, BigDecimal> month = months.computeIfAbsent(o.month(), (m) -> emptyMonth());
@@ -76,11 +95,7 @@ final class ForecastSection {
 			values.forEach((k, v) -> row.put(k, Figures.cents(v)));
 			byMonth.add(row);
 		});
-		Map<String, Object> forecast = new LinkedHashMap<>();
-		forecast.put("categories", categories);
-		forecast.put("weightedTotal", Figures.cents(weightedTotal));
-		forecast.put("byMonth", byMonth);
-		return forecast;
+		return byMonth;
 	}
 
 	private static Map<String, BigDecimal> emptyMonth() {

@@ -2,6 +2,7 @@ package com.chairside.reporting.meeting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,17 @@ final class OrderBookSection {
 		Map<String, Object> book = new LinkedHashMap<>();
 		book.put("submitted", countAndValue(submitted));
 		book.put("confirmed", countAndValue(confirmed));
+		book.put("changes", changes(orders, period));
+		book.put("cancellations", cancellations(orders, period));
+		Map<String, Map<String, BigDecimal>> byLine = new TreeMap<>();
+		submitted.stream().filter((o) -> !o.wasCancelled()).forEach((o) -> addLines(byLine, o, "submitted"));
+		confirmed.stream().filter((o) -> !o.wasCancelled()).forEach((o) -> addLines(byLine, o, "confirmed"));
+		book.put("byProductLine", byLine);
+		return book;
+	}
 
+	/** The changes made in the period, each with the change of the order's value it made. */
+	private static Map<String, Object> changes(List<OrderFigures> orders, Period period) {
 		List<Map<String, Object>> changes = new ArrayList<>();
 		BigDecimal changeEffect = BigDecimal.ZERO;
 		for (OrderFigures order : orders) {
@@ -42,9 +53,12 @@ final class OrderBookSection {
 				}
 			}
 		}
-		changes.sort(java.util.Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))));
-		book.put("changes", Figures.fields("count", changes.size(), "valueEffect", Figures.cents(changeEffect), "items", changes));
+		changes.sort(Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))));
+		return Figures.fields("count", changes.size(), "valueEffect", Figures.cents(changeEffect), "items", changes);
+	}
 
+	/** The orders cancelled in the period, each taking its value off the book. */
+	private static Map<String, Object> cancellations(List<OrderFigures> orders, Period period) {
 		List<Map<String, Object>> cancellations = new ArrayList<>();
 		BigDecimal cancelled = BigDecimal.ZERO;
 		for (OrderFigures order : orders) {
@@ -60,18 +74,12 @@ final class OrderBookSection {
 				cancellations.add(item);
 			}
 		}
-		cancellations.sort(java.util.Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))));
+		cancellations.sort(Comparator.comparing((Map<String, Object> c) -> String.valueOf(c.get("at"))));
 		Map<String, Object> cancellation = new LinkedHashMap<>();
 		cancellation.put("count", cancellations.size());
 		cancellation.put("valueEffect", Figures.cents(cancelled.negate()));
 		cancellation.put("items", cancellations);
-		book.put("cancellations", cancellation);
-
-		Map<String, Map<String, BigDecimal>> byLine = new TreeMap<>();
-		submitted.stream().filter((o) -> !o.wasCancelled()).forEach((o) -> addLines(byLine, o, "submitted"));
-		confirmed.stream().filter((o) -> !o.wasCancelled()).forEach((o) -> addLines(byLine, o, "confirmed"));
-		book.put("byProductLine", byLine);
-		return book;
+		return cancellation;
 	}
 
 	private static void addLines(Map<String, Map<String, BigDecimal>> byLine, OrderFigures order, String what) {
