@@ -15,15 +15,16 @@ import com.chairside.testsupport.MutableClock;
 import com.chairside.testsupport.ServiceIntegrationTest;
 
 /**
- * notification-service whole, with the test clock and short webhook pauses. One configuration, so every test class
- * shares one context.
+ * notification-service whole, with the test clock and short webhook pauses, and webhooks to receivers on loopback as in
+ * the embedded default. One configuration, so every test class shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ServiceIntegrationTest
 @Import(NotificationServiceTest.TestClock.class)
-@TestPropertySource(properties = { "chairside.notifications.webhooks.retry-backoff=200ms",
+@TestPropertySource(properties = { "chairside.notifications.webhooks.allow-loopback=true",
+		"chairside.notifications.webhooks.retry-backoff=200ms",
 		"chairside.notifications.webhooks.open-circuit-pause=500ms",
 		"chairside.notifications.webhooks.dispatch-interval=100ms",
 		"chairside.notifications.webhooks.max-attempts=3",

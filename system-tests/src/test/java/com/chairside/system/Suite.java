@@ -141,6 +141,8 @@ final class Suite {
 			args.add("--chairside.notification.dispatch-interval=200ms");
 			// a practice's order mail carries the order form, which order-service renders
 			args.add("--chairside.notification.customer.order-service-url=http://127.0.0.1:" + this.ports.get("order-service"));
+			// the embedded default: webhook receivers on this machine's loopback
+			args.add("--chairside.notifications.webhooks.allow-loopback=true");
 		}
 		args.addAll(settings);
 		String processName = (port == this.ports.get(name)) ? name : name + "-" + port;

@@ -2,16 +2,25 @@ package com.chairside.notification.webhook;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,10 +47,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * mail, which has its own schedule. A failed attempt is retried after a pause that doubles each time, until
  * {@code max-attempts}, or until a delivery has waited {@code give-up-after} behind an open circuit; then it is
  * FAILED with its reason and {@code NotificationFailed} is published. The subscription counts failures and keeps the
- * last error.
+ * last error. Before each attempt the URL is checked against the allow-list and address rules again, and the request
+ * connects only to addresses the {@link WebhookTargets#resolver() checked resolver} answered; a delivery refused by
+ * either is given up at once. Redirects are never followed: a 3xx answer is a failed attempt.
  */
 @Component
-class WebhookDispatcher {
+class WebhookDispatcher implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -53,29 +64,48 @@ class WebhookDispatcher {
 
 	private final WebhookProperties properties;
 
+	private final WebhookTargets targets;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
 	private final EventFactory events;
 
 	private final OutboxRelay outbox;
 
-	WebhookDispatcher(MongoTemplate mongo, Webhooks webhooks, WebhookProperties properties, MeterRegistry meters,
-			Clock clock, EventFactory events, OutboxRelay outbox) {
+	WebhookDispatcher(MongoTemplate mongo, Webhooks webhooks, WebhookProperties properties, WebhookTargets targets,
+			MeterRegistry meters, Clock clock, EventFactory events, OutboxRelay outbox) {
 		this.outbox = outbox;
 		this.mongo = mongo;
 		this.events = events;
 		this.webhooks = webhooks;
 		this.properties = properties;
+		this.targets = targets;
 		this.meters = meters;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+		// No proxy, cookies, retries or redirects; every connection goes to an address the checked resolver answered.
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(targets.resolver())
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.of(properties.connectTimeout()))
+					.setSocketTimeout(Timeout.of(properties.requestTimeout()))
+					.build())
+				.build())
+			.setDefaultRequestConfig(
+					RequestConfig.custom().setResponseTimeout(Timeout.of(properties.requestTimeout())).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
 			.build();
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.http.close();
 	}
 
 	@Scheduled(fixedDelayString = "${chairside.notifications.webhooks.dispatch-interval:500ms}")
@@ -102,9 +132,10 @@ class WebhookDispatcher {
 			giveUp(delivery, "unsubscribed", delivery.attempts() - 1);
 			return;
 		}
-		if (!this.properties.allows(URI.create(delivery.url()).getHost())) {
-			// The allow-list was narrowed since the subscription was made: nothing goes to that host any more.
-			giveUp(delivery, "host not on the allow-list", delivery.attempts() - 1);
+		String refusal = this.targets.refusal(delivery.url());
+		if (refusal != null) {
+			// The allow-list or the address rules changed since the subscription was made: nothing goes there any more.
+			giveUp(delivery, "refused: url " + refusal, delivery.attempts() - 1);
 			return;
 		}
 		CircuitBreaker circuit = this.webhooks.circuitOf(delivery.url());
@@ -134,24 +165,26 @@ class WebhookDispatcher {
 				.set("nextAttemptAt", this.clock.instant().plus(this.properties.openCircuitPause()))
 				.set("lastError", "circuit open"));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (WebhookTargets.RefusedAddressException ex) {
+			giveUp(delivery, "refused: " + ex.getMessage(), delivery.attempts() - 1); // nothing was sent
 		}
 		catch (Throwable ex) {
 			failed(delivery, subscription, ex, attemptedAt);
 		}
 	}
 
-	private int post(WebhookDelivery delivery, String secret) throws IOException, InterruptedException {
+	private int post(WebhookDelivery delivery, String secret) throws IOException {
 		long now = this.clock.instant().getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-			.timeout(this.properties.requestTimeout())
-			.header("Content-Type", "application/cloudevents+json; charset=utf-8")
-			.header(WebhookSignature.HEADER, WebhookSignature.of(secret, now, delivery.body()))
-			.header("Chairside-Delivery-Id", delivery.id())
-			.POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
-			.build();
-		int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		HttpPost request = new HttpPost(URI.create(delivery.url()));
+		request.setHeader(WebhookSignature.HEADER, WebhookSignature.of(secret, now, delivery.body()));
+		request.setHeader("Chairside-Delivery-Id", delivery.id());
+		request.setEntity(new StringEntity(delivery.body(),
+				ContentType.create("application/cloudevents+json", StandardCharsets.UTF_8)));
+		int status;
+		// The answer's body is never read: closing the response drops the connection if one was sent.
+		try (ClassicHttpResponse response = this.http.executeOpen(null, request, null)) {
+			status = response.getCode();
+		}
 		if (status < 200 || status >= 300) {
 			throw new IOException("HTTP " + status);
 		}

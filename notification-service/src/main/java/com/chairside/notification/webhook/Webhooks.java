@@ -1,7 +1,6 @@
 package com.chairside.notification.webhook;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +47,8 @@ public class Webhooks {
 
 	private final WebhookProperties properties;
 
+	private final WebhookTargets targets;
+
 	private final CircuitBreakerRegistry breakers;
 
 	private final JsonMapper json;
@@ -56,10 +57,11 @@ public class Webhooks {
 
 	private volatile Subscriptions subscriptions;
 
-	Webhooks(MongoTemplate mongo, WebhookProperties properties, CircuitBreakerRegistry breakers, JsonMapper json,
-			Clock clock) {
+	Webhooks(MongoTemplate mongo, WebhookProperties properties, WebhookTargets targets, CircuitBreakerRegistry breakers,
+			JsonMapper json, Clock clock) {
 		this.mongo = mongo;
 		this.properties = properties;
+		this.targets = targets;
 		this.breakers = breakers;
 		this.json = json;
 		this.clock = clock;
@@ -230,24 +232,11 @@ public class Webhooks {
 		if (url == null || url.isBlank()) {
 			throw new InvalidFieldException("url", "is required");
 		}
-		URI uri;
-		try {
-			uri = new URI(url);
+		String refusal = this.targets.refusalToSubscribe(url);
+		if (refusal != null) {
+			throw new InvalidFieldException("url", refusal);
 		}
-		catch (URISyntaxException ex) {
-			throw new InvalidFieldException("url", "is not a URL");
-		}
-		if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase())
-				|| uri.getHost() == null) {
-			throw new InvalidFieldException("url", "must be an http or https URL with a host");
-		}
-		if (uri.getUserInfo() != null) {
-			throw new InvalidFieldException("url", "must not carry credentials");
-		}
-		if (!this.properties.allows(uri.getHost())) {
-			throw new InvalidFieldException("url", "host " + uri.getHost() + " is not on the allow-list");
-		}
-		return uri.toString();
+		return URI.create(url).toString();
 	}
 
 	private static List<String> eventTypes(List<String> requested) {

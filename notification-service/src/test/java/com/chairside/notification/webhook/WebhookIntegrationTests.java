@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * Webhooks to a real HTTP receiver on a loopback port: signed, retried with the same delivery id, a dead endpoint cut
  * off by its own circuit while mail and the other endpoints go on, deliveries given up (attempts exhausted, or a day
  * behind an open circuit) as FAILED with NotificationFailed, each subscription's deliveries listed for admins and its
- * department, and subscription URLs checked against the allow-list.
+ * department, redirects answered but never followed, and subscription URLs held to loopback and the allow-list as in
+ * the embedded default ({@link WebhookAddressIntegrationTests}: outside it).
  */
 @NotificationServiceTest
 class WebhookIntegrationTests {
@@ -86,6 +87,10 @@ class WebhookIntegrationTests {
 			int status = path.startsWith("/dead") ? 503 : path.startsWith("/flaky")
 					? ((flakyCalls.computeIfAbsent(delivery, (d) -> new AtomicInteger()).incrementAndGet() <= 2) ? 500 : 204)
 					: 204;
+			if (path.startsWith("/moved")) {
+				exchange.getResponseHeaders().add("Location", "/redirected" + path);
+				status = 307;
+			}
 			answer(exchange, path, status);
 		});
 		receiver.start();
@@ -359,16 +364,39 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
-	void refusesAUrlWhoseHostIsNotOnTheAllowList() {
-		int before = this.admin.get("/api/webhook-subscriptions").json().size();
+	void aRedirectIsAFailedAttemptAndIsNeverFollowed() {
+		String path = "/moved-" + UUID.randomUUID();
+		String id = subscribe(path);
+		try {
+			String eventId = cancel(UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
-		Api.Response refused = this.admin.post("/api/webhook-subscriptions",
-				"{\"department\":\"FINANCE\",\"url\":\"https://169.254.169.254/latest\",\"eventTypes\":[\"OrderCancelled\"],\"secret\":\"s\"}");
+			await().until(() -> deliveries(this.admin, id, "").path("items").path(0).path("status").asText()
+				.equals("FAILED"));
+			assertThat(requestsFor(path, eventId)).extracting(Request::answered).containsExactly(307, 307, 307);
+			assertThat(received).extracting(Request::path).doesNotContain("/redirected" + path);
+			assertThat(deliveries(this.admin, id, "").path("items").path(0).path("lastError").asText())
+				.isEqualTo("HTTP 307");
+		}
+		finally {
+			this.admin.send("DELETE", "/api/webhook-subscriptions/" + id, null);
+		}
+	}
 
-		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.contentType()).contains("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("url");
-		assertThat(this.admin.get("/api/webhook-subscriptions").json().size()).isEqualTo(before);
+	@Test
+	void theEmbeddedDefaultReachesLoopbackAtAnyPortButNoOtherInternalAddress() {
+		SubscriptionUrls.assertAccepted(this.admin, "http://localhost:9/hooks");
+		SubscriptionUrls.assertAccepted(this.admin, "http://[::1]:65535/hooks");
+		SubscriptionUrls.assertRefused(this.admin, "https://169.254.169.254/latest",
+				"host 169.254.169.254 is a non-public address (link-local)");
+		SubscriptionUrls.assertRefused(this.admin, "http://10.0.0.1:8080/hooks", "non-public address (private)");
+		SubscriptionUrls.assertRefused(this.admin, "http://[::ffff:192.168.1.1]/hooks", "non-public address (private)");
+		SubscriptionUrls.assertRefused(this.admin, "http://2130706433:9/hooks", "four decimal numbers");
+		SubscriptionUrls.assertRefused(this.admin, "https://hooks.partner.example/hooks",
+				"hooks.partner.example:443 is not on the allow-list");
+	}
+
+	@Test
+	void refusesOtherFieldsAndCallersToo() {
 		Api.Response badType = this.admin.post("/api/webhook-subscriptions",
 				"{\"department\":\"FINANCE\",\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"Nope\"],\"secret\":\"s\"}");
 		assertThat(badType.json().path("errors").get(0).path("field").asText()).isEqualTo("eventTypes");
