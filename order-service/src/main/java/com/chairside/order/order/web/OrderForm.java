@@ -58,6 +58,12 @@ class OrderForm {
 			Map.entry("Line total", "Summe"), Map.entry("Total", "Gesamt"), Map.entry("History", "Verlauf"),
 			Map.entry("by", "von"));
 
+	private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
+
+	private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+
+	private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+
 	private final AccountDirectory accounts;
 
 	OrderForm(AccountDirectory accounts) {
@@ -75,45 +81,57 @@ class OrderForm {
 		Document document = new Document(PageSize.A4, 40, 40, 40, 40);
 		PdfWriter.getInstance(document, out);
 		document.open();
-		Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-		Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-		Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
-		boolean confirmed = order.committedDeliveryDate() != null;
-		document.add(new Paragraph(l.of(confirmed ? "Order confirmation" : "Sales order form"), title));
-		document.add(new Paragraph(l.of("Order") + " " + ((order.number() != null) ? order.number() : order.id()), heading));
-		document.add(new Paragraph(l.of("Order id") + ": " + order.id(), body));
-		document.add(new Paragraph(l.of("Status") + ": " + order.status() + "    " + l.of("Version") + ": " + order.version(), body));
-		String account = this.accounts.known(order.accountId()).map(KnownAccount::name).orElse("");
-		document.add(new Paragraph(l.of("Account") + ": " + account + " (" + order.accountId() + "), " + l.of("region") + " " + order.region(), body));
-		document.add(new Paragraph(l.of("Requested delivery date") + ": " + l.date(order.requestedDeliveryDate())
-				+ ((order.deliverySite() != null) ? "    " + l.of("Delivery site") + ": " + order.deliverySite() : ""), body));
-		document.add(new Paragraph(l.of("Committed delivery date") + ": "
-				+ (confirmed ? l.date(order.committedDeliveryDate()) : l.of("not committed yet")), body));
+		addHeading(document, order, l);
 		document.add(new Paragraph(" "));
+		document.add(lines(order, l));
+		document.add(new Paragraph(" "));
+		addHistory(document, order, l);
+		document.close();
+		return out.toByteArray();
+	}
 
+	/** What the order is, for whom, and when it is to be delivered. */
+	private void addHeading(Document document, Order order, Labels l) {
+		boolean confirmed = order.committedDeliveryDate() != null;
+		document.add(new Paragraph(l.of(confirmed ? "Order confirmation" : "Sales order form"), TITLE));
+		document.add(new Paragraph(l.of("Order") + " " + ((order.number() != null) ? order.number() : order.id()), HEADING));
+		document.add(new Paragraph(l.of("Order id") + ": " + order.id(), BODY));
+		document.add(new Paragraph(l.of("Status") + ": " + order.status() + "    " + l.of("Version") + ": " + order.version(), BODY));
+		String account = this.accounts.known(order.accountId()).map(KnownAccount::name).orElse("");
+		document.add(new Paragraph(l.of("Account") + ": " + account + " (" + order.accountId() + "), " + l.of("region") + " " + order.region(), BODY));
+		document.add(new Paragraph(l.of("Requested delivery date") + ": " + l.date(order.requestedDeliveryDate())
+				+ ((order.deliverySite() != null) ? "    " + l.of("Delivery site") + ": " + order.deliverySite() : ""), BODY));
+		document.add(new Paragraph(l.of("Committed delivery date") + ": "
+				+ (confirmed ? l.date(order.committedDeliveryDate()) : l.of("not committed yet")), BODY));
+	}
+
+	/** The order lines with their options, prices and discounts, and the total. */
+	private static PdfPTable lines(Order order, Labels l) {
 		PdfPTable lines = new PdfPTable(new float[] { 3, 5, 1, 2, 1.3f, 2 });
 		lines.setWidthPercentage(100);
 		for (String header : new String[] { "SKU", "Product and options", "Qty", "Unit price", "Disc. %", "Line total" }) {
-			lines.addCell(new PdfPCell(new Phrase(l.of(header), heading)));
+			lines.addCell(new PdfPCell(new Phrase(l.of(header), HEADING)));
 		}
 		for (OrderLine line : order.lines()) {
 			String options = line.options().entrySet().stream().map((e) -> e.getKey() + ": " + e.getValue())
 				.collect(Collectors.joining(", "));
-			lines.addCell(new Phrase(line.sku(), body));
-			lines.addCell(new Phrase(line.name() + (options.isEmpty() ? "" : "\n" + options), body));
-			lines.addCell(right(String.valueOf(line.quantity()), body));
-			lines.addCell(right(l.money(line.unitPrice()), body));
-			lines.addCell(right(line.discountPercent().stripTrailingZeros().toPlainString(), body));
-			lines.addCell(right(l.money(line.lineTotal()), body));
+			lines.addCell(new Phrase(line.sku(), BODY));
+			lines.addCell(new Phrase(line.name() + (options.isEmpty() ? "" : "\n" + options), BODY));
+			lines.addCell(right(String.valueOf(line.quantity()), BODY));
+			lines.addCell(right(l.money(line.unitPrice()), BODY));
+			lines.addCell(right(line.discountPercent().stripTrailingZeros().toPlainString(), BODY));
+			lines.addCell(right(l.money(line.lineTotal()), BODY));
 		}
-		PdfPCell totalLabel = new PdfPCell(new Phrase(l.of("Total"), heading));
+		PdfPCell totalLabel = new PdfPCell(new Phrase(l.of("Total"), HEADING));
 		totalLabel.setColspan(5);
 		lines.addCell(totalLabel);
-		lines.addCell(right(l.money(order.total()), heading));
-		document.add(lines);
+		lines.addCell(right(l.money(order.total()), HEADING));
+		return lines;
+	}
 
-		document.add(new Paragraph(" "));
-		document.add(new Paragraph(l.of("History"), heading));
+	/** Every change of the order: when, what, by whom and why. */
+	private static void addHistory(Document document, Order order, Labels l) {
+		document.add(new Paragraph(l.of("History"), HEADING));
 		for (HistoryEntry entry : order.history()) {
 			StringBuilder text = new StringBuilder(WHEN.format(entry.at()) + "  " + entry.event() + " " + l.of("by") + " " + entry.by());
 			if (entry.reason() != null) {
@@ -121,10 +139,8 @@ class OrderForm {
 			}
 			entry.changes().forEach((c) -> text.append("\n    ").append(c.field()).append(": ").append(c.before())
 				.append(" -> ").append(c.after()));
-			document.add(new Paragraph(text.toString(), body));
+			document.add(new Paragraph(text.toString(), BODY));
 		}
-		document.close();
-		return out.toByteArray();
 	}
 
 	private static PdfPCell right(String text, Font font) {
