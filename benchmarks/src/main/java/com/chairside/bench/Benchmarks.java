@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code Benchmarks [--smoke] [name...]} (or {@code --render}: latest.md again from latest.json): runs the named benchmarks (all five by default), prints the table and, for
+ * {@code Benchmarks [--smoke] [name...]} (or {@code --render}: latest.md again from latest.json): runs the named benchmarks (all by default), prints the table and, for
  * a full run, writes benchmarks/results/latest.json and latest.md. bin/chairside bench is the way in.
  */
 public final class Benchmarks {
@@ -80,6 +80,9 @@ public final class Benchmarks {
 		boolean footprint = names.contains("footprint");
 		if (endToEnd || footprint) {
 			benchmarks.put(endToEnd ? "end-to-end" : "footprint", new EndToEndBenchmark(endToEnd, footprint));
+		}
+		if (names.contains("console") || names.contains("console-search")) {
+			benchmarks.put(names.contains("console") ? "console" : "console-search", new ConsoleBenchmark());
 		}
 		List<Result> results = new ArrayList<>();
 		System.out.println("Chairside benchmarks (" + settings.mode() + ") on " + Machine.describe());

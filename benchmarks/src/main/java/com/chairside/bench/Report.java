@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Report {
 
-	static final List<String> ORDER = List.of("event-path", "projection-rebuild", "api-latency", "end-to-end", "footprint");
+	static final List<String> ORDER = List.of("event-path", "projection-rebuild", "api-latency", "end-to-end", "footprint",
+			"console", "console-search");
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
