@@ -1,0 +1,403 @@
+package com.chairside.launcher;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every part of the suite, in start order: the embedded default (the Kafka broker, the MongoDB-wire store, the mail
+ * sink, the OpenID Connect provider), the five services and the gateway. The one place that knows their ports, heaps,
+ * JVM options and how they find each other: a part added or retuned here changes for {@code bin/chairside}, the
+ * system tests and the benchmarks alike.
+ * <p>
+ * Immutable: {@link #onFreePorts}, {@link #withPort}, {@link #withReplicas} and {@link #adjusting} give changed copies.
+ */
+public final class Catalogue {
+
+	public static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
+			"notification-service", "reporting-service");
+
+	/** Replica n of a service listens on the service's port + this × (n − 1). */
+	public static final int REPLICA_PORT_STEP = 100;
+
+	public static final int MOST_REPLICAS = 9;
+
+	/** Two cores and ten JVMs: small heaps and the serial collector everywhere. */
+	static final List<String> BASE_OPTIONS = List.of("-Xms64m", "-XX:+UseSerialGC");
+
+	/** The Spring Boot processes are bound by start-up time, which C1 only and smaller thread stacks shorten. */
+	static final List<String> BOOT_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xss512k");
+
+	/** Short-lived command-line tools (Kafka's storage format, the token issuer): start fast, exit soon. */
+	static final List<String> TOOL_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:TieredStopAtLevel=1",
+			"-XX:+UseSerialGC");
+
+	/** The ports bin/chairside binds, by name: each part's own, then the broker's controller and the mail sink's web. */
+	private static final Map<String, Integer> DEFAULT_PORTS = ordered("kafka", 9092, "kafka-controller", 9093, "mongodb",
+			27017, "mail", 2525, "mail-web", 8025, "issuer", 9000, "lead-service", 8081, "account-service", 8082,
+			"order-service", 8083, "notification-service", 8084, "reporting-service", 8085, "gateway", 8080);
+
+	private static final Map<String, String> HEAPS = Map.of("kafka", "384m", "mongodb", "256m", "mail", "64m", "issuer",
+			"160m", "service", "300m", "gateway", "300m");
+
+	/** Each service's own database, as its application.yml names it. */
+	private static final Map<String, String> DATABASES = Map.of("lead-service", "chairside-leads", "account-service",
+			"chairside-accounts", "order-service", "chairside-orders", "notification-service", "chairside-notifications",
+			"reporting-service", "chairside-reporting");
+
+	/** The gateway's routes and the service each leads to. */
+	private static final Map<String, String> ROUTES = ordered("leads", "lead-service", "accounts", "account-service",
+			"orders", "order-service", "products", "order-service", "notifications", "notification-service", "reports",
+			"reporting-service");
+
+	private static final String READINESS_PROBE = "/actuator/health/readiness";
+
+	private final Path root;
+
+	private final Path state;
+
+	private final Map<String, Integer> ports;
+
+	private final Map<String, Integer> replicas;
+
+	private final Map<String, UnaryOperator<Part>> adjustments;
+
+	private Catalogue(Path root, Path state, Map<String, Integer> ports, Map<String, Integer> replicas,
+			Map<String, UnaryOperator<Part>> adjustments) {
+		this.root = root.toAbsolutePath().normalize();
+		this.state = state.toAbsolutePath().normalize();
+		this.ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+		this.replicas = Collections.unmodifiableMap(new LinkedHashMap<>(replicas));
+		this.adjustments = Collections.unmodifiableMap(new LinkedHashMap<>(adjustments));
+	}
+
+	/**
+	 * The parts on their usual ports, run from the modules built under {@code root}, keeping their data under
+	 * {@code state}.
+	 */
+	public static Catalogue of(Path root, Path state) {
+		return new Catalogue(root, state, DEFAULT_PORTS, Map.of(), Map.of());
+	}
+
+	/** Every port a free one (system tests, benchmarks: never in the way of a devstack on the usual ports). */
+	public Catalogue onFreePorts() {
+		return onPorts(FreePorts::next);
+	}
+
+	Catalogue onPorts(IntSupplier next) {
+		Map<String, Integer> free = new LinkedHashMap<>();
+		this.ports.keySet().forEach((name) -> free.put(name, next.getAsInt()));
+		return new Catalogue(this.root, this.state, free, this.replicas, this.adjustments);
+	}
+
+	/**
+	 * {@code name}'s port (a part's, or {@code kafka-controller}, {@code mail-web}) is {@code port}; everything that
+	 * talks to it is told. A part not started by the supervisor may so stand for one running elsewhere (a store in the
+	 * test JVM, a proxy in front of it).
+	 */
+	public Catalogue withPort(String name, int port) {
+		if (!this.ports.containsKey(name)) {
+			throw new IllegalArgumentException("No port named '" + name + "' (ports: " + String.join(" ", this.ports.keySet()) + ")");
+		}
+		Map<String, Integer> changed = new LinkedHashMap<>(this.ports);
+		changed.put(name, port);
+		return new Catalogue(this.root, this.state, changed, this.replicas, this.adjustments);
+	}
+
+	/** Services run as several processes: {@code counts} by service (1: one process, the default). */
+	public Catalogue withReplicas(Map<String, Integer> counts) {
+		Map<String, Integer> changed = new LinkedHashMap<>(this.replicas);
+		counts.forEach((service, count) -> {
+			checkService(service);
+			changed.put(service, count);
+		});
+		return new Catalogue(this.root, this.state, this.ports, changed, this.adjustments);
+	}
+
+	/** {@code part} (and each of its replicas) retuned by {@code adjustment}: a heap, JVM options, settings. */
+	public Catalogue adjusting(String part, UnaryOperator<Part> adjustment) {
+		build(part);
+		Map<String, UnaryOperator<Part>> changed = new LinkedHashMap<>(this.adjustments);
+		UnaryOperator<Part> before = changed.getOrDefault(part, UnaryOperator.identity());
+		changed.put(part, (p) -> adjustment.apply(before.apply(p)));
+		return new Catalogue(this.root, this.state, this.ports, this.replicas, changed);
+	}
+
+	/** Every part, in start order; a service's replicas follow it. */
+	public List<Part> parts() {
+		List<Part> parts = new ArrayList<>();
+		for (String name : List.of("kafka", "mongodb", "mail", "issuer")) {
+			parts.add(part(name));
+		}
+		for (String service : SERVICES) {
+			for (int n = 1; n <= replicas(service); n++) {
+				parts.add(replica(service, n));
+			}
+		}
+		parts.add(part("gateway"));
+		return parts;
+	}
+
+	/** A part by name: a part of the catalogue, or a replica of a service ({@code notification-service-2}). */
+	public Part part(String name) {
+		String service = serviceOf(name);
+		if (!service.equals(name)) {
+			return replica(service, Integer.parseInt(name.substring(service.length() + 1)));
+		}
+		return build(name);
+	}
+
+	/** The service {@code name} is a replica of ({@code notification-service-2}: notification-service), or the name. */
+	public static String serviceOf(String name) {
+		for (String service : SERVICES) {
+			if (name.startsWith(service + "-") && name.substring(service.length() + 1).matches("[1-9][0-9]*")) {
+				return service;
+			}
+		}
+		return name;
+	}
+
+	/** Replica {@code n} of {@code service} ({@code service-n}; replica 1 is the service itself), on its usual port. */
+	public Part replica(String service, int n) {
+		return replica(service, n, port(service) + REPLICA_PORT_STEP * (n - 1));
+	}
+
+	/** Replica {@code n} of {@code service} on {@code port}: sharing its database and consumer group. */
+	public Part replica(String service, int n, int port) {
+		checkService(service);
+		return adjusted(service, service(service, (n == 1) ? service : service + "-" + n, port));
+	}
+
+	/** How many processes {@code service} runs as. */
+	public int replicas(String service) {
+		return this.replicas.getOrDefault(service, 1);
+	}
+
+	/** The port named {@code name} (a part's, {@code kafka-controller}, {@code mail-web}). */
+	public int port(String name) {
+		Integer port = this.ports.get(name);
+		if (port == null) {
+			throw new IllegalArgumentException("No port named '" + name + "'");
+		}
+		return port;
+	}
+
+	/** Every port by name, the parts' own and the others, in start order. */
+	public Map<String, Integer> ports() {
+		return this.ports;
+	}
+
+	/** {@code 127.0.0.1:<port>}: a Kafka bootstrap server, the host of a MongoDB URI. */
+	public String address(String name) {
+		return "127.0.0.1:" + port(name);
+	}
+
+	/** {@code http://127.0.0.1:<port>} */
+	public String url(String name) {
+		return "http://" + address(name);
+	}
+
+	/** The identity provider's issuer: the {@code iss} of its tokens and of {@code bin/chairside token}'s. */
+	public String issuer() {
+		return url("issuer");
+	}
+
+	/** Where the suite keeps its data. */
+	public Path state() {
+		return this.state;
+	}
+
+	/** The issuer's signing key, which the provider and {@code bin/chairside token} share. */
+	public Path issuerKey() {
+		return this.state.resolve("issuer/key.json");
+	}
+
+	/** {@code service}'s own database, as its application.yml names it. */
+	public static String database(String service) {
+		return DATABASES.get(service);
+	}
+
+	/** The command line of a devstack tool: {@code java <tool options> -cp <devstack> <mainClass> <arguments>}. */
+	public List<String> tool(String mainClass, List<String> arguments) {
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(TOOL_OPTIONS);
+		command.addAll(new Program.MainClass(devstackClasspath(), mainClass).arguments());
+		command.addAll(arguments);
+		return command;
+	}
+
+	private Part build(String name) {
+		Part part = switch (name) {
+			case "kafka" -> kafka();
+			case "mongodb" -> mongodb();
+			case "mail" -> mail();
+			case "issuer" -> issuerPart();
+			case "gateway" -> gateway();
+			default -> {
+				if (!SERVICES.contains(name)) {
+					throw new IllegalArgumentException("No part named '" + name + "' (parts: " + names() + ")");
+				}
+				yield service(name, name, port(name));
+			}
+		};
+		return adjusted(name, part);
+	}
+
+	private Part adjusted(String name, Part part) {
+		return this.adjustments.getOrDefault(name, UnaryOperator.identity()).apply(part);
+	}
+
+	/** The names of every part, replicas included, as one line. */
+	public String names() {
+		List<String> names = new ArrayList<>(List.of("kafka", "mongodb", "mail", "issuer"));
+		for (String service : SERVICES) {
+			names.add(service);
+			for (int n = 2; n <= replicas(service); n++) {
+				names.add(service + "-" + n);
+			}
+		}
+		names.add("gateway");
+		return String.join(" ", names);
+	}
+
+	private Part kafka() {
+		Path folder = this.state.resolve("kafka");
+		Map<String, String> settings = KafkaBroker.embeddedDefault(port("kafka"), port("kafka-controller"),
+				folder.resolve("data"));
+		List<String> format = new ArrayList<>(List.of(java()));
+		format.addAll(TOOL_OPTIONS);
+		format.addAll(List.of("-Dlogback.configurationFile=" + folder.resolve("logback-tools.xml"), "-cp",
+				kafkaClasspath(), "kafka.tools.StorageTool"));
+		List<String> options = new ArrayList<>(BASE_OPTIONS);
+		options.add("-Dlogback.configurationFile=" + folder.resolve("logback.xml"));
+		return new Part("kafka", List.of("devstack"), port("kafka"), List.of(port("kafka-controller")), HEAPS.get("kafka"),
+				options, new Program.MainClass(kafkaClasspath(), "kafka.Kafka"),
+				List.of(folder.resolve("server.properties").toString()), Map.of(), new Readiness.KafkaMetadata(), Set.of(),
+				List.of(folder), (log) -> KafkaBroker.prepare(folder, settings, format, log));
+	}
+
+	private Part mongodb() {
+		Path folder = this.state.resolve("mongodb");
+		return new Part("mongodb", List.of("devstack"), port("mongodb"), List.of(), HEAPS.get("mongodb"), BASE_OPTIONS,
+				new Program.MainClass(devstackClasspath(), "com.chairside.devstack.MongoStore"),
+				List.of(folder.toString(), Integer.toString(port("mongodb"))), Map.of(), new Readiness.PortOpen(), Set.of(),
+				List.of(folder), Part.Preparation.NONE);
+	}
+
+	private Part mail() {
+		return new Part("mail", List.of("devstack"), port("mail"), List.of(port("mail-web")), HEAPS.get("mail"),
+				BASE_OPTIONS, new Program.MainClass(devstackClasspath(), "com.chairside.devstack.MailSink"),
+				List.of(Integer.toString(port("mail")), Integer.toString(port("mail-web"))), Map.of(),
+				new Readiness.PortOpen(), Set.of(), List.of(), Part.Preparation.NONE);
+	}
+
+	/**
+	 * The identity provider (module identity), signing with the key {@code bin/chairside token} signs with, so that
+	 * people's and the command line's tokens verify alike; it sends people back to this catalogue's gateway.
+	 */
+	private Part issuerPart() {
+		String client = "spring.security.oauth2.authorizationserver.client.chairside-console.registration.";
+		Map<String, String> settings = ordered("server.port", Integer.toString(port("issuer")),
+				"spring.security.oauth2.authorizationserver.issuer", issuer(), "chairside.identity.key-file",
+				issuerKey().toString(), client + "redirect-uris", url("gateway") + "/login/oauth2/code/chairside",
+				client + "post-logout-redirect-uris", url("gateway") + "/", "chairside.identity.console-url",
+				url("gateway"));
+		return new Part("issuer", List.of("identity", "devstack"), port("issuer"), List.of(), HEAPS.get("issuer"),
+				bootOptions(), jar("identity"), List.of(), settings,
+				new Readiness.HttpOk("/.well-known/openid-configuration"), Set.of(),
+				List.of(this.state.resolve("issuer")), Part.Preparation.NONE);
+	}
+
+	/**
+	 * A service process pointed at this catalogue's broker, store, issuer and neighbours. The services need the
+	 * broker and the store to start (they make their topics and indexes); the issuer, the mail sink and the other
+	 * services only once asked.
+	 */
+	private Part service(String service, String name, int port) {
+		Map<String, String> settings = ordered("server.port", Integer.toString(port), "spring.kafka.bootstrap-servers",
+				address("kafka"), "spring.mongodb.uri", "mongodb://" + address("mongodb") + "/" + database(service),
+				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri(), "chairside.identity.issuer-uri",
+				issuer());
+		switch (service) {
+			// a conversion asks account-service whether the practice has an account already; an order, its status
+			case "lead-service", "order-service" -> settings.put("chairside.accounts.url", url("account-service"));
+			case "notification-service" -> {
+				settings.put("spring.mail.port", Integer.toString(port("mail")));
+				// a practice's order mail carries the order form, which order-service renders
+				settings.put("chairside.notification.customer.order-service-url", url("order-service"));
+			}
+			default -> {
+			}
+		}
+		return new Part(name, List.of(service), port, List.of(), HEAPS.get("service"), bootOptions(), jar(service),
+				List.of(), settings, new Readiness.HttpOk(READINESS_PROBE), Set.of("kafka", "mongodb"), List.of(),
+				Part.Preparation.NONE);
+	}
+
+	/** The gateway, routing to every replica of each service; it needs nothing running to start. */
+	private Part gateway() {
+		Map<String, String> settings = ordered("server.port", Integer.toString(port("gateway")),
+				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri(), "chairside.identity.issuer-uri",
+				issuer());
+		ROUTES.forEach((route, service) -> {
+			List<String> urls = new ArrayList<>();
+			for (int n = 1; n <= replicas(service); n++) {
+				urls.add("http://127.0.0.1:" + replica(service, n).port());
+			}
+			settings.put("chairside.routes." + route, String.join(",", urls));
+		});
+		return new Part("gateway", List.of("gateway"), port("gateway"), List.of(), HEAPS.get("gateway"), bootOptions(),
+				jar("gateway"), List.of(), settings, new Readiness.HttpOk(READINESS_PROBE), Set.of(), List.of(),
+				Part.Preparation.NONE);
+	}
+
+	private String jwkSetUri() {
+		return issuer() + "/.well-known/jwks.json";
+	}
+
+	private Program jar(String module) {
+		return new Program.Jar(this.root.resolve(module + "/target/" + module + ".jar"));
+	}
+
+	private static List<String> bootOptions() {
+		List<String> options = new ArrayList<>(BASE_OPTIONS);
+		options.addAll(BOOT_OPTIONS);
+		return options;
+	}
+
+	private String kafkaClasspath() {
+		return this.root.resolve("devstack/target/lib") + File.separator + "*";
+	}
+
+	private String devstackClasspath() {
+		return this.root.resolve("devstack/target/classes") + File.pathSeparator + kafkaClasspath();
+	}
+
+	private void checkService(String service) {
+		if (!SERVICES.contains(service)) {
+			throw new IllegalArgumentException("'" + service + "' is not a service (" + String.join(" ", SERVICES) + ")");
+		}
+	}
+
+	/** The java that runs this JVM runs the parts too. */
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <V> Map<String, V> ordered(Object... pairs) {
+		Map<String, V> map = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], (V) pairs[i + 1]);
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,43 @@
+package com.chairside.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PartUnitTests {
+
+	final Part gateway = Catalogue.of(Path.of("/repo"), Path.of("/state")).part("gateway");
+
+	@Test
+	void theCommandLineCarriesTheMarkerHeapOptionsProgramAndSettingsInThatOrder() {
+		Part tuned = this.gateway.withJvmOptions(List.of("-XX:StartFlightRecording")).withSetting("debug", "true");
+
+		List<String> command = tuned.command("/jdk/bin/java");
+
+		assertThat(command).startsWith("/jdk/bin/java", "-Dchairside.part=gateway", "-Xmx300m", "-Xms64m")
+			.containsSubsequence("-XX:StartFlightRecording", "-jar", "/repo/gateway/target/gateway.jar",
+					"--server.port=8080", "--debug=true");
+	}
+
+	@Test
+	void aSettingOnTheCommandLineReadsKeyEqualsValue() {
+		assertThat(this.gateway.withCommandLineSettings(List.of("--server.port=9999")).settings())
+			.containsEntry("server.port", "9999");
+		assertThatThrownBy(() -> this.gateway.withCommandLineSettings(List.of("--debug")))
+			.hasMessageContaining("--key=value");
+		assertThatThrownBy(() -> this.gateway.withCommandLineSettings(List.of("server.port=1")))
+			.hasMessageContaining("--key=value");
+	}
+
+	@Test
+	void itsPortsAreItsClientsPortThenTheOthers() {
+		Part mail = Catalogue.of(Path.of("/repo"), Path.of("/state")).part("mail");
+
+		assertThat(mail.ports()).containsExactly(2525, 8025);
+	}
+
+}

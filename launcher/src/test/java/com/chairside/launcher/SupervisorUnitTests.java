@@ -1,0 +1,47 @@
+package com.chairside.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SupervisorUnitTests {
+
+	final Catalogue catalogue = Catalogue.of(Path.of("/repo"), Path.of("/repo/.chairside"));
+
+	@Test
+	void aPartStartsOnceThoseOfItsDependenciesStartedHereAnswer() {
+		Part lead = this.catalogue.part("lead-service");
+		Set<String> all = Set.of("kafka", "mongodb", "lead-service");
+
+		assertThat(Supervisor.startable(lead, all, Set.of("kafka"))).isFalse();
+		assertThat(Supervisor.startable(lead, all, Set.of("kafka", "mongodb"))).isTrue();
+		assertThat(Supervisor.startable(lead, Set.of("kafka", "lead-service"), Set.of("kafka")))
+			.as("a store running elsewhere is not waited for")
+			.isTrue();
+		assertThat(Supervisor.startable(this.catalogue.part("gateway"), all, Set.of())).isTrue();
+	}
+
+	@Test
+	void theWholeSuiteStopsGatewayFirstAndBrokerAndStoreLast() {
+		List<List<Part>> waves = Supervisor.stopOrder(this.catalogue.parts());
+
+		assertThat(waves).hasSize(2);
+		assertThat(waves.get(0)).extracting(Part::name)
+			.containsExactly("gateway", "reporting-service", "notification-service", "order-service", "account-service",
+					"lead-service", "issuer", "mail");
+		assertThat(waves.get(1)).extracting(Part::name).containsExactly("mongodb", "kafka");
+	}
+
+	@Test
+	void partsWithoutDependentsAmongThemStopTogether() {
+		List<Part> parts = List.of(this.catalogue.part("kafka"), this.catalogue.part("mail"));
+
+		assertThat(Supervisor.stopOrder(parts)).extracting((wave) -> wave.stream().map(Part::name).toList())
+			.containsExactly(List.of("mail", "kafka"));
+	}
+
+}
