@@ -13,28 +13,14 @@ import com.chairside.notification.reminders.Reminders;
 import com.chairside.platform.inbox.EventHandlers;
 
 /**
- * The topics this service reads, each in group {@code notification-service}: {@code chairside.orders} (order changes,
- * delivery commitments, approvals), {@code chairside.leads} (assignments), {@code chairside.accounts} (names, owners,
- * resellers, channel conflicts, next steps of activities, order-mail recipients) and {@code chairside.demos} (demos
- * to remind of). Order confirmations and delivery-date changes also owe the practice a mail.
+ * Consumes {@code chairside.accounts} (group {@code notification-service}): names and owners keep the account
+ * directory current, order-mail recipients go to the customer mails, next steps of activities to the reminders; the
+ * rest (resellers, channel conflicts) is routed to the departments.
  */
 @Configuration(proxyBeanMethods = false)
-class EventConsumers {
+class AccountEventsConsumer {
 
 	private static final Set<String> ACCOUNT_CARD = Set.of("AccountOpened", "AccountUpdated", "AccountOwnerChanged");
-
-	@Bean
-	Consumer<Message<byte[]>> orderEvents(EventHandlers handlers, EventIntake intake, CustomerMails customerMails) {
-		return handlers.consumer("notification-service.orderEvents", (event) -> {
-			intake.accept(event, handlers.json());
-			customerMails.orderEvent(event, handlers.json());
-		});
-	}
-
-	@Bean
-	Consumer<Message<byte[]>> leadEvents(EventHandlers handlers, EventIntake intake) {
-		return handlers.consumer("notification-service.leadEvents", (event) -> intake.accept(event, handlers.json()));
-	}
 
 	@Bean
 	Consumer<Message<byte[]>> accountEvents(EventHandlers handlers, EventIntake intake, AccountDirectory accounts,
@@ -53,11 +39,6 @@ class EventConsumers {
 				intake.accept(event, handlers.json());
 			}
 		});
-	}
-
-	@Bean
-	Consumer<Message<byte[]>> demoEvents(EventHandlers handlers, Reminders reminders) {
-		return handlers.consumer("notification-service.demoEvents", (event) -> reminders.demo(event, handlers.json()));
 	}
 
 }

@@ -17,7 +17,7 @@ import com.chairside.platform.inbox.PoisonMessageException;
  * its bounded retries, dead-letters it.
  */
 @Configuration(proxyBeanMethods = false)
-class OrderConfirmations {
+class OrderEventsConsumer {
 
 	@Bean
 	Consumer<Message<byte[]>> orderEvents(EventHandlers handlers, AccountManagement accounts) {

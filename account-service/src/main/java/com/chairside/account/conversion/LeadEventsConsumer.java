@@ -18,7 +18,7 @@ import com.chairside.platform.inbox.PoisonMessageException;
  * the leads demos are booked for, and moves their demos with them ({@link DemoLeads}).
  */
 @Configuration(proxyBeanMethods = false)
-class LeadConversions {
+class LeadEventsConsumer {
 
 	/** A kind this service does not know (a newer lead-service) opens the account without one. */
 	private static AccountKind kind(String kind) {

@@ -27,9 +27,9 @@ import com.chairside.platform.inbox.PoisonMessageException;
  * fails, so the binder retries it and then dead-letters it.
  */
 @Configuration(proxyBeanMethods = false)
-class CustomerMailTimeline {
+class NotificationEventsConsumer {
 
-	private static final Logger log = LoggerFactory.getLogger(CustomerMailTimeline.class);
+	private static final Logger log = LoggerFactory.getLogger(NotificationEventsConsumer.class);
 
 	static final String LOGGED_BY = "notification-service";
 

@@ -1,0 +1,18 @@
+package com.chairside.reporting.projection;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Consumes {@code chairside.demos} (group {@code reporting-service}) into the live projections of its events. */
+@Configuration(proxyBeanMethods = false)
+class DemoEventsConsumer {
+
+	@Bean
+	Consumer<Message<byte[]>> demoEvents(LiveProjections live) {
+		return live.consumer("demoEvents", "chairside.demos");
+	}
+
+}
