@@ -40,8 +40,8 @@ public final class SearchIndex {
 
 	/**
 	 * Creates the index on the terms and gives every document without terms its own. Each is written with a filter
-	 * of its {@code _id} and version (a unique index serves that on the embedded store too), so a document saved
-	 * meanwhile keeps the terms its save wrote. Answers how many documents got terms.
+	 * of its {@code _id} and version, so a document saved meanwhile keeps the terms its save wrote. Answers how many
+	 * documents got terms.
 	 */
 	public long prepare() {
 		String collection = this.source.collection();
