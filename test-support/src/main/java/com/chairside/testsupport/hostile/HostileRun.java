@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Drives a running service with every {@link HostileInputs} case its own {@code /v3/api-docs} yields, over real HTTP
- * as a user allowed to call each endpoint, and reports what was not refused as problem+json, what the store gained
- * and whether the service is still healthy.
+ * as one {@link HostileCaller}, and reports what was not refused as problem+json, what showed a record the caller may
+ * not read, what the store gained and whether the service is still healthy.
  */
 public final class HostileRun {
 
@@ -42,30 +42,55 @@ public final class HostileRun {
 
 	private final String mongoUri;
 
+	/** Who sends the cases; null for a token of the caller's own making ({@link #against}). */
+	private final HostileCaller caller;
+
+	/** Ids of records the caller may not read: no answer may carry one. */
+	private final Set<String> unreadable = new HashSet<>();
+
 	private final Set<String> unstoredCollections = new HashSet<>();
 
 	private final List<String> skipped = new ArrayList<>();
 
 	private UnaryOperator<HostileInputs> inputs = UnaryOperator.identity();
 
-	private HostileRun(String baseUrl, String token, String mongoUri) {
+	private HostileRun(String baseUrl, String token, String mongoUri, HostileCaller caller) {
 		this.baseUrl = baseUrl;
 		this.token = token;
 		this.mongoUri = mongoUri;
+		this.caller = caller;
 	}
 
 	/** The service on this machine's {@code port}, called with {@code token}, storing into {@code mongoUri}. */
 	public static HostileRun against(int port, String token, String mongoUri) {
-		return new HostileRun("http://127.0.0.1:" + port, token, mongoUri);
+		return new HostileRun("http://127.0.0.1:" + port, token, mongoUri, null);
 	}
 
 	/**
-	 * A Chairside service on {@code port} as an admin, whom every endpoint lets in, so that each body is read. Its audit
-	 * trail records every attempt, as it should, and is not counted as stored.
+	 * A Chairside service on {@code port} as {@code caller}: an admin, whom every endpoint lets in, so that each body is
+	 * read, or a caller of a region or department, who must get no other region's or department's record whatever the
+	 * input (no answer names another {@code region} or {@code department} than theirs). Its audit trail records every
+	 * attempt, as it should, and is not counted as stored.
 	 */
-	public static HostileRun asAdmin(int port, String mongoUri) {
-		return against(port, com.chairside.testsupport.Infrastructure.get().token("admin", "ADMIN", null), mongoUri)
-			.ignoringCollection("audit");
+	public static HostileRun as(HostileCaller caller, int port, String mongoUri) {
+		return new HostileRun("http://127.0.0.1:" + port, caller.token(), mongoUri, caller).ignoringCollection("audit");
+	}
+
+	/** Records the caller may not read (another region's, say): no answer, a refusal included, may carry their ids. */
+	public HostileRun neverShowing(java.util.Collection<String> ids) {
+		this.unreadable.addAll(ids);
+		return this;
+	}
+
+	/**
+	 * Leads, accounts, orders or the like of {@code region} that exist: where the caller may not read that region's
+	 * sales records ({@link HostileCaller#readsSalesRecordsOf}), no answer may carry their ids.
+	 */
+	public HostileRun withSalesRecords(String region, String... ids) {
+		if (this.caller != null && !this.caller.readsSalesRecordsOf(region)) {
+			neverShowing(List.of(ids));
+		}
+		return this;
 	}
 
 	/**
@@ -124,9 +149,17 @@ public final class HostileRun {
 	/** Null when the answer is as it should be, else what is wrong with it. */
 	private String judge(HostileCase hostile, HttpResponse<String> answer) {
 		String failure = judgeAnswer(hostile, answer);
+		if (failure == null) {
+			failure = shownUnreadable(answer.body());
+		}
 		if (failure == null && hostile.honestPath() != null && answer.statusCode() < 300) {
-			// Judged on what came back too: an obeyed operator would list records the honest read does not.
+			// Judged on what came back too: an obeyed operator would list records the honest read does not, and a
+			// read refused to the caller must stay refused whatever its parameters.
 			HttpResponse<String> honest = send(hostile.method(), hostile.honestPath(), null, null);
+			if (honest.statusCode() >= 400) {
+				return "answered " + answer.statusCode() + " where " + hostile.honestPath() + " is refused with "
+						+ honest.statusCode();
+			}
 			int listed = records(answer.body());
 			int honestly = (honest.statusCode() < 300) ? records(honest.body()) : 0;
 			if (listed > honestly) {
@@ -153,11 +186,46 @@ public final class HostileRun {
 		return json.has("id") ? 1 : 0;
 	}
 
+	/**
+	 * Null when {@code body} shows nothing the caller may not read, else what it shows: the id of a record named in
+	 * {@link #neverShowing}, or a {@code region} or {@code department} other than the caller's own.
+	 */
+	private String shownUnreadable(String body) {
+		if (body == null) {
+			return null;
+		}
+		for (String id : this.unreadable) {
+			if (body.contains(id)) {
+				return "shows record " + id + ", which " + this.caller + " may not read: " + abbreviate(body);
+			}
+		}
+		if (this.caller == null) {
+			return null;
+		}
+		JsonNode json = read(body);
+		for (String[] field : new String[][] { { "region", this.caller.region() },
+				{ "department", this.caller.department() } }) {
+			if (field[1] == null) {
+				continue;
+			}
+			for (JsonNode value : json.findValues(field[0])) {
+				if (value.isValueNode() && !value.isNull() && !value.asText().equals(field[1])) {
+					return "shows " + field[0] + " " + value.asText() + " to " + this.caller + " of " + field[1] + ": "
+							+ abbreviate(body);
+				}
+			}
+		}
+		return null;
+	}
+
 	private static String judgeAnswer(HostileCase hostile, HttpResponse<String> answer) {
 		int status = answer.statusCode();
 		boolean refused = status >= 400 && status < 500;
 		if (status >= 500) {
 			return status + " " + abbreviate(answer.body());
+		}
+		if (status == 401) {
+			return "401 for a valid token: the input made the caller unknown " + abbreviate(answer.body());
 		}
 		if (!refused && (hostile.expectation() == Expectation.REFUSED || status >= 300)) {
 			return "accepted with " + status + " " + abbreviate(answer.body());
