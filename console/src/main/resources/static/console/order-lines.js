@@ -1,6 +1,7 @@
-// The order lines editor shared by the quote (#/orders/new) and `Change order`, and the priced lines as the API
-// answered them. Nothing here prices: totals, unit prices and the discount's approval state come from the order.
-import { h, replace, field, select, table, money, percent, words, dateTime } from './ui.js';
+// The order lines editor shared by the quote (#/orders/new) and `Change order`, the priced lines as the API answered
+// them, and an order's changes in words (its history, the departments' inbox). Nothing here prices: totals, unit
+// prices and the discount's approval state come from the order.
+import { h, replace, field, select, table, money, percent, number, words, date, dateTime } from './ui.js';
 
 /**
  * An editor of lines over the catalogue: each line a product, a quantity, its options and a discount in per cent.
@@ -36,7 +37,7 @@ export function lineEditor(products, initial, onChange) {
     const showOptions = chosen => {
       const p = bySku.get(product.value);
       replace(options, p ? Object.entries(p.options || {}).map(([name, values]) => {
-        const control = select(name, values.map(v => [v, v]), { empty: 'Standard', value: chosen?.[name] });
+        const control = select(name, values.map(v => [v, words(v)]), { empty: 'Standard', value: chosen?.[name] });
         control.dataset.linePart = `options.${name}`;
         control.dataset.option = name;
         return field(words(name), control);
@@ -72,7 +73,7 @@ export function lineEditor(products, initial, onChange) {
 export function pricedLines(order) {
   const rows = (order.lines || []).map(l => [
     l.name || l.sku, String(l.quantity),
-    Object.entries(l.options || {}).map(([k, v]) => `${words(k)}: ${v}`).join('; ') || 'Standard',
+    Object.entries(l.options || {}).map(([k, v]) => `${words(k)}: ${words(v)}`).join('; ') || 'Standard',
     money(l.unitPrice), l.discountPercent ? percent(Number(l.discountPercent)) : '—', money(l.lineTotal)]);
   return h('div', null,
     table(['Product', 'Quantity', 'Options', 'Unit price', 'Discount', 'Line total'], rows, 'No lines.'),
@@ -96,4 +97,21 @@ export function discountState(order) {
     return h('p', { class: 'notice ok', role: 'status' }, `The discount was approved by ${order.discountApprovedBy}.`);
   }
   return null;
+}
+
+/**
+ * One change of an order in words, as the order's history and the departments' inbox show it: a line's part by its
+ * product code ("Quantity of TC-ORTHO-200: 2 → 3"), days as dates, amounts as numbers, constants as words.
+ */
+export function changeText(change) {
+  const line = /^lines\[([^\]]+)\]\.(?:options\.)?(.+)$/.exec(change.field || '');
+  const what = line ? `${words(line[2])} of ${line[1]}` : words(change.field || '');
+  return `${what}: ${changeValue(change.before)} → ${changeValue(change.after)}`;
+}
+
+function changeValue(value) {
+  if (value === null || value === undefined || value === '' || value === 'null') return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
+  if (/^-?\d+(\.\d+)?$/.test(value)) return number(Number(value));
+  return words(value);
 }

@@ -93,20 +93,21 @@ function demos(account, choices) {
   refresh();
 
   const unit = h('input', { type: 'text', name: 'demoUnit', required: true, autocomplete: 'off' });
-  const showCalendar = async () => {
-    const name = unit.value.trim();
-    if (!name) { replace(calendar); return; }
-    replace(calendar, loading(`Loading the calendar of ${name}…`));
+  /** The unit's booked times from now on, under what was just said (the booking, or the clash). */
+  const showCalendar = async (name = unit.value.trim(), said = null) => {
+    if (!name) { replace(calendar, said); return; }
+    replace(calendar, said, loading(`Loading the calendar of ${name}…`));
     try {
       const answer = await get('/api/demos', { demoUnit: name });
       const upcoming = (answer.items || []).filter(d => new Date(d.end) >= new Date());
-      replace(calendar, h('h3', null, `${name}: booked times`),
-        upcoming.length ? table(['From', 'To'], upcoming.map(d => [dateTime(d.start), dateTime(d.end)])) : empty(`${name} is free: nothing booked from now on.`));
+      replace(calendar, said, h('h3', null, `${name}: booked times`),
+        upcoming.length ? table(['From', 'To'], upcoming.map(d => [dateTime(d.start), dateTime(d.end)]))
+          : empty(`${name} is free: nothing booked from now on.`));
     } catch (problem) {
-      replace(calendar, errorState(problem, 'load the demo unit’s calendar'));
+      replace(calendar, said, errorState(problem, 'load the demo unit’s calendar'));
     }
   };
-  unit.addEventListener('change', showCalendar);
+  unit.addEventListener('change', () => showCalendar());
 
   const skus = choices.products.map(p => p.sku);
   const productBoxes = checkboxes('Products to show', 'products', skus);
@@ -116,23 +117,27 @@ function demos(account, choices) {
       field('Demo unit', unit, 'The unit’s booked times show below'),
       field('Start', h('input', { type: 'datetime-local', name: 'start', required: true })),
       field('End', h('input', { type: 'datetime-local', name: 'end', required: true }))),
+    calendar,
     productBoxes,
-  ], [h('button', { type: 'submit' }, 'Book demo'), h('button', { type: 'button', onclick: showCalendar }, 'Show the unit’s calendar')], async (values, el) => {
+  ], [h('button', { type: 'submit' }, 'Book demo'), h('button', { type: 'button', onclick: () => showCalendar() }, 'Show the unit’s calendar')], async (values, el) => {
     const body = { accountId: account.id, demoUnit: values.demoUnit, products: values.products || [], start: instant(values.start), end: instant(values.end) };
     try {
       await post('/api/demos', body);
     } catch (problem) {
       if (problem.status === 409) {
         const clash = problem.clashStart && problem.clashEnd ? ` from ${dateTime(problem.clashStart)} to ${dateTime(problem.clashEnd)}` : '';
+        // The clash in words on the form, and the unit's calendar beside it to choose another time.
+        showCalendar(body.demoUnit);
         throw Object.assign(problem, { detail: `${body.demoUnit} is already booked${clash}. Choose another time or another unit.` });
       }
       throw problem;
     }
     el.reset();
-    replace(calendar, notice('The demo is booked.', 'ok'));
+    showCalendar(body.demoUnit, notice(`The demo is booked on ${body.demoUnit}.`, 'ok'));
     refresh();
   });
-  return section('Demos', list, h('h3', null, 'Book a demo'), bookForm, calendar);
+  // The calendar sits under the unit and the times, where a clash is read and another time chosen.
+  return section('Demos', list, h('h3', null, 'Book a demo'), bookForm);
 }
 
 function productName(choices, sku) {

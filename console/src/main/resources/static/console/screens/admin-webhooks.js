@@ -1,10 +1,10 @@
 // #/admin/webhooks?subscription=&page=: the departments' webhook subscriptions (GET/POST/DELETE
 // /api/webhook-subscriptions) with how their deliveries fare, and one subscription's deliveries, newest first
-// (GET /api/webhook-subscriptions/{id}/deliveries), each named by its order number.
+// (GET /api/webhook-subscriptions/{id}/deliveries), each named by its order number and practice.
 import { get, post, del } from '../api.js';
 import { h, replace, heading, section, table, field, form, select, checkboxes, notice, words, number, dateTime, guarded, loading, errorState } from '../ui.js';
 import { navigate } from '../app.js';
-import { order as readOrder, eachLimited } from '../records.js';
+import { order as readOrder, accountName, eachLimited } from '../records.js';
 import { pager } from '../paging.js';
 
 const EVENTS = ['OrderPlaced', 'OrderChanged', 'OrderCancelled', 'DeliveryCommitmentAtRisk', 'DeliveryCommitmentMissed', 'LeadAssigned', 'ChannelConflictDetected'];
@@ -80,6 +80,7 @@ async function showDeliveries(holder, id, page, subscriptions, screen) {
       const o = d.orderId ? await readOrder(d.orderId).catch(() => null) : null;
       return [
         o ? h('a', { href: `#/orders/${encodeURIComponent(o.id)}` }, o.number || 'Order') : (d.orderId ? 'an order' : '—'),
+        o ? await accountName(o.accountId) : '—',
         words(d.eventType), words(d.status), number(d.attempts), d.lastError || '—', dateTime(d.lastAttemptAt), dateTime(d.deliveredAt),
       ];
     });
@@ -87,7 +88,7 @@ async function showDeliveries(holder, id, page, subscriptions, screen) {
     const total = answer.total || 0;
     const base = `#/admin/webhooks?subscription=${encodeURIComponent(id)}`;
     replace(holder, section(title,
-      table(['Order number', 'Event', 'State', 'Attempts', 'Last error', 'Last attempt', 'Delivered'], rows, 'Nothing delivered yet.'),
+      table(['Order number', 'Practice', 'Event', 'State', 'Attempts', 'Last error', 'Last attempt', 'Delivered'], rows, 'Nothing delivered yet.'),
       pager(total, page, SIZE, p => `${base}&page=${p}`, 'deliveries'),
       h('p', null, h('button', { type: 'button', onclick: () => navigate('#/admin/webhooks') }, 'Close the deliveries'))));
   });

@@ -6,6 +6,7 @@ import { get, post } from '../api.js';
 import { h, replace, heading, words, dateTime, guarded, errorState, loading, uid } from '../ui.js';
 import { order as readOrder, accountName } from '../records.js';
 import { pager } from '../paging.js';
+import { changeText } from '../order-lines.js';
 
 const POLL_MS = 2500;
 const SIZE = 50;
@@ -133,7 +134,7 @@ function row(n, names, said) {
     });
     action.append(button);
   }
-  const changes = (n.changes || []).map(c => h('li', null, `${words(c.field)}: ${c.before ?? '—'} → ${c.after ?? '—'}`));
+  const changes = (n.changes || []).map(c => h('li', null, changeText(c)));
   tr.append(
     h('td', null, h('span', { class: `badge ${n.inbox === 'UNREAD' ? 'warn' : n.inbox === 'ACKNOWLEDGED' ? 'ok' : ''}` }, STATE[n.inbox] || words(n.inbox))),
     practiceCell,

@@ -6,7 +6,7 @@ import {
   h, replace, heading, section, facts, table, field, form, notice, link, words, money, date, dateTime, guarded,
   errorState, loading,
 } from '../ui.js';
-import { lineEditor, pricedLines } from '../order-lines.js';
+import { lineEditor, pricedLines, changeText } from '../order-lines.js';
 import { accountName } from '../records.js';
 
 export async function render(main, params, me, screen) {
@@ -124,7 +124,7 @@ function history(order) {
     const rows = (entries || []).slice().reverse().map(e => [
       dateTime(e.at), words(e.event) || e.event, e.by || '—', e.reason || '—',
       (e.changes || []).length
-        ? h('ul', null, e.changes.map(c => h('li', null, `${words(c.field)}: ${c.before ?? '—'} → ${c.after ?? '—'}`)))
+        ? h('ul', null, e.changes.map(c => h('li', null, changeText(c))))
         : (e.status ? words(e.status) : '—')]);
     replace(holder, table(['When', 'What', 'By', 'Reason', 'Changes'], rows, 'No changes yet.'));
   }, problem => replace(holder, errorState(problem, 'load the changes')));
