@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -27,7 +29,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A person at the console in headless Chromium (1280x800) against the suite's gateway: signs in on the identity
@@ -35,6 +39,9 @@ import static org.awaitility.Awaitility.await;
  * screenshots of screens to docs/screenshots/ and keeps what it downloads in a directory of its own.
  */
 final class ConsoleBrowser implements AutoCloseable {
+
+	/** What record ids look like here (UUIDs): a screen shows names, order numbers and people instead. */
+	private static final Pattern IDS = Pattern.compile("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
 
 	final WebDriver driver;
 
@@ -67,6 +74,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
 	static ConsoleBrowser open(Suite suite) throws IOException {
 		return new ConsoleBrowser(suite);
+	}
+
+	/** A browser for a test class, which is skipped when the gateway signs nobody in from a browser. */
+	static ConsoleBrowser openWhereSignInIs(Suite suite) throws IOException, InterruptedException {
+		assumeTrue(signInAvailable(suite), "the gateway has no browser sign-in yet (GET / answers no redirect to sign in)");
+		return open(suite);
 	}
 
 	/** A browser asking for the console without a session is sent to sign in (the gateway's oauth2Login). */
@@ -127,6 +140,19 @@ final class ConsoleBrowser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='" + text + "']")));
 	}
 
+	/** Searches as a person does, with the search box, and waits for the results. */
+	void search(String words) {
+		type(this.driver.findElement(By.xpath("//input[@aria-label='Search']")), words);
+		button("Search").click();
+		heading("Search results for “" + words + "”");
+	}
+
+	/** The result whose link starts with the words (an order's is its number, then its practice). */
+	WebElement result(String words) {
+		return this.wait.until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//main//ul[@aria-label='Search results']//a[starts-with(normalize-space(), '" + words + "')]")));
+	}
+
 	/** Waits for the screen's title: exactly the text, or the text followed by a comma or a colon. */
 	void heading(String text) {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[normalize-space()='" + text + "'"
@@ -149,6 +175,86 @@ final class ConsoleBrowser implements AutoCloseable {
 		input.sendKeys(text);
 	}
 
+	/** The error shown for a control: the text it is described by, once it is marked invalid. */
+	String errorOf(WebElement control) {
+		this.wait.until((d) -> "true".equals(control.getAttribute("aria-invalid")));
+		return this.driver.findElement(By.id(control.getAttribute("aria-describedby"))).getText();
+	}
+
+	/** A date, date-time or number input's value set as its picker would (typing depends on the browser's locale). */
+	void setValue(WebElement input, String value) {
+		script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+				input, value);
+	}
+
+	Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/** What the page's own fetch gets for a path (with the person's session cookie): status, type and first bytes. */
+	Fetched fetch(String path, String accept) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) this.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0], { headers: { Accept: arguments[1] }, credentials: 'same-origin', redirect: 'manual' })
+				  .then(async r => {
+				    const bytes = new Uint8Array(await r.arrayBuffer()).slice(0, 64);
+				    done({ status: r.status, type: r.headers.get('Content-Type'), start: String.fromCharCode(...bytes) });
+				  })
+				  .catch(e => done({ status: -1, type: null, start: String(e) }));""", path, accept);
+		return new Fetched(((Number) answer.get("status")).intValue(), (String) answer.get("type"), (String) answer.get("start"));
+	}
+
+	record Fetched(int status, String contentType, String start) {
+	}
+
+	/**
+	 * From now until the page is reloaded, every value a progress bar of the name takes is noted, as the person would
+	 * see it move; {@link #progressSeen} reads them.
+	 */
+	void watchProgress(String name) {
+		script("""
+				window.progressSeen = [];
+				const note = bar => window.progressSeen.push([Number(bar.value), Number(bar.max)]);
+				new MutationObserver(changes => changes.forEach(change => {
+				  const bars = change.type === 'attributes' ? [change.target]
+				    : [...change.addedNodes].flatMap(n => n.querySelectorAll ? [n, ...n.querySelectorAll('progress')] : []);
+				  bars.filter(b => b.localName === 'progress' && b.getAttribute('aria-label') === arguments[0]).forEach(note);
+				})).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value', 'max'] });""",
+				name);
+	}
+
+	/** The [value, max] pairs the watched progress bar showed, in order. */
+	List<double[]> progressSeen() {
+		List<double[]> seen = new ArrayList<>();
+		for (Object pair : (List<?>) script("return window.progressSeen || []")) {
+			List<?> values = (List<?>) pair;
+			seen.add(new double[] { ((Number) values.get(0)).doubleValue(), ((Number) values.get(1)).doubleValue() });
+		}
+		return seen;
+	}
+
+	/** Steps a person takes; a failing one is reported with what the screen said and a picture of it. */
+	void explainFailure(Steps steps) throws Exception {
+		try {
+			steps.run();
+		}
+		catch (RuntimeException | AssertionError ex) {
+			Path shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath();
+			Path kept = this.suite.root().resolve("system-tests/target/processes/console-failure.png");
+			Files.createDirectories(kept.getParent());
+			Files.copy(shot, kept, StandardCopyOption.REPLACE_EXISTING);
+			throw new AssertionError(ex.getMessage() + "\nat " + this.driver.getCurrentUrl() + " the screen said:\n"
+					+ this.driver.findElement(By.tagName("body")).getText() + "\n(picture: " + kept + ")", ex);
+		}
+	}
+
+	interface Steps {
+
+		void run() throws Exception;
+
+	}
+
 	/** The text of the file downloaded last whose name starts and ends so, once it is there. */
 	String downloaded(String prefix, String extension) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> file(prefix, extension) != null);
@@ -168,7 +274,15 @@ final class ConsoleBrowser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A picture of the screen once nothing on it is loading any more, which names things as people do: no id in
+	 * what it shows.
+	 */
 	void screenshot(String screen) throws IOException {
+		this.wait.until((d) -> d.findElements(By.xpath("//main//*[@role='status' and starts-with(normalize-space(), 'Loading')]"))
+			.isEmpty());
+		assertThat(IDS.matcher(this.driver.findElement(By.tagName("main")).getText()).results().map((m) -> m.group()).toList())
+			.as("ids shown on the %s screen", screen).isEmpty();
 		Path target = this.suite.root().resolve("docs/screenshots/" + screen + ".png");
 		Files.createDirectories(target.getParent());
 		Path shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath();
