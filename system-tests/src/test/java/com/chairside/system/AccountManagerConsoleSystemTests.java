@@ -222,12 +222,12 @@ class AccountManagerConsoleSystemTests {
 		new Select(browser.field(second, "Product")).selectByVisibleText("Orthodontic delivery unit (Delivery unit)");
 		new Select(browser.field(second, "Configuration")).selectByVisibleText("Side delivery");
 		browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(total, "$51,250.00"));
-		browser.screenshot("order-new");
+		browser.wholePage("order-new");
 
 		browser.setValue(browser.field(line(1), "Discount (%)"), "15");
 		browser.text("A discount of 15 % waits for a sales manager’s approval (asked by am.northeast");
 		browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(total, "$46,375.00"));
-		browser.screenshot("order-discount");
+		browser.wholePage("order-discount");
 		browser.button(quote, "Place order").click();
 		browser.alert("the discount needs a sales manager’s approval before the order can be placed. the quote is kept as so-");
 
