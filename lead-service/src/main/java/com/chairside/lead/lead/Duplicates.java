@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -15,10 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.mongodb.MongoBulkWriteException;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +27,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.chairside.platform.persistence.Claims;
+import com.chairside.platform.persistence.ConditionalWrites;
+
 /**
  * Finds duplicates through claims on match keys: collection {@code lead_match_keys}, one document per key
  * ({@code _id} = the key as {@link #keysOf} writes it) naming the lead that holds it. Every read is by {@code _id}
- * (one {@code $in} for a whole import batch), so a check costs the same with ten leads or a million, on MongoDB and on
- * the embedded store alike; and a key is claimed by insert, so of two requests capturing the same practice at once
+ * (one {@code $in} for a whole import batch), so a check costs the same with ten leads or a million, on any store;
+ * and a key is claimed by insert, so of two requests capturing the same practice at once
  * (on one replica or two) exactly one gets the key and the other answers 409 naming it.
  * <p>
  * There are no transactions, so the order of the writes carries the safety:
@@ -61,11 +62,11 @@ public class Duplicates {
 
 	static final String CLAIMS = "lead_match_keys";
 
-	private static final int DUPLICATE_KEY = 11000;
-
 	private static final Logger log = LoggerFactory.getLogger(Duplicates.class);
 
 	private final MongoTemplate mongo;
+
+	private final ConditionalWrites writes;
 
 	private final Clock clock;
 
@@ -73,9 +74,10 @@ public class Duplicates {
 
 	private final MeterRegistry meters;
 
-	Duplicates(MongoTemplate mongo, Clock clock, @Value("${chairside.leads.claim-grace:PT1M}") Duration grace,
-			MeterRegistry meters) {
+	Duplicates(MongoTemplate mongo, ConditionalWrites writes, Clock clock,
+			@Value("${chairside.leads.claim-grace:PT1M}") Duration grace, MeterRegistry meters) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.clock = clock;
 		this.grace = grace;
 		this.meters = meters;
@@ -173,11 +175,11 @@ public class Duplicates {
 				}
 			}
 		});
-		Set<Integer> refused = insert(this.mongo, inserts);
+		BitSet refused = Claims.claimAll(this.mongo, CLAIMS, inserts);
 		for (int i = 0; i < inserts.size(); i++) {
 			String key = inserts.get(i).getString("_id");
 			String lead = inserts.get(i).getString("leadId");
-			if (refused.contains(i)) {
+			if (refused.get(i)) {
 				lostTo(lost, lead, key); // claimed meanwhile by someone else: they were first
 			}
 			else {
@@ -190,7 +192,7 @@ public class Duplicates {
 	/** Releases the lead's claims on the given keys; a claim that has passed to another lead stays with it. */
 	public void release(String leadId, Collection<String> keys) {
 		for (String key : keys) {
-			this.mongo.remove(Query.query(Criteria.where("_id").is(key).and("leadId").is(leadId)), CLAIMS);
+			this.writes.removeIf(CLAIMS, key, "leadId", leadId);
 		}
 	}
 
@@ -260,8 +262,7 @@ public class Duplicates {
 	}
 
 	private boolean takeOver(String key, String from, String to, Instant now) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("leadId").is(from)),
-				new Update().set("leadId", to).set("claimedAt", now), CLAIMS).getModifiedCount() == 1;
+		return this.writes.updateIf(CLAIMS, key, "leadId", from, new Update().set("leadId", to).set("claimedAt", now));
 	}
 
 	/** Notes who holds a key this call could not get, as read now. */
@@ -274,27 +275,6 @@ public class Duplicates {
 
 	static Document claimOf(String key, String leadId, Instant now) {
 		return new Document("_id", key).append("leadId", leadId).append("claimedAt", Date.from(now));
-	}
-
-	/** Inserts the claims in one unordered write; answers the positions refused because the key was taken. */
-	static Set<Integer> insert(MongoTemplate mongo, List<Document> claims) {
-		if (claims.isEmpty()) {
-			return Set.of();
-		}
-		try {
-			mongo.getCollection(CLAIMS).insertMany(claims, new InsertManyOptions().ordered(false));
-			return Set.of();
-		}
-		catch (MongoBulkWriteException ex) {
-			Set<Integer> refused = new HashSet<>();
-			for (BulkWriteError error : ex.getWriteErrors()) {
-				if (error.getCode() != DUPLICATE_KEY) {
-					throw ex;
-				}
-				refused.add(error.getIndex());
-			}
-			return refused;
-		}
 	}
 
 	/** What a {@link #claim(Map, Map, Set)} got: per lead, the keys claimed now and the keys held by others. */

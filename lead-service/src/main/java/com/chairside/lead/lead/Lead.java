@@ -13,7 +13,6 @@ import java.util.function.Function;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -27,8 +26,6 @@ import com.chairside.platform.web.RuleViolationException;
  * them ({@link Duplicates}), never by querying leads.
  */
 @Document("leads")
-// no constraint beyond the _id's: it lets the embedded store answer a versioned save ({_id, version}) from an index
-@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Lead extends AggregateRoot {
 
 	@Id

@@ -106,7 +106,7 @@ public class LeadManagement {
 	}
 
 	public Lead find(String id, CurrentUser user) {
-		// by id alone, then the region: the embedded store answers only an exact unique-index filter from an index
+		// by id alone, the region checked on the lead read (see com.chairside.platform.persistence)
 		return this.leads.findById(id)
 			.filter((lead) -> user.seesAllRegions() || Objects.equals(lead.region(), user.region()))
 			.orElseThrow(() -> new NotFoundException("Lead", id));

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import com.chairside.platform.persistence.Claims;
+
 /**
  * Gives the leads stored before match-key claims existed their claims, once per database, so an upgraded deployment
  * still finds their duplicates. It runs when the beans are ready and before the web server takes requests. Claims
@@ -64,12 +66,12 @@ class MatchKeyBackfill implements SmartInitializingSingleton {
 					batch.add(Duplicates.claimOf(key, lead.id(), now));
 				}
 				if (batch.size() >= BATCH) {
-					claimed += batch.size() - Duplicates.insert(this.mongo, batch).size();
+					claimed += batch.size() - Claims.claimAll(this.mongo, Duplicates.CLAIMS, batch).cardinality();
 					batch.clear();
 				}
 			}
 		}
-		claimed += batch.size() - Duplicates.insert(this.mongo, batch).size();
+		claimed += batch.size() - Claims.claimAll(this.mongo, Duplicates.CLAIMS, batch).cardinality();
 		this.mongo.save(new Document("_id", DONE).append("at", java.util.Date.from(now)).append("leads", leads).append("claims", claimed),
 				UPGRADES);
 		log.info("Match-key backfill: {} new claims for {} stored leads", claimed, leads);

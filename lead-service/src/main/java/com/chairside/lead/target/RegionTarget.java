@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.chairside.platform.outbox.AggregateRoot;
@@ -14,8 +13,6 @@ import com.chairside.platform.outbox.AggregateRoot;
  * consumer keeps them in order per target).
  */
 @Document("targets")
-// no constraint beyond the _id\'s: it lets the embedded store answer a versioned save ({_id, version}) from an index
-@CompoundIndex(name = "id_version", def = "{\'_id\': 1, \'version\': 1}", unique = true)
 public class RegionTarget extends AggregateRoot {
 
 	@Id

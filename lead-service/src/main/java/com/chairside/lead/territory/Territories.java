@@ -29,8 +29,7 @@ public class Territories {
 
 	/**
 	 * The region of one new lead. Reads only the rules that could match, by id ({@code country:prefix}) for each
-	 * prefix of the postal code: a read by {@code _id} stays cheap however many rules there are (the embedded store
-	 * answers any other filter by scanning the collection).
+	 * prefix of the postal code: a read by {@code _id} stays cheap however many rules there are.
 	 */
 	public Optional<String> regionFor(String country, String postalCode) {
 		String postal = MatchKeys.postalCodeKey(postalCode);

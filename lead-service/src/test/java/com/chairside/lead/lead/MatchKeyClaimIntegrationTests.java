@@ -75,8 +75,6 @@ class MatchKeyClaimIntegrationTests {
 		assertThat(first).isNotNull();
 		assertThat(holderOf("e:front@" + this.tag + ".example")).isEqualTo(first);
 		assertThat(holderOf("p:" + digits)).isEqualTo(first);
-		assertThat(this.mongo.indexOps(Duplicates.CLAIMS).getIndexInfo())
-			.anyMatch((index) -> index.getName().equals("key_holder") && index.isUnique());
 
 		String[][] variants = {
 				{ ",\"email\":\" FRONT@" + this.tag.toUpperCase() + ".EXAMPLE \"", "e-mail" },
