@@ -182,11 +182,13 @@ class OrderNumberIntegrationTests {
 	}
 
 	@Test
-	void printsTheNumberOnTheOrderForm() throws Exception {
+	void printsTheNumberOnTheOrderFormAndNamesItsFileByIt() throws Exception {
 		Api.Response placed = this.accountManager.post("/api/orders", order(this.fixtures.openedAccount(), false, "0"));
 		HttpResponse<byte[]> form = this.fixtures.send("GET", "/api/orders/" + placed.field("id") + "/form", null,
 				"ACCOUNT_MANAGER", HttpResponse.BodyHandlers.ofByteArray(), "Accept", "application/pdf");
 		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.headers().firstValue("Content-Disposition")).as("saved under its number")
+			.hasValue("inline; filename=\"" + placed.field("number") + ".pdf\"");
 		try (PDDocument pdf = Loader.loadPDF(form.body())) {
 			assertThat(new PDFTextStripper().getText(pdf)).contains("Order " + placed.field("number"));
 		}

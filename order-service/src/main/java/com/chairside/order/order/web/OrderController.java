@@ -184,7 +184,9 @@ class OrderController {
 		Order order = this.orders.find(id, CurrentUser.get());
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"order-" + order.id() + ".pdf\"")
+			// saved under the order number the practice and the departments know it by
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"inline; filename=\"" + ((order.number() != null) ? order.number() : "order-" + order.id()) + ".pdf\"")
 			.eTag(etag(order))
 			.body(this.form.render(order));
 	}
