@@ -239,17 +239,10 @@ public class OrderManagement {
 	 * discount above the maximum is refused for everyone, before anything else.
 	 */
 	private List<OrderLine> priced(List<RequestedLine> requested, String currency) {
+		refuseDiscountsAbove(this.maxDiscount, requested);
 		List<OrderLine> lines = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		LocalDate today = LocalDate.now(this.clock);
-		for (int i = 0; i < requested.size(); i++) {
-			RequestedLine line = requested.get(i);
-			if (line.discountPercent() != null && line.discountPercent().compareTo(this.maxDiscount) > 0) {
-				throw new DiscountAboveMaximumException("lines[" + i + "] (" + line.sku() + "): a discount of "
-						+ EventLine.percent(line.discountPercent()) + "% is above the maximum of "
-						+ EventLine.percent(this.maxDiscount) + "%, which nobody may give or approve");
-			}
-		}
 		for (int i = 0; i < requested.size(); i++) {
 			RequestedLine line = requested.get(i);
 			String field = "lines[" + i + "].sku";
@@ -264,6 +257,18 @@ public class OrderManagement {
 			lines.add(OrderLine.of(product, price, line.quantity(), line.options(), line.discountPercent()));
 		}
 		return lines;
+	}
+
+	/** Refuses the first line whose discount is above {@code maximum}, which nobody may give or approve. */
+	static void refuseDiscountsAbove(BigDecimal maximum, List<RequestedLine> requested) {
+		for (int i = 0; i < requested.size(); i++) {
+			RequestedLine line = requested.get(i);
+			if (line.discountPercent() != null && line.discountPercent().compareTo(maximum) > 0) {
+				throw new DiscountAboveMaximumException("lines[" + i + "] (" + line.sku() + "): a discount of "
+						+ EventLine.percent(line.discountPercent()) + "% is above the maximum of "
+						+ EventLine.percent(maximum) + "%, which nobody may give or approve");
+			}
+		}
 	}
 
 	private static void checkOptions(Product product, Map<String, String> options, String field) {
