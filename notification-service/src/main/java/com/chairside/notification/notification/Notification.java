@@ -80,6 +80,12 @@ public record Notification(@Id String id, String eventId, String eventType, @Ind
 		return (this.readAt != null) ? Inbox.READ : Inbox.UNREAD;
 	}
 
+	/** Past its deadline and neither acknowledged nor escalated yet: due to be escalated, once. */
+	public boolean overdue(Instant now) {
+		return this.acknowledgeBy != null && !this.acknowledgeBy.isAfter(now) && this.acknowledgedAt == null
+				&& this.escalatedAt == null;
+	}
+
 	/** Who was told: the department's name, or the person's user id. */
 	public String recipient() {
 		return (this.person != null) ? this.person : this.department.name();

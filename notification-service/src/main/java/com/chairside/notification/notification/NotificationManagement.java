@@ -240,9 +240,7 @@ public class NotificationManagement {
 	 */
 	public boolean markEscalated(Notification notification, String salesManager) {
 		Instant now = this.clock.instant();
-		return transition(notification.id(),
-				(n) -> n.acknowledgedAt() == null && n.escalatedAt() == null && n.acknowledgeBy() != null
-						&& !n.acknowledgeBy().isAfter(now),
+		return transition(notification.id(), (n) -> n.overdue(now),
 				(n) -> new Update().set("escalatedAt", now).set("escalatedTo", salesManager),
 				(n) -> new NotificationEscalated(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), salesManager, n.acknowledgeBy(), now))
@@ -266,8 +264,7 @@ public class NotificationManagement {
 		Instant now = this.clock.instant();
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class)
 			.stream()
-			.filter((n) -> n.acknowledgeBy() != null && !n.acknowledgeBy().isAfter(now) && n.acknowledgedAt() == null
-					&& n.escalatedAt() == null)
+			.filter((n) -> n.overdue(now))
 			.toList();
 	}
 
@@ -344,7 +341,7 @@ public class NotificationManagement {
 	 * an acknowledgement is the department's commitment to act, so nobody gives it on the department's behalf, an
 	 * admin included (403).
 	 */
-	private static void requireRecipient(Notification notification, CurrentUser user, String action) {
+	static void requireRecipient(Notification notification, CurrentUser user, String action) {
 		boolean recipient = (notification.department() != null)
 				? user.has(CurrentUser.DEPARTMENT) && notification.department().name().equals(user.department())
 				: user.id().equals(notification.person());

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.chairside.platform.security.CurrentUser;
-import com.chairside.platform.web.InvalidFieldException;
 import com.chairside.platform.web.NotFoundException;
 
 /** Admins keep the routing rules: each is checked whole before it is stored. */
@@ -66,27 +65,7 @@ public class RuleManagement {
 	}
 
 	private RoutingRule checked(String id, RuleRequest request, CurrentUser user) {
-		if (request.name() == null || request.name().isBlank()) {
-			throw new InvalidFieldException("name", "is required");
-		}
-		String eventType = NotifiedEvents.nameOf(request.eventType());
-		if (eventType == null || !NotifiedEvents.NAMES.contains(eventType)) {
-			throw new InvalidFieldException("eventType", "must be one of " + NotifiedEvents.NAMES);
-		}
-		if (request.recipients() == null || request.recipients().nobody()) {
-			throw new InvalidFieldException("recipients", "must name at least one recipient");
-		}
-		if (request.recipients().people().stream().anyMatch((p) -> p == null || p.isBlank())) {
-			throw new InvalidFieldException("recipients.people", "must be user ids");
-		}
-		RuleConditions conditions = request.conditions();
-		if (conditions != null && conditions.minOrderValue() != null && (conditions.minOrderValue().amount() == null
-				|| conditions.minOrderValue().currency() == null
-				|| !conditions.minOrderValue().currency().matches("[A-Z]{3}"))) {
-			throw new InvalidFieldException("conditions.minOrderValue", "needs an amount and an ISO 4217 currency");
-		}
-		return new RoutingRule(id, request.name().strip(), eventType, conditions, request.recipients(),
-				request.enabled() == null || request.enabled(), this.clock.instant(), user.id());
+		return RoutingRule.of(id, request, user.id(), this.clock.instant());
 	}
 
 }
