@@ -30,10 +30,7 @@ public class Targets {
 	}
 
 	public RegionTarget set(String region, String period, TargetFigures figures, CurrentUser user) {
-		if (user.has(CurrentUser.SALES_MANAGER) && !user.has(CurrentUser.ADMIN) && user.region() != null
-				&& !user.region().equals(region)) {
-			throw new AccessDeniedException("a sales manager sets the targets of their own region");
-		}
+		requireMaySet(user, region);
 		RegionTarget target = find(region, period);
 		if (target == null) {
 			target = RegionTarget.of(region, period);
@@ -50,6 +47,14 @@ public class Targets {
 			throw new NotFoundException("Target", RegionTarget.id(region, period));
 		}
 		return target;
+	}
+
+	/** A sales manager whose token names a region sets that region's targets only; an admin any region's. */
+	static void requireMaySet(CurrentUser user, String region) {
+		if (user.has(CurrentUser.SALES_MANAGER) && !user.has(CurrentUser.ADMIN) && user.region() != null
+				&& !user.region().equals(region)) {
+			throw new AccessDeniedException("a sales manager sets the targets of their own region");
+		}
 	}
 
 	private RegionTarget find(String region, String period) {
