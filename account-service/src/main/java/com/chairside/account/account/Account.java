@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,8 +21,6 @@ import com.chairside.platform.web.NotFoundException;
 
 /** A dental practice or organisation the company sells to, owned by an account manager of its region. */
 @Document("accounts")
-// no constraint beyond the _id\'s: it lets the embedded store answer a versioned save ({_id, version}) from an index
-@CompoundIndex(name = "id_version", def = "{\'_id\': 1, \'version\': 1}", unique = true)
 public class Account extends AggregateRoot {
 
 	@Id

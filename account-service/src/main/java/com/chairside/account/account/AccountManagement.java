@@ -3,6 +3,7 @@ package com.chairside.account.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +26,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 import com.chairside.platform.outbox.EventFactory;
+import com.chairside.platform.persistence.VersionedSave;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.NotFoundException;
 import com.chairside.platform.web.RuleViolationException;
@@ -35,8 +36,6 @@ import com.chairside.platform.web.RuleViolationException;
 public class AccountManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
-
-	private static final int ATTEMPTS = 5;
 
 	private final Accounts accounts;
 
@@ -142,10 +141,24 @@ public class AccountManagement {
 	}
 
 	public Account find(String id, CurrentUser user) {
-		// by _id, the region checked here: the embedded store answers {_id, region} by scanning every account
-		Optional<Account> account = this.accounts.findById(id)
-			.filter((a) -> user.seesAllRegions() || Objects.equals(a.region(), user.region()));
+		// by _id alone, the region checked on the account read (see com.chairside.platform.persistence)
+		Optional<Account> account = this.accounts.findById(id).filter((a) -> visible(a, user));
 		return account.orElseThrow(() -> new NotFoundException("Account", id));
+	}
+
+	/** Those of the accounts the user may see (read by {@code _id} alone, as {@link #find} reads one). */
+	public List<Account> findAll(Collection<String> ids, CurrentUser user) {
+		List<Account> found = new ArrayList<>();
+		this.accounts.findAllById(ids).forEach((a) -> {
+			if (visible(a, user)) {
+				found.add(a);
+			}
+		});
+		return found;
+	}
+
+	private static boolean visible(Account account, CurrentUser user) {
+		return user.seesAllRegions() || Objects.equals(account.region(), user.region());
 	}
 
 	/** Accounts the user may see, newest first, filtered by whatever is given. */
@@ -276,7 +289,7 @@ public class AccountManagement {
 			return Optional.empty();
 		}
 		Optional<Account> changed = Optional.empty();
-		// by _id: a query on the keys themselves scans every account on the embedded store
+		// by _id, the accounts named by the practice-key claims: never a query on the keys themselves
 		for (Account other : this.accounts.findAllById(sharingAKey)) {
 			boolean otherChannel = (account.servedDirectly() && other.servedThroughReseller())
 					|| (account.servedThroughReseller() && other.servedDirectly());
@@ -305,26 +318,14 @@ public class AccountManagement {
 
 	/**
 	 * Applies {@code change} to the freshest copy and saves it if it changed anything, conditionally on the version
-	 * read; a concurrent writer makes it read again and retry. Empty when nothing changed.
+	 * read; a concurrent writer makes it read again and retry ({@link VersionedSave}). Empty when nothing changed.
 	 */
 	private Optional<Account> modify(String id, CurrentUser user, Predicate<Account> change) {
-		for (int attempt = 1;; attempt++) {
-			Account account = (user != null) ? find(id, user)
-					: this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id));
-			if (!change.test(account)) {
-				return Optional.empty();
-			}
-			account.stageEvents("account", account.id(), this.events);
-			try {
-				return Optional.of(this.accounts.save(account));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= ATTEMPTS) {
-					throw ex;
-				}
-				log.debug("Account {} changed concurrently, attempt {}", id, attempt);
-			}
-		}
+		return VersionedSave.change(() -> Optional.of((user != null) ? find(id, user)
+				: this.accounts.findById(id).orElseThrow(() -> new NotFoundException("Account", id))), change, (account) -> {
+					account.stageEvents("account", account.id(), this.events);
+					return this.accounts.save(account);
+				});
 	}
 
 	/** A contact as a converted lead brings it, under its id there. */

@@ -6,7 +6,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 /**
  * Every account; region-scoped finders keep account managers inside their region. A single account is read by its id
- * and its region checked in {@link AccountManagement}: a filter beyond the id scans the collection on the embedded store.
+ * alone and its region checked in {@link AccountManagement} (see {@code com.chairside.platform.persistence}).
  */
 public interface Accounts extends MongoRepository<Account, String> {
 

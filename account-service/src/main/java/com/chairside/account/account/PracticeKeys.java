@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which accounts carry each practice match key (the tax id; the name with the postal code; the e-mail addresses and
  * phone numbers of the practice and its contacts), one document per key, so that the accounts that may be the same
- * practice are found by {@code _id}: the embedded store answers a query on
- * {@code taxIdKey} or {@code nameKey} (non-unique indexes) by scanning every account, once per opened account. An
+ * practice are found by {@code _id}, never by a query on {@code taxIdKey} or {@code nameKey} across every account. An
  * account claims its keys whenever its channel conflicts are looked for (on opening and after each update), so a key
  * may still name an account that has changed since: the caller compares the accounts themselves. Resellers claim
  * nothing, they are never in a channel conflict nor a lead's practice. Accounts stored before the claims (or before

@@ -77,7 +77,7 @@ public class LeadActivities {
 
 	/**
 	 * Applies {@code update} to each of the lead's activities that {@code applies}, read and written by {@code _id}
-	 * alone (the embedded store answers any other filter by scanning the collection).
+	 * alone, never by a query on {@code leadId} across every activity.
 	 */
 	private void forEach(String leadId, Update update, Predicate<Activity> applies) {
 		LeadTimeline lead = this.mongo.findById(leadId, LeadTimeline.class);

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.chairside.platform.outbox.AggregateRoot;
@@ -16,8 +15,6 @@ import com.chairside.platform.web.RuleViolationException;
  * demo takes the account when the lead is converted. It can be moved (times, unit) and cancelled until it took place.
  */
 @Document("demos")
-// no constraint beyond the _id\'s: it lets the embedded store answer a versioned save ({_id, version}) from an index
-@CompoundIndex(name = "id_version", def = "{\'_id\': 1, \'version\': 1}", unique = true)
 public class Demo extends AggregateRoot {
 
 	@Id

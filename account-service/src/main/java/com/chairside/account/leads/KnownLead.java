@@ -3,7 +3,6 @@ package com.chairside.account.leads;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,8 +11,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * can follow it without a query over every demo.
  */
 @Document("known_leads")
-// no constraint beyond the _id's: a compare-and-set on {_id, sequence} is answered from an index (LeadDirectory)
-@CompoundIndex(name = "id_sequence", def = "{'_id': 1, 'sequence': 1}", unique = true)
 public record KnownLead(@Id String id, String region, String accountId, List<String> demoIds, long sequence) {
 
 	public KnownLead {

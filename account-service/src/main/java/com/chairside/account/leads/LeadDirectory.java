@@ -6,12 +6,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.chairside.platform.persistence.ConditionalWrites;
+import com.chairside.platform.persistence.SequencedWrite;
 
 /**
  * The leads account-service knows ({@code known_leads}), fed by {@code LeadCaptured}, {@code LeadAssigned},
@@ -25,8 +27,11 @@ public class LeadDirectory {
 
 	private final MongoTemplate mongo;
 
-	LeadDirectory(MongoTemplate mongo) {
+	private final ConditionalWrites writes;
+
+	LeadDirectory(MongoTemplate mongo, ConditionalWrites writes) {
 		this.mongo = mongo;
+		this.writes = writes;
 	}
 
 	public Optional<KnownLead> find(String leadId) {
@@ -38,28 +43,19 @@ public class LeadDirectory {
 	 * the lead as it is afterwards, and whether this event moved it to another region.
 	 */
 	public Learnt learn(String leadId, String region, long sequence) {
-		while (true) {
-			KnownLead current = this.mongo.findById(leadId, KnownLead.class);
-			if (current == null) {
-				try {
-					return new Learnt(this.mongo.insert(new KnownLead(leadId, region, null, List.of(), sequence)), false);
-				}
-				catch (DuplicateKeyException ex) {
-					continue; // learnt by another replica meanwhile: compare with what it wrote
-				}
-			}
-			if (current.sequence() >= sequence) {
-				log.debug("Lead {} already known at sequence {} (event of {})", leadId, current.sequence(), sequence);
-				return new Learnt(current, false);
-			}
-			// exactly {_id, sequence: <held>}: answered from the unique index; no match means another replica won
-			Query unchanged = Query.query(Criteria.where("_id").is(leadId).and("sequence").is(current.sequence()));
-			if (this.mongo.updateFirst(unchanged, new Update().set("region", region).set("sequence", sequence),
-					KnownLead.class).getMatchedCount() == 1) {
-				return new Learnt(new KnownLead(leadId, region, current.accountId(), current.demoIds(), sequence),
-						!region.equals(current.region()));
-			}
+		KnownLead learnt = new KnownLead(leadId, region, null, List.of(), sequence);
+		SequencedWrite.Outcome<KnownLead> outcome = this.writes.ifNewer(KnownLead.class, leadId, sequence)
+			.orInsert(learnt)
+			.applyAndGetBefore(new Update().set("region", region).set("sequence", sequence));
+		if (!outcome.applied()) {
+			KnownLead current = find(leadId).orElseThrow();
+			log.debug("Lead {} already known at sequence {} (event of {})", leadId, current.sequence(), sequence);
+			return new Learnt(current, false);
 		}
+		KnownLead before = outcome.before();
+		return (before == null) ? new Learnt(learnt, false)
+				: new Learnt(new KnownLead(leadId, region, before.accountId(), before.demoIds(), sequence),
+						!region.equals(before.region()));
 	}
 
 	/** The lead became this account (once: a lead is converted into one account); the lead as it is now. */

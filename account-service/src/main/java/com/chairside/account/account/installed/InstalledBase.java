@@ -5,16 +5,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import com.chairside.account.account.Account;
 import com.chairside.account.account.AccountManagement;
 import com.chairside.account.account.Accounts;
 import com.chairside.platform.outbox.EventFactory;
+import com.chairside.platform.persistence.VersionedSave;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.InvalidFieldException;
 import com.chairside.platform.web.NotFoundException;
@@ -29,8 +30,6 @@ public class InstalledBase {
 
 	/** Keeps the account document bounded; a practice has a few dozen units at most. */
 	static final int MAX_UNITS = 200;
-
-	private static final int ATTEMPTS = 5;
 
 	private final AccountManagement management;
 
@@ -90,23 +89,16 @@ public class InstalledBase {
 	 */
 	private void change(String accountId, CurrentUser user, Function<List<InstalledUnit>, String> edit, String unitId,
 			Instant now) {
-		for (int attempt = 1;; attempt++) {
-			Account account = this.management.find(accountId, user);
+		VersionedSave.change(() -> Optional.of(this.management.find(accountId, user)), (account) -> {
 			List<InstalledUnit> units = new ArrayList<>(account.installedBase());
 			String change = edit.apply(units);
 			account.changeInstalledBase(units, new InstalledBaseChanged(account.id(), account.region(), account.name(),
 					change, unitId, units.stream().map(InstalledBaseChanged.Unit::of).toList(), user.id(), now));
+			return true;
+		}, (account) -> {
 			account.stageEvents("account", account.id(), this.events);
-			try {
-				this.accounts.save(account);
-				return;
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt >= ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+			return this.accounts.save(account);
+		});
 	}
 
 }
