@@ -5,13 +5,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.chairside.platform.persistence.ConditionalWrites;
+import com.chairside.platform.persistence.SequencedWrite;
 import com.chairside.platform.search.SearchTerms;
 
 /**
@@ -29,10 +28,13 @@ public class AccountDirectory {
 
 	private final MongoTemplate mongo;
 
+	private final ConditionalWrites writes;
+
 	private final AccountServiceClient accountService;
 
-	AccountDirectory(MongoTemplate mongo, AccountServiceClient accountService) {
+	AccountDirectory(MongoTemplate mongo, ConditionalWrites writes, AccountServiceClient accountService) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.accountService = accountService;
 	}
 
@@ -84,37 +86,13 @@ public class AccountDirectory {
 	}
 
 	/**
-	 * Reads the account by its id, compares the sequences here and writes with a filter of exactly {@code {_id,
-	 * sequence: <the one read>}}: the embedded store answers that from the unique index on {@link KnownAccount}, where
-	 * {@code {_id, sequence < n}} would scan every known account per event. A write that finds the sequence moved on
-	 * lost a race against another replica: read again. An account learnt ({@code whenAbsent} given) is inserted when
-	 * not known yet and also applies at the sequence already known (a fetched account comes at 0); a change applies
-	 * to a known account only, and only when newer.
+	 * Applies the update when the event is newer than what is known of the account ({@link ConditionalWrites#ifNewer}).
+	 * An account learnt ({@code whenAbsent} given) is inserted when not known yet and also applies at the sequence
+	 * already known (a fetched account comes at 0); a change applies to a known account only, and only when newer.
 	 */
 	private boolean applyIfNewer(String id, long sequence, KnownAccount whenAbsent, Update update) {
-		boolean learn = whenAbsent != null;
-		while (true) {
-			KnownAccount current = this.mongo.findById(id, KnownAccount.class);
-			if (current == null) {
-				if (!learn) {
-					return false;
-				}
-				try {
-					this.mongo.insert(whenAbsent);
-					return true;
-				}
-				catch (DuplicateKeyException ex) {
-					continue;
-				}
-			}
-			if (current.sequence() > sequence || (current.sequence() == sequence && !learn)) {
-				return false;
-			}
-			Query unchanged = Query.query(Criteria.where("_id").is(id).and("sequence").is(current.sequence()));
-			if (this.mongo.updateFirst(unchanged, update, KnownAccount.class).getMatchedCount() == 1) {
-				return true;
-			}
-		}
+		SequencedWrite<KnownAccount> write = this.writes.ifNewer(KnownAccount.class, id, sequence);
+		return ((whenAbsent != null) ? write.orInsert(whenAbsent).orSameSequence() : write).apply(update);
 	}
 
 }

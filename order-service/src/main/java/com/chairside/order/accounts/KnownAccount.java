@@ -1,7 +1,6 @@
 package com.chairside.order.accounts;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -9,7 +8,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * form; {@code status} as account-service last told it (null when not told yet).
  */
 @Document("known_accounts")
-// no constraint beyond the _id's: a compare-and-set on {_id, sequence} is answered from an index (AccountDirectory)
-@CompoundIndex(name = "id_sequence", def = "{'_id': 1, 'sequence': 1}", unique = true)
 public record KnownAccount(@Id String id, String name, String region, String status, long sequence) {
 }

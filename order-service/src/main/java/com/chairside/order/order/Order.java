@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -33,8 +32,6 @@ import com.chairside.platform.web.RuleViolationException;
  * departments it touches, and every step is kept in its history.
  */
 @Document("orders")
-// no constraint beyond the _id\'s: it lets the embedded store answer a versioned save ({_id, version}) from an index
-@CompoundIndex(name = "id_version", def = "{\'_id\': 1, \'version\': 1}", unique = true)
 public class Order extends AggregateRoot {
 
 	@Id

@@ -159,7 +159,7 @@ public class OrderManagement {
 	}
 
 	public Order find(String id, CurrentUser user) {
-		// by _id, the region checked here: the embedded store answers {_id, region} by scanning every order
+		// by _id alone, the region checked on the order read (see com.chairside.platform.persistence)
 		Optional<Order> order = this.orders.findById(id)
 			.filter((o) -> user.seesAllRegions() || Objects.equals(o.region(), user.region()));
 		return order.orElseThrow(() -> new NotFoundException("Order", id));
@@ -167,7 +167,7 @@ public class OrderManagement {
 
 	/** The order of that number, when the user may see it (another region's is not found, as for a read by id). */
 	public Optional<Order> findByNumber(String number, CurrentUser user) {
-		// by the unique number alone, the region checked here: the embedded store serves only a unique index's fields
+		// by the unique number alone, the region checked on the order read
 		return this.orders.findByNumber(number).filter((o) -> user.canSee(o.region()));
 	}
 

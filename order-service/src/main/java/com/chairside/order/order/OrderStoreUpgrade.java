@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.chairside.platform.persistence.ConditionalWrites;
+
 /**
  * Brings orders stored by older versions up to date at each start, harmless to repeat and to run on several replicas
  * at once: the status {@code PLACED} is {@code SUBMITTED} now, and an order without a number gets one.
@@ -28,12 +30,15 @@ class OrderStoreUpgrade implements ApplicationRunner {
 
 	private final MongoTemplate mongo;
 
+	private final ConditionalWrites writes;
+
 	private final OrderNumbers numbers;
 
 	private final Clock clock;
 
-	OrderStoreUpgrade(MongoTemplate mongo, OrderNumbers numbers, Clock clock) {
+	OrderStoreUpgrade(MongoTemplate mongo, ConditionalWrites writes, OrderNumbers numbers, Clock clock) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.numbers = numbers;
 		this.clock = clock;
 	}
@@ -52,8 +57,7 @@ class OrderStoreUpgrade implements ApplicationRunner {
 
 	/**
 	 * Numbers the orders stored before numbers existed, in the order they were drafted, each in the year it was
-	 * drafted. Each is one write conditional on the order's id and the version read (served from the id_version
-	 * index); the version moves with it, so that a save based on the order as read before (without its number) fails
+	 * drafted. Each is one write conditional on the order's id and the version read; the version moves with it, so that a save based on the order as read before (without its number) fails
 	 * instead of removing the number. An order saved meanwhile is numbered by its next change or the next start; a
 	 * replica that loses the race leaves a gap in the numbers, nothing else.
 	 */
@@ -65,10 +69,8 @@ class OrderStoreUpgrade implements ApplicationRunner {
 		long numbered = 0;
 		for (Order order : orders) {
 			Instant drafted = (order.draftedAt() != null) ? order.draftedAt() : this.clock.instant();
-			numbered += this.mongo
-				.updateFirst(Query.query(Criteria.where("_id").is(order.id()).and("version").is(order.version())),
-						new Update().set("number", this.numbers.next(drafted)).inc("version", 1), Order.class)
-				.getModifiedCount();
+			numbered += this.writes.updateIf(Order.class, order.id(), "version", order.version(),
+					new Update().set("number", this.numbers.next(drafted)).inc("version", 1)) ? 1 : 0;
 		}
 		if (numbered > 0) {
 			log.info("{} orders stored before order numbers existed have one now", numbered);

@@ -10,13 +10,14 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 /**
  * Every order; region-scoped finders keep account managers inside their region. A single order is read by its id
- * and its region checked in {@link OrderManagement}: a filter beyond the id scans the collection on the embedded store.
+ * (or its unique number) alone and its region checked in {@link OrderManagement} (see
+ * {@code com.chairside.platform.persistence}).
  */
 public interface Orders extends MongoRepository<Order, String> {
 
 	Page<Order> findByRegion(String region, Pageable page);
 
-	/** By the unique, sparse index on the number (the embedded store serves exactly such a filter from the index). */
+	/** By the unique, sparse index on the number. */
 	Optional<Order> findByNumber(String number);
 
 	Page<Order> findByAccountId(String accountId, Pageable page);
