@@ -1,0 +1,19 @@
+package com.chairside.account;
+
+import org.junit.jupiter.api.Test;
+
+import com.chairside.testsupport.architecture.Boundaries;
+
+/**
+ * account-service keeps a service's boundaries on its own production classes: it uses no other service, its non-web
+ * classes use no web class but the problem exceptions of {@code com.chairside.platform.web}, its controllers sit in web
+ * packages or are named {@code *Controller}, and it never uses the devstack (see {@link Boundaries}).
+ */
+class ArchitectureUnitTests {
+
+	@Test
+	void keepsItsBoundaries() {
+		Boundaries.service("account").check(Boundaries.of(AccountServiceApplication.class));
+	}
+
+}

@@ -1,0 +1,19 @@
+package com.chairside.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import com.chairside.testsupport.architecture.Boundaries;
+
+/**
+ * gateway keeps an edge's boundaries on its own production classes: it uses no other service and never uses the
+ * devstack. Being all adapters (sign-in, routing, API documents, search over the services), it has no domain to keep
+ * the web out of (see {@link Boundaries}).
+ */
+class ArchitectureUnitTests {
+
+	@Test
+	void keepsItsBoundaries() {
+		Boundaries.edge("gateway").check(Boundaries.of(GatewayApplication.class));
+	}
+
+}
