@@ -6,14 +6,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.chairside.platform.inbox.IncomingEvent;
+import com.chairside.platform.persistence.ConditionalWrites;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +27,11 @@ public class AccountDirectory {
 
 	private final MongoTemplate mongo;
 
-	AccountDirectory(MongoTemplate mongo) {
+	private final ConditionalWrites writes;
+
+	AccountDirectory(MongoTemplate mongo, ConditionalWrites writes) {
 		this.mongo = mongo;
+		this.writes = writes;
 	}
 
 	/** Applies an account event if it is newer than what is known of the account; others are ignored. */
@@ -51,12 +52,10 @@ public class AccountDirectory {
 		if (event.name().equals("AccountOpened") && account.resellerId() != null) {
 			update.set("resellerId", account.resellerId());
 		}
-		Query older = Query.query(Criteria.where("_id").is(id).and("sequence").lt(event.sequence()));
-		try {
-			this.mongo.upsert(older, update, AccountCard.class);
+		if (this.writes.ifNewer(AccountCard.class, id, event.sequence()).orUpsert().apply(update)) {
 			log.debug("Account {}: {} applied (seq {})", id, event.name(), event.sequence());
 		}
-		catch (DuplicateKeyException ex) {
+		else {
 			log.debug("Account {}: {} seq {} is not newer, ignored", id, event.name(), event.sequence());
 		}
 	}

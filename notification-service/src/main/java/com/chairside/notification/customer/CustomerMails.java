@@ -22,6 +22,7 @@ import com.chairside.platform.inbox.IncomingEvent;
 import com.chairside.platform.inbox.PoisonMessageException;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.outbox.OutboxRelay;
+import com.chairside.platform.persistence.ConditionalWrites;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,14 +47,17 @@ public class CustomerMails {
 
 	private final MongoTemplate mongo;
 
+	private final ConditionalWrites writes;
+
 	private final EventFactory events;
 
 	private final OutboxRelay outbox;
 
 	private final Clock clock;
 
-	CustomerMails(MongoTemplate mongo, EventFactory events, OutboxRelay outbox, Clock clock) {
+	CustomerMails(MongoTemplate mongo, ConditionalWrites writes, EventFactory events, OutboxRelay outbox, Clock clock) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.events = events;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -92,11 +96,7 @@ public class CustomerMails {
 		Update update = new Update().set("sequence", event.sequence())
 			.set("email", blankToNull(facts.email()))
 			.set("language", Languages.supported(facts.language()));
-		Query older = Query.query(Criteria.where("_id").is(accountId).and("sequence").lt(event.sequence()));
-		try {
-			this.mongo.upsert(older, update, CustomerRecipient.class);
-		}
-		catch (DuplicateKeyException ex) {
+		if (!this.writes.ifNewer(CustomerRecipient.class, accountId, event.sequence()).orUpsert().apply(update)) {
 			log.debug("Recipient of account {}: seq {} is not newer, ignored", accountId, event.sequence());
 		}
 	}

@@ -33,8 +33,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * write (not acknowledged, not escalated, revision unchanged), so only one replica's claim succeeds, and only the
  * claimant tells the sales manager, whose notification is keyed by the escalated one's id besides.
  * <p>
- * Finding what is due means a scan of {@code notifications} on the MongoDB-wire store, so the job does not ask every
- * check: it reads the deadlines falling before a horizon (the shortest configured deadline, at most an hour ahead)
+ * Finding what is due means a query across {@code notifications}, a collection that only grows, so the job does not
+ * ask every check: it reads the deadlines falling before a horizon (the shortest configured deadline, at most an hour ahead)
  * once, keeps them, and asks again when the horizon is reached. No notification recorded meanwhile can fall due
  * before it, since none has a shorter deadline. Each check reads only the notifications now due, by id.
  */

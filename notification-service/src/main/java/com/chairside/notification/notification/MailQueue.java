@@ -20,10 +20,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import com.chairside.platform.persistence.Claims;
+
 /**
  * The e-mails still owed: one small document per notification whose mail has not gone out or been given up, keyed by
  * the notification's id ({@code mail_queue}). The mail dispatcher claims from here instead of querying
- * {@code notifications}, a collection that only grows and that the MongoDB-wire store can only scan; an entry is
+ * {@code notifications}, a collection that only grows, with a query over it; an entry is
  * removed once its notification is SENT or FAILED. An entry is written after its notification, so each one names a
  * stored notification; a notification without one (a crash in between, a store from before the queue) is found by
  * {@link #sweep(Instant)}, which the dispatcher runs rarely. An entry whose notification is no longer PENDING is
@@ -53,7 +55,7 @@ public class MailQueue {
 		for (String id : notificationIds) {
 			entries.add(new Document("_id", id).append(DUE, Date.from(due)));
 		}
-		Inserts.skippingDuplicates(this.mongo, COLLECTION, entries);
+		Claims.claimAll(this.mongo, COLLECTION, entries);
 	}
 
 	/**

@@ -29,8 +29,6 @@ import com.chairside.platform.outbox.PendingEvent;
 @Document("notifications")
 @CompoundIndex(name = "once_per_event_recipient_channel",
 		def = "{'eventId': 1, 'department': 1, 'person': 1, 'channel': 1}", unique = true)
-// Unique only so that the MongoDB-wire store serves the revision-conditional writes from it instead of a scan.
-@CompoundIndex(name = "revision_of_notification", def = "{'_id': 1, 'revision': 1}", unique = true)
 public record Notification(@Id String id, String eventId, String eventType, @Indexed String orderId, String accountId,
 		String orderNumber, String practice, @Indexed String region, @Indexed Department department, @Indexed String person, Channel channel,
 		String mailbox, String subject, String body, List<Change> changes, Instant occurredAt, Instant createdAt,

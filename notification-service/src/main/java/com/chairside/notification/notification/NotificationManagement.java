@@ -21,7 +21,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +31,9 @@ import org.springframework.stereotype.Service;
 import com.chairside.notification.people.People;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.outbox.OutboxRelay;
+import com.chairside.platform.persistence.Claims;
+import com.chairside.platform.persistence.ConditionalWrites;
+import com.chairside.platform.persistence.VersionedSave;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.NotFoundException;
 
@@ -49,6 +51,8 @@ public class NotificationManagement {
 
 	private final MongoTemplate mongo;
 
+	private final ConditionalWrites writes;
+
 	private final NotificationProperties properties;
 
 	private final EscalationProperties escalation;
@@ -65,12 +69,13 @@ public class NotificationManagement {
 
 	private final People people;
 
-	NotificationManagement(MongoTemplate mongo, NotificationProperties properties, EscalationProperties escalation,
-			EventFactory events, MeterRegistry meters, Clock clock, OutboxRelay outbox, MailQueue mailQueue,
-			People people) {
+	NotificationManagement(MongoTemplate mongo, ConditionalWrites writes, NotificationProperties properties,
+			EscalationProperties escalation, EventFactory events, MeterRegistry meters, Clock clock, OutboxRelay outbox,
+			MailQueue mailQueue, People people) {
 		this.people = people;
 		this.outbox = outbox;
 		this.mongo = mongo;
+		this.writes = writes;
 		this.properties = properties;
 		this.escalation = escalation;
 		this.events = events;
@@ -103,8 +108,7 @@ public class NotificationManagement {
 			this.mongo.getConverter().write(notification, document);
 			documents.add(document);
 		}
-		BitSet duplicates = Inserts.skippingDuplicates(this.mongo, this.mongo.getCollectionName(Notification.class),
-				documents);
+		BitSet duplicates = Claims.claimAll(this.mongo, this.mongo.getCollectionName(Notification.class), documents);
 		List<Notification> recorded = new ArrayList<>(told.size());
 		for (int i = 0; i < told.size(); i++) {
 			if (!duplicates.get(i)) {
@@ -249,8 +253,8 @@ public class NotificationManagement {
 
 	/**
 	 * The deadlines up to {@code horizon} of notifications neither acknowledged nor escalated yet, ids and times only.
-	 * The MongoDB-wire store answers this by scanning {@code notifications} (it serves no index but {@code _id}), so
-	 * the escalation job asks it rarely and keeps the answer.
+	 * A query across {@code notifications}, a collection that only grows, so the escalation job asks it rarely and
+	 * keeps the answer.
 	 */
 	public List<Deadline> deadlinesUpTo(Instant horizon) {
 		Query query = Query.query(Criteria.where("acknowledgeBy").lte(horizon)
@@ -277,12 +281,11 @@ public class NotificationManagement {
 	 * one write conditional on the revision read; retried when another write came in between. The guard is checked on
 	 * the notification as read: every change of a field a guard reads (delivery, acknowledged, escalated) is such a
 	 * transition and moves the revision, so an unchanged revision means the guard still holds. Read by {@code _id} and
-	 * written by {@code _id} and {@code revision}, the key of a unique index, because the MongoDB-wire store serves a
-	 * filter only from a unique index with exactly its fields and scans the whole collection for any other.
+	 * written on {@code _id} and {@code revision} ({@link ConditionalWrites#updateIfAndGet}).
 	 */
 	private Optional<Notification> transition(String id, Predicate<Notification> guard,
 			Function<Notification, Update> change, Function<Notification, NotificationEvent> event) {
-		for (int attempt = 0; attempt < 10; attempt++) {
+		return VersionedSave.retry(10, () -> {
 			Notification current = this.mongo.findById(id, Notification.class);
 			if (current == null || !guard.test(current)) {
 				return Optional.empty();
@@ -291,15 +294,14 @@ public class NotificationManagement {
 			Update update = change.apply(current)
 				.set("revision", next)
 				.push("pendingEvents", this.events.pending("notification", id, next, event.apply(current)));
-			Notification after = this.mongo.findAndModify(
-					Query.query(Criteria.where("_id").is(id).and("revision").is(current.revision())), update,
-					FindAndModifyOptions.options().returnNew(true), Notification.class);
-			if (after != null) {
-				this.outbox.staged("notifications", id); // an update, not a save: no wake-up of its own
-				return Optional.of(after);
+			Notification after = this.writes.updateIfAndGet(Notification.class, id, "revision", current.revision(),
+					update);
+			if (after == null) {
+				throw new OptimisticLockingFailureException("Notification " + id + " kept changing");
 			}
-		}
-		throw new OptimisticLockingFailureException("Notification " + id + " kept changing");
+			this.outbox.staged("notifications", id); // an update, not a save: no wake-up of its own
+			return Optional.of(after);
+		});
 	}
 
 	private static String department(Notification notification) {

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.chairside.notification.reminders.Reminder.Kind;
 import com.chairside.platform.inbox.IncomingEvent;
+import com.chairside.platform.persistence.ConditionalWrites;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,10 +34,13 @@ public class Reminders {
 
 	private final MongoTemplate mongo;
 
+	private final ConditionalWrites writes;
+
 	private final ReminderProperties properties;
 
-	Reminders(MongoTemplate mongo, ReminderProperties properties) {
+	Reminders(MongoTemplate mongo, ConditionalWrites writes, ReminderProperties properties) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.properties = properties;
 	}
 
@@ -102,12 +105,10 @@ public class Reminders {
 
 	private void apply(String id, IncomingEvent event, Update update) {
 		update.set("sequence", event.sequence()).set("eventId", event.id());
-		Query older = Query.query(Criteria.where("_id").is(id).and("sequence").lt(event.sequence()));
-		try {
-			this.mongo.upsert(older, update, Reminder.class);
+		if (this.writes.ifNewer(Reminder.class, id, event.sequence()).orUpsert().apply(update)) {
 			log.debug("Reminder {}: {} applied (seq {})", id, event.name(), event.sequence());
 		}
-		catch (DuplicateKeyException ex) {
+		else {
 			log.debug("Reminder {}: {} seq {} is not newer, ignored", id, event.name(), event.sequence());
 		}
 	}
