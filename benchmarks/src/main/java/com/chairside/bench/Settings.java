@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The sizes of a run. {@code full} is the issue's (bin/chairside bench); {@code smoke} only checks that each benchmark
- * still works, in seconds (BenchmarkSmokeTests, in the build). Any size can be overridden with a system property, e.g.
+ * still works, in seconds (BenchmarkSmokeSystemTests, in the build). Any size can be overridden with a system property, e.g.
  * {@code -Dbench.events=20000}, to try a change quickly.
  *
  * @param events OrderChanged events the notification service drains per round (event-path)

@@ -24,7 +24,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A trail that cannot be written (no store answers) leaves the request as it was, and says so in a metric. */
-class AuditStoreOutageTests {
+class AuditStoreOutageUnitTests {
 
 	@Test
 	void aWriteIsAnsweredWhenTheTrailCannotBeStoredAndTheFailureIsCounted() throws Exception {

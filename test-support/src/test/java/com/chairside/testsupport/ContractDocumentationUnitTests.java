@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dchairside.docs.regenerate=true}); and each service consumes exactly the topics, under the group, that the
  * AsyncAPI document declares for it.
  */
-class ContractDocumentationTests {
+class ContractDocumentationUnitTests {
 
 	/** The system property that makes the events-table tests write the tables from the AsyncAPI document. */
 	static final String REGENERATE = "chairside.docs.regenerate";
@@ -93,14 +93,14 @@ class ContractDocumentationTests {
 		List<String> lines = text.substring(start + TABLE_START.length(), end)
 			.lines()
 			.filter((line) -> line.startsWith("|"))
-			.map(ContractDocumentationTests::normalized)
+			.map(ContractDocumentationUnitTests::normalized)
 			.toList();
 		String hint = "the events table of " + file + " differs from contracts/asyncapi.yaml; regenerate it with "
-				+ "./mvnw -o -B test -pl test-support -Dtest=ContractDocumentationTests -D" + REGENERATE + "=true";
+				+ "./mvnw -o -B test -pl test-support -Dtest=ContractDocumentationUnitTests -D" + REGENERATE + "=true";
 		assertThat(lines).as(hint).isNotEmpty();
 		assertThat(lines.get(0)).as(hint).isEqualTo(normalized(header));
 		assertThat(lines.subList(Math.min(2, lines.size()), lines.size()).stream().sorted().toList()).as(hint)
-			.containsExactlyElementsOf(rows.stream().map(ContractDocumentationTests::normalized).sorted().toList());
+			.containsExactlyElementsOf(rows.stream().map(ContractDocumentationUnitTests::normalized).sorted().toList());
 	}
 
 	/** A Markdown table row; an empty cell is {@code | |}. */

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sides. Never how fast (that is bin/chairside bench's job, on a quiet machine).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class BenchmarkSmokeTests {
+class BenchmarkSmokeSystemTests {
 
 	private static final Settings SMOKE = Settings.smoke(Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize());
 
