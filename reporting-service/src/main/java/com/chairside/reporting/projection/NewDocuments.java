@@ -12,9 +12,9 @@ import org.springframework.data.mongodb.core.convert.UpdateMapper;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * The document an upsert by id of one update creates when there is none yet, to insert it instead: the
- * MongoDB-wire store inserts a batch several times faster than it upserts it. The update is mapped as Spring Data
- * maps an upsert's; only updates that set, increment and push top-level fields are turned into documents.
+ * The document an upsert by id of one update creates when there is none yet, to insert it instead: an insert finds no
+ * document first, and a batch of them goes in one unordered write. The update is mapped as Spring Data maps an
+ * upsert's; only updates that set, increment and push top-level fields are turned into documents.
  */
 final class NewDocuments {
 

@@ -199,8 +199,6 @@ class ProjectorIntegrationTests {
 		finally {
 			replicas.shutdownNow();
 		}
-		assertThat(this.mongo.indexOps(alone).getIndexInfo()).as("the compare-and-set's index")
-			.anyMatch((index) -> Projector.ID_SEQUENCE.equals(index.getName()) && index.isUnique());
 	}
 
 }
