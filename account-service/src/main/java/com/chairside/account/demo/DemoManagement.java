@@ -1,12 +1,18 @@
 package com.chairside.account.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +44,14 @@ public class DemoManagement {
 
 	private static final int ATTEMPTS = 5;
 
+	/** The longest window {@link #ofOwner} answers for: a month. */
+	static final Duration LONGEST_WINDOW = Duration.ofDays(31);
+
 	private final Demos demos;
 
 	private final DemoUnitCalendar calendar;
+
+	private final DemoDays days;
 
 	private final AccountManagement accounts;
 
@@ -54,10 +65,11 @@ public class DemoManagement {
 
 	private final Clock clock;
 
-	DemoManagement(Demos demos, DemoUnitCalendar calendar, AccountManagement accounts, LeadDirectory leads,
-			ActivityLog activities, EventFactory events, MongoTemplate mongo, Clock clock) {
+	DemoManagement(Demos demos, DemoUnitCalendar calendar, DemoDays days, AccountManagement accounts,
+			LeadDirectory leads, ActivityLog activities, EventFactory events, MongoTemplate mongo, Clock clock) {
 		this.demos = demos;
 		this.calendar = calendar;
+		this.days = days;
 		this.accounts = accounts;
 		this.leads = leads;
 		this.activities = activities;
@@ -96,6 +108,7 @@ public class DemoManagement {
 		try {
 			Demo demo = Demo.schedule(id, accountId, leadId, region, demoUnit, products, from, until, user.id(),
 					this.clock.instant());
+			this.days.enter(id, from, versionOnceSaved(demo));
 			demo.stageEvents("demo", id, this.events);
 			saved = this.demos.insert(demo);
 		}
@@ -135,8 +148,12 @@ public class DemoManagement {
 		this.calendar.book(unit, id, from, until).ifPresent((clash) -> {
 			throw new DemoUnitBookedException(unit, clash.start(), clash.end());
 		});
+		boolean otherDay = !DemoDays.sameDay(from, oldStart);
 		Demo saved;
 		try {
+			if (otherDay) {
+				this.days.enter(id, from, versionOnceSaved(demo));
+			}
 			demo.reschedule(unit, from, until, user.id(), this.clock.instant());
 			demo.stageEvents("demo", id, this.events);
 			saved = this.demos.save(demo); // version-conditional: of two moves at once, one saves
@@ -146,6 +163,9 @@ public class DemoManagement {
 			throw ex;
 		}
 		this.calendar.release(oldUnit, id, oldStart, oldEnd);
+		if (otherDay) {
+			this.days.leave(id, oldStart, saved.version());
+		}
 		log.info("Demo {} moved from unit {} to unit {}", id, oldUnit, unit);
 		return saved;
 	}
@@ -163,6 +183,7 @@ public class DemoManagement {
 		demo.stageEvents("demo", id, this.events);
 		Demo saved = this.demos.save(demo);
 		this.calendar.release(demo.demoUnit(), id);
+		this.days.leave(id, demo.start());
 		log.info("Demo {} of unit {} cancelled", id, demo.demoUnit());
 		return saved;
 	}
@@ -192,6 +213,39 @@ public class DemoManagement {
 			query.addCriteria(Criteria.where("region").is(user.region()));
 		}
 		return this.mongo.find(query, Demo.class);
+	}
+
+	/**
+	 * The demos on the accounts {@code owner} holds now that start in [from, until), by start time, with each account's
+	 * practice name; a lead's demo (no account yet) is nobody's here, and a cancelled demo is left out. Read by
+	 * {@code _id} alone: the window's days ({@link DemoDays}), their demos, then those demos' accounts; whatever else
+	 * each must satisfy (the user's region, the window, the owner) is checked on what was read. The window is at most
+	 * {@link #LONGEST_WINDOW} long (400 naming {@code until} otherwise), which bounds the work and the answer.
+	 */
+	public List<PracticeDemo> ofOwner(String owner, Instant from, Instant until, CurrentUser user) {
+		if (!until.isAfter(from)) {
+			throw new InvalidFieldException("until", "must be after from");
+		}
+		if (Duration.between(from, until).compareTo(LONGEST_WINDOW) > 0) {
+			throw new InvalidFieldException("until", "must be at most " + LONGEST_WINDOW.toDays() + " days after from");
+		}
+		List<Demo> inWindow = new ArrayList<>();
+		this.demos.findAllById(this.days.demoIds(from, until)).forEach((demo) -> {
+			if (user.canSee(demo.region()) && demo.accountId() != null && demo.status() != DemoStatus.CANCELLED
+					&& !demo.start().isBefore(from) && demo.start().isBefore(until)) {
+				inWindow.add(demo);
+			}
+		});
+		Map<String, String> practices = new HashMap<>();
+		this.accounts.findAll(inWindow.stream().map(Demo::accountId).collect(Collectors.toSet()), user)
+			.stream()
+			.filter((account) -> owner.equals(account.owner()))
+			.forEach((account) -> practices.put(account.id(), account.name()));
+		return inWindow.stream()
+			.filter((demo) -> practices.containsKey(demo.accountId()))
+			.sorted(Comparator.comparing(Demo::start))
+			.map((demo) -> new PracticeDemo(demo, practices.get(demo.accountId())))
+			.toList();
 	}
 
 	/**
@@ -244,6 +298,11 @@ public class DemoManagement {
 				}
 			}
 		}
+	}
+
+	/** The version the store gives the demo when it is saved next (a new one starts at 0). */
+	private static long versionOnceSaved(Demo demo) {
+		return (demo.version() != null) ? demo.version() + 1 : 0;
 	}
 
 	/** Times as the store keeps them (milliseconds), so that a slot is found again by its times. */

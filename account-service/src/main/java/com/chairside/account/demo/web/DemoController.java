@@ -1,11 +1,13 @@
 package com.chairside.account.demo.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +28,15 @@ import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.InvalidFieldException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Demos: 201 when the unit is free then, 409 when another demo holds it; moved and cancelled until they take place. */
 @RestController
 @RequestMapping("/api/demos")
 class DemoController {
+
+	/** {@code owner=me}: the caller. */
+	static final String ME = "me";
 
 	private final DemoManagement demos;
 
@@ -55,19 +61,55 @@ class DemoController {
 		return ResponseEntity.created(URI.create("/api/demos/" + demo.id())).body(DemoView.of(demo));
 	}
 
-	/** A demo unit's calendar ({@code demoUnit}), an account's or a lead's demos, by start time. */
+	/**
+	 * A demo unit's calendar ({@code demoUnit}), an account's or a lead's demos, or a person's demos in a time window
+	 * ({@code owner} with {@code from} and {@code until}), by start time.
+	 */
 	@GetMapping
-	@Operation(summary = "A demo unit's calendar, or the demos of an account or a lead",
-			description = "Give demoUnit, accountId or leadId (400 otherwise). The unit's calendar leaves cancelled"
-					+ " demos out; an account's or a lead's list shows them with status CANCELLED.")
+	@Operation(summary = "A demo unit's calendar, the demos of an account or a lead, or a person's demos in a window",
+			description = "Give demoUnit, accountId or leadId; or owner with from and until (400 otherwise). The unit's"
+					+ " calendar leaves cancelled demos out; an account's or a lead's list shows them with status"
+					+ " CANCELLED. owner (me: the caller) lists the demos on the accounts that person holds now,"
+					+ " starting from `from` (inclusive) until `until` (exclusive), at most 31 days apart, each with its"
+					+ " practiceName; cancelled demos and those of leads not converted yet are left out. An account"
+					+ " manager sees only their region's demos, whatever the owner.")
 	Map<String, Object> list(@RequestParam(required = false) String accountId,
-			@RequestParam(required = false) String leadId, @RequestParam(required = false) String demoUnit) {
-		if (accountId == null && leadId == null && demoUnit == null) {
-			throw new InvalidFieldException("accountId", "give accountId, leadId or demoUnit");
+			@RequestParam(required = false) String leadId, @RequestParam(required = false) String demoUnit,
+			@Parameter(description = "Whose demos: a person, or me for the caller; with from and until")
+			@RequestParam(required = false) String owner,
+			@Parameter(description = "The window's start, an instant such as 2026-12-07T00:00:00Z (inclusive)")
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "The window's end (exclusive), after from and at most 31 days later")
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until) {
+		CurrentUser user = CurrentUser.get();
+		if (owner != null || from != null || until != null) {
+			return ofOwner(owner, from, until, accountId != null || leadId != null || demoUnit != null, user);
 		}
-		List<DemoView> demos = this.demos.list(accountId, leadId, demoUnit, CurrentUser.get())
+		if (accountId == null && leadId == null && demoUnit == null) {
+			throw new InvalidFieldException("accountId", "give accountId, leadId or demoUnit, or owner with from and until");
+		}
+		List<DemoView> demos = this.demos.list(accountId, leadId, demoUnit, user).stream().map(DemoView::of).toList();
+		return Map.of("items", demos, "total", demos.size());
+	}
+
+	private Map<String, Object> ofOwner(String owner, Instant from, Instant until, boolean narrowedOtherwise,
+			CurrentUser user) {
+		if (owner == null || owner.isBlank()) {
+			throw new InvalidFieldException("owner", "give owner (a person, or me) with from and until");
+		}
+		if (narrowedOtherwise) {
+			throw new InvalidFieldException("owner", "give owner without accountId, leadId or demoUnit");
+		}
+		if (from == null) {
+			throw new InvalidFieldException("from", "give the window's start");
+		}
+		if (until == null) {
+			throw new InvalidFieldException("until", "give the window's end");
+		}
+		String person = ME.equals(owner.strip()) ? user.id() : owner.strip();
+		List<PracticeDemoView> demos = this.demos.ofOwner(person, from, until, user)
 			.stream()
-			.map(DemoView::of)
+			.map(PracticeDemoView::of)
 			.toList();
 		return Map.of("items", demos, "total", demos.size());
 	}
