@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,7 +41,7 @@ final class FirstScreen {
 	static final String LANDING = "/console/screens/my-day.js";
 
 	/** What screens/my-day.js asks the API for (GET), without queries and ids; records.js's look-ups besides. */
-	static final List<String> MY_DAY = List.of(Api.OVERDUE, Api.LEADS, Api.ACCOUNTS, Api.DEMOS, Api.NOTIFICATIONS);
+	static final List<String> MY_DAY = List.of(Api.OVERDUE, Api.LEADS, Api.DEMOS, Api.NOTIFICATIONS);
 
 	/** A browser's connections to one host over HTTP/1.1. */
 	private static final int CONNECTIONS = 6;
@@ -138,15 +140,22 @@ final class FirstScreen {
 		CompletableFuture<Void> followUps = CompletableFuture.allOf(
 				json(Api.LEADS + "?status=NEW&owner=" + owner + "&size=20"),
 				json(Api.LEADS + "?status=CONTACTED&owner=" + owner + "&size=20"));
-		CompletableFuture<Void> demos = json(Api.ACCOUNTS + "?owner=" + owner + "&size=50")
-			.thenCompose((accounts) -> each(accounts.path("items"),
-					(account) -> json(Api.DEMOS + "?accountId=" + account.path("id").asString())));
+		CompletableFuture<JsonNode> demos = json(Api.DEMOS + "?" + demosThisWeek(LocalDate.now(), ZoneId.systemDefault()));
 		CompletableFuture<JsonNode> risk = json(Api.NOTIFICATIONS + "?eventType=DeliveryCommitmentAtRisk&size=100");
 		CompletableFuture<JsonNode> missed = json(Api.NOTIFICATIONS + "?eventType=DeliveryCommitmentMissed&size=100");
 		CompletableFuture<Void> atRisk = risk.thenCombine(missed, (r, m) -> flagged(m, r))
 			.thenCompose((orders) -> each(orders, (orderId) -> record(Api.ORDERS + "/" + orderId.asString())
 				.thenCompose((order) -> record(Api.ACCOUNTS + "/" + order.path("accountId").asString()))));
 		return CompletableFuture.allOf(overdue, followUps, demos, atRisk);
+	}
+
+	/**
+	 * my-day.js's query for the week's demos: the caller's, from the reader's midnight today to the same time seven
+	 * days on.
+	 */
+	static String demosThisWeek(LocalDate today, ZoneId zone) {
+		return "owner=me&from=" + today.atStartOfDay(zone).toInstant() + "&until="
+				+ today.plusDays(7).atStartOfDay(zone).toInstant();
 	}
 
 	/** The orders the notifications name, each once (missed first, as my-day.js reads them). */

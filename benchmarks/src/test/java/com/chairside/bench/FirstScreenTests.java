@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -69,6 +71,18 @@ class FirstScreenTests {
 			paths.add(gets.group(1));
 		}
 		assertThat(paths).containsExactlyInAnyOrderElementsOf(FirstScreen.MY_DAY);
+	}
+
+	@Test
+	void theWeeksDemosAreOneCallWithTheScreensParameters() throws IOException {
+		String myDay = read(ROOT.resolve(FirstScreen.LANDING));
+		List<String> calls = FirstScreen.found(Pattern.compile("\\bget\\(\\s*'/api/demos',\\s*\\{([^}]*)\\}"), myDay);
+		assertThat(calls).as("one call for the week's demos, its query an object literal").hasSize(1);
+		Set<String> screen = new LinkedHashSet<>(FirstScreen.found(Pattern.compile("(\\w+):"), calls.get(0)));
+		assertThat(FirstScreen.found(Pattern.compile("owner: '(\\w+)'"), calls.get(0))).containsExactly("me");
+		String query = FirstScreen.demosThisWeek(LocalDate.of(2026, 12, 7), ZoneId.of("Europe/Berlin"));
+		assertThat(FirstScreen.found(Pattern.compile("(?:^|&)(\\w+)="), query)).containsExactlyElementsOf(screen);
+		assertThat(query).isEqualTo("owner=me&from=2026-12-06T23:00:00Z&until=2026-12-13T23:00:00Z");
 	}
 
 	private static String read(URI address) throws IOException {
