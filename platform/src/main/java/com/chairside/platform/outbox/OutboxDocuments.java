@@ -14,8 +14,8 @@ import com.mongodb.client.model.Filters;
 
 /**
  * The relay's view of the documents that carry an outbox: their pending events in order, and the sweep's lease on them
- * (until when, whose, and which round's). The store serves a query from an index only when it names nothing but
- * {@code _id}, so every read that is not the sweep's scan goes by {@code _id}.
+ * (until when, whose, and which round's). Every read that is not the sweep's scan goes by {@code _id} (see
+ * {@link com.chairside.platform.persistence}).
  */
 final class OutboxDocuments {
 
@@ -37,7 +37,7 @@ final class OutboxDocuments {
 		return this.mongo.getCollection(source.collection());
 	}
 
-	/** Documents by {@code _id} alone: the one query the store answers from its index. */
+	/** Documents by {@code _id} alone. */
 	List<Document> byIds(OutboxSource source, List<Object> ids) {
 		return of(source).find(Filters.in("_id", ids)).into(new ArrayList<>());
 	}

@@ -34,7 +34,7 @@ import io.micrometer.core.instrument.Timer;
  * Publishes the {@code pendingEvents} of every {@link OutboxSource}, each send acknowledged by all in-sync replicas, and
  * only then removes exactly the published ones from the document ({@link OrderedSender}).
  * <p>
- * Two ways in, because the store serves a query from an index only when it names nothing but {@code _id}:
+ * Two ways in, so that every read but the sweep's goes by {@code _id} (see {@link com.chairside.platform.persistence}):
  * <ul>
  * <li><b>Wake-ups</b>: a write of this process that stages events names its document ({@link #staged}, called by
  * {@link OutboxWakeUps} after every save and by code that pushes {@code pendingEvents} itself); the relay thread waits
