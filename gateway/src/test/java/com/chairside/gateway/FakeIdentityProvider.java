@@ -33,7 +33,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An OpenID Connect provider just big enough for the gateway's sign-in: discovery, an authorization endpoint that
  * signs in whoever the test names (no page), a token endpoint that checks the PKCE verifier against the challenge and
- * the client's secret, refresh tokens, a JWK set. The real provider is the identity module, tested on its own and
+ * the client's secret, refresh tokens, a JWK set, and an end-session endpoint named in discovery (never called: the
+ * tests read where the gateway sends the browser). The real provider is the identity module, tested on its own and
  * with the gateway in the system tests.
  */
 final class FakeIdentityProvider implements AutoCloseable {
@@ -53,6 +54,8 @@ final class FakeIdentityProvider implements AutoCloseable {
 	private volatile Duration accessTokenLifetime = Duration.ofMinutes(5);
 
 	private volatile String lastAuthorizationQuery;
+
+	private volatile String lastIdToken;
 
 	FakeIdentityProvider() throws IOException, JOSEException {
 		this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -85,6 +88,11 @@ final class FakeIdentityProvider implements AutoCloseable {
 		return this.lastAuthorizationQuery;
 	}
 
+	/** The ID token issued last, by a code or a refresh. */
+	String lastIdToken() {
+		return this.lastIdToken;
+	}
+
 	private String discovery() {
 		String issuer = issuer();
 		return """
@@ -92,7 +100,8 @@ final class FakeIdentityProvider implements AutoCloseable {
 				 "jwks_uri":"%1$s/jwks","response_types_supported":["code"],"subject_types_supported":["public"],
 				 "id_token_signing_alg_values_supported":["RS256"],"scopes_supported":["openid"],
 				 "token_endpoint_auth_methods_supported":["client_secret_basic"],
-				 "grant_types_supported":["authorization_code","refresh_token"],"code_challenge_methods_supported":["S256"]}
+				 "grant_types_supported":["authorization_code","refresh_token"],"code_challenge_methods_supported":["S256"],
+				 "end_session_endpoint":"%1$s/logout"}
 				""".formatted(issuer);
 	}
 
@@ -124,7 +133,8 @@ final class FakeIdentityProvider implements AutoCloseable {
 				return;
 			}
 			this.refreshes.incrementAndGet();
-			answer(exchange, 200, tokens(username, null, null));
+			// A fresh ID token too, as an OpenID provider gives with the openid scope
+			answer(exchange, 200, tokens(username, null, "chairside-console"));
 			return;
 		}
 		Grant grant = this.codes.remove(form.getOrDefault("code", ""));
@@ -149,13 +159,14 @@ final class FakeIdentityProvider implements AutoCloseable {
 			.claim("region", "NORTHEAST");
 		String idToken = "";
 		if (clientId != null) {
-			idToken = ",\"id_token\":\"" + sign(new JWTClaimsSet.Builder().subject(username)
+			this.lastIdToken = sign(new JWTClaimsSet.Builder().subject(username)
 				.issuer(issuer())
 				.audience(clientId)
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
 				.claim("nonce", nonce)
-				.build()) + "\"";
+				.build());
+			idToken = ",\"id_token\":\"" + this.lastIdToken + "\"";
 		}
 		return "{\"access_token\":\"" + sign(access.build()) + "\",\"token_type\":\"Bearer\",\"expires_in\":"
 				+ this.accessTokenLifetime.toSeconds() + ",\"scope\":\"openid\",\"refresh_token\":\"" + refresh + "\""

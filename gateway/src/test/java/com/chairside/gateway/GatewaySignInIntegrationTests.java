@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,10 @@ class GatewaySignInIntegrationTests {
 			assertThat(provider.refreshes()).isEqualTo(before + 1);
 			assertThat(SignedJWT.parse(received.get("authorization").substring(7)).getJWTClaimsSet().getExpirationTime())
 				.isInTheFuture();
+			String csrf = browser.cookie("XSRF-TOKEN").orElseThrow().getValue();
+			HttpResponse<String> signedOut = browser.post("/logout", null, Map.of("X-XSRF-TOKEN", csrf));
+			assertThat(browser.location(signedOut)).as("signing out names the ID token the refresh brought")
+				.contains("id_token_hint=" + provider.lastIdToken());
 		}
 		finally {
 			provider.accessTokensLast(Duration.ofMinutes(5));
@@ -118,14 +123,31 @@ class GatewaySignInIntegrationTests {
 	}
 
 	@Test
-	void signingOutEndsTheSession() {
+	void signingOutEndsTheSessionHereAndAtTheProvider() {
 		Browser browser = signedIn("am.northeast");
 		assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
 		String csrf = browser.cookie("XSRF-TOKEN").orElseThrow().getValue();
 		HttpResponse<String> signedOut = browser.post("/logout", null, Map.of("X-XSRF-TOKEN", csrf));
 		assertThat(signedOut.statusCode()).isEqualTo(302);
+		assertThat(browser.location(signedOut)).as("the provider's end of the session")
+			.startsWith(provider.issuer() + "/logout?")
+			.contains("id_token_hint=", "post_logout_redirect_uri=http://127.0.0.1:" + this.port + "/");
+		assertThat(signedOut.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("CHAIRSIDE_SESSION=;").contains("Expires=Thu, 01 Jan 1970"));
 		assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
 		assertThat(browser.get("/").statusCode()).as("back to sign-in").isEqualTo(302);
+	}
+
+	@Test
+	void tellsTheConsolesScriptWhereSigningOutGoesOn() throws Exception {
+		Browser browser = signedIn("am.northeast");
+		String csrf = browser.cookie("XSRF-TOKEN").orElseThrow().getValue();
+		HttpResponse<String> signedOut = browser.post("/logout", null,
+				Map.of("X-XSRF-TOKEN", csrf, "Accept", "application/json"));
+		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+		assertThat(new ObjectMapper().readTree(signedOut.body()).path("location").asText())
+			.startsWith(provider.issuer() + "/logout?id_token_hint=");
+		assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
 	}
 
 	@Test

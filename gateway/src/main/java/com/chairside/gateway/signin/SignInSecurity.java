@@ -2,18 +2,24 @@ package com.chairside.gateway.signin;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,6 +35,8 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -71,7 +79,8 @@ class SignInSecurity {
 	@Bean
 	@Order(2)
 	SecurityFilterChain people(HttpSecurity http, ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
+			OAuth2AuthorizedClientRepository authorizedClients, JsonMapper json,
+			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
 		AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN);
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> (API.matches(request) ? problems : signIn)
@@ -84,8 +93,11 @@ class SignInSecurity {
 		DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
 				"/oauth2/authorization");
 		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		// Signing out ends the provider's session too (RP-initiated logout), else the next visit would sign the person
+		// straight back in; the provider then sends them back here, to sign in again.
 		OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
 		signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+		signedOut.setRedirectStrategy(new ScriptRedirects(json));
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(SecurityConfiguration.OPEN)
 			.permitAll()
 			.anyRequest()
@@ -99,7 +111,7 @@ class SignInSecurity {
 				.failureHandler((request, response, ex) -> problems.commence(request, response,
 						new InsufficientAuthenticationException("Sign-in failed: " + ex.getMessage()))))
 			.oauth2Client((client) -> client.authorizedClientRepository(authorizedClients))
-			.logout((logout) -> logout.logoutSuccessHandler(signedOut))
+			.logout((logout) -> logout.logoutSuccessHandler(signedOut).deleteCookies(sessionCookie))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(csrfOrRole(problems, entryPoint)));
 		return http.build();
@@ -131,13 +143,20 @@ class SignInSecurity {
 		return new HttpSessionOAuth2AuthorizedClientRepository();
 	}
 
+	/**
+	 * Tokens refreshed as they run out. A refresh that brings a new ID token replaces the person's in the session
+	 * (the event is what Spring Security's login listens to): signing out names the provider's current ID token,
+	 * since the provider no longer knows the one it issued first.
+	 */
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientRepository authorizedClients) {
+			OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher events) {
 		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
 				authorizedClients);
-		manager.setAuthorizedClientProvider(
-				OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.authorizationCode()
+			.refreshToken((refresh) -> refresh.eventPublisher(events))
+			.build());
 		return manager;
 	}
 
@@ -148,6 +167,46 @@ class SignInSecurity {
 				new SessionTokenRelay(clients));
 		registration.setOrder(1);
 		return registration;
+	}
+
+	/**
+	 * A redirect that the console's script asked for ({@code Accept: application/json}, as its sign-out does) is
+	 * answered {@code 200 {"location": "..."}} for the script to follow: a script's fetch cannot read a redirect, and
+	 * the provider's sign-out has to be a page the browser opens. A form posted by a page is redirected as usual.
+	 */
+	static final class ScriptRedirects implements RedirectStrategy {
+
+		private final RedirectStrategy pages = new DefaultRedirectStrategy();
+
+		private final JsonMapper json;
+
+		ScriptRedirects(JsonMapper json) {
+			this.json = json;
+		}
+
+		@Override
+		public void sendRedirect(HttpServletRequest request, HttpServletResponse response, String url)
+				throws IOException {
+			if (!fromScript(request)) {
+				this.pages.sendRedirect(request, response, url);
+				return;
+			}
+			response.setStatus(HttpServletResponse.SC_OK);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			response.getWriter().write(this.json.writeValueAsString(Map.of("location", url)));
+		}
+
+		private static boolean fromScript(HttpServletRequest request) {
+			String accept = request.getHeader(HttpHeaders.ACCEPT);
+			if (accept == null) {
+				return false;
+			}
+			List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+			return accepted.stream().anyMatch(MediaType.APPLICATION_JSON::equalsTypeAndSubtype)
+					&& accepted.stream().noneMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
+		}
+
 	}
 
 	/**
