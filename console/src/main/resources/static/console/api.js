@@ -99,11 +99,19 @@ export const put = (path, body, query) => api(path, { method: 'PUT', body, query
 export const patch = (path, body, query) => api(path, { method: 'PATCH', body, query });
 export const del = (path, query) => api(path, { method: 'DELETE', query });
 
-/** Signs out of the gateway's session (POST /logout with the CSRF header), then shows the sign-in again. */
+/**
+ * Signs out: the gateway ends its session (POST /logout with the CSRF header) and answers where the sign-out goes on,
+ * the identity provider's end of the session, which then sends the browser back here to sign in again.
+ */
 export async function signOut() {
+  let next = '/';
   try {
-    await fetch('/logout', { method: 'POST', headers: csrfHeaders(), credentials: 'same-origin', redirect: 'manual' });
-  } finally {
-    location.assign('/');
+    const response = await fetch('/logout', {
+      method: 'POST', headers: { Accept: 'application/json', ...csrfHeaders() }, credentials: 'same-origin', redirect: 'manual',
+    });
+    if (response.ok) next = (await response.json()).location || next;
+  } catch (e) {
+    // The gateway not reached or its answer unreadable: the console's address shows whether a session is left.
   }
+  location.assign(next);
 }

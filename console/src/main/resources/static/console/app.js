@@ -38,6 +38,8 @@ const ROLE_ORDER = ['ACCOUNT_MANAGER', 'SALES_MANAGER', 'SALES_ADMIN', 'DEPARTME
 
 let me = null;
 let rendering = 0;
+// The screen the page opened on leaves the focus at the top, where the skip link is; later ones take it (see settle).
+let opened = false;
 
 /** The signed-in person as GET /api/me answered ({user, roles, region, department, seesAllRegions}). */
 export const currentUser = () => me;
@@ -87,6 +89,7 @@ async function route() {
   const main = document.getElementById('screen');
   const turn = ++rendering;
   const target = resolve(location.hash);
+  const from = document.activeElement;
   if (!target) {
     location.replace(homeOf(me));
     return;
@@ -98,7 +101,10 @@ async function route() {
   try {
     screen = await import(`./screens/${target.name}.js`);
   } catch (e) {
-    if (turn === rendering) replace(main, h('p', { class: 'state error', role: 'alert' }, 'This screen is not available yet.'));
+    if (turn === rendering) {
+      replace(main, h('p', { class: 'state error', role: 'alert' }, 'This screen is not available yet.'));
+      settle(main, from);
+    }
     return;
   }
   if (turn !== rendering) return;
@@ -110,10 +116,26 @@ async function route() {
     replace(main, errorState(problem));
     if (!(problem && 'status' in problem)) console.error(problem);
   }
-  if (turn === rendering) {
-    const title = main.querySelector('h1');
-    document.title = title ? `${title.textContent} · Chairside` : 'Chairside';
-  }
+  if (turn === rendering) settle(main, from);
+}
+
+/**
+ * A screen is drawn: the window's title names it, and the focus goes to its title, where a screen reader reads on and
+ * the next Tab starts, unless it has moved on while the screen loaded: the screen put it somewhere itself (a form's
+ * first field), or the person did.
+ */
+function settle(main, from) {
+  const title = main.querySelector('h1');
+  document.title = title ? `${title.textContent} · Chairside` : 'Chairside';
+  const focus = document.activeElement;
+  if (opened && (focus === from || focus === document.body || focus === main)) focusTitle(main);
+  opened = true;
+}
+
+function focusTitle(main) {
+  const title = main.querySelector('h1');
+  if (title) title.setAttribute('tabindex', '-1');
+  (title || main).focus();
 }
 
 function markNav() {
@@ -149,6 +171,11 @@ async function start() {
   replace(document.getElementById('nav'), h('ul', null, navFor(me).map(([href, text]) => h('li', null, h('a', { href }, text)))));
   document.querySelector('.brand').setAttribute('href', homeOf(me));
   document.getElementById('sign-out').addEventListener('click', signOut);
+  // Past the navigation to the screen's title; the hash stays the route's.
+  document.querySelector('a.skip').addEventListener('click', event => {
+    event.preventDefault();
+    focusTitle(main);
+  });
   document.getElementById('search').addEventListener('submit', event => {
     event.preventDefault();
     const q = event.target.elements.q.value.trim();
