@@ -1,11 +1,9 @@
 package com.chairside.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -16,43 +14,51 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.util.StringUtils;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Two filter chains: the provider's protocol endpoints (discovery, authorize, token, JWK set, user info, logout), and
- * the sign-in page for people. The console's client is registered in {@code application.yml}.
+ * the sign-in page for people. A person signed in here stays so (the provider's session, as with any provider) until
+ * the console signs them out through the logout endpoint or the session times out. The console's client is
+ * registered in {@code application.yml}.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentitySecurity {
 
 	static final String SIGN_IN = "/login";
 
+	/** Session attribute: the person has just signed out (the sign-in page says so once). */
+	static final String SIGNED_OUT = "chairside.signedOut";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
 		OAuth2AuthorizationServerConfigurer provider = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(provider.getEndpointsMatcher())
-			.with(provider, (server) -> server.oidc(Customizer.withDefaults())
-				.authorizationEndpoint((authorize) -> authorize.authorizationResponseHandler(codeThenForget())))
+			// The person stays signed in here until the console signs them out (RP-initiated logout).
+			.with(provider, (server) -> server.oidc((oidc) -> oidc.logoutEndpoint((logout) -> logout
+				.logoutResponseHandler(signedOutThenBack())
+				.errorResponseHandler(signedOutUnlessSignedIn()))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// A browser that is not signed in is sent to the sign-in page, and back to the authorization afterwards.
 			.exceptionHandling((handling) -> handling.defaultAuthenticationEntryPointFor(
@@ -77,24 +83,37 @@ class IdentitySecurity {
 	}
 
 	/**
-	 * Sends the authorization code to the client, then ends the person's session here: the provider keeps no sign-in
-	 * of its own, so that signing out of the console is complete and the next sign-in asks for the password again.
+	 * Ends the session here and sends the person back to the console, remembering in a new session that they signed
+	 * out, which the sign-in page they are shown next says.
 	 */
-	private static AuthenticationSuccessHandler codeThenForget() {
+	private static AuthenticationSuccessHandler signedOutThenBack() {
+		SecurityContextLogoutHandler local = new SecurityContextLogoutHandler();
+		OidcLogoutAuthenticationSuccessHandler back = new OidcLogoutAuthenticationSuccessHandler();
+		back.setLogoutHandler((request, response, authentication) -> {
+			OidcLogoutAuthenticationToken logout = (OidcLogoutAuthenticationToken) authentication;
+			if (logout.isPrincipalAuthenticated()) {
+				local.logout(request, response, (Authentication) logout.getPrincipal());
+			}
+			request.getSession().setAttribute(SIGNED_OUT, Boolean.TRUE);
+		});
+		return back;
+	}
+
+	/**
+	 * A sign-out the provider cannot check (its ID token unknown here, as after a restart, which also ended every
+	 * session) leaves nobody signed in here: the sign-in page says so. With a session here it is refused, as the
+	 * protocol says, and the session stays.
+	 */
+	private static AuthenticationFailureHandler signedOutUnlessSignedIn() {
 		RedirectStrategy redirects = new DefaultRedirectStrategy();
-		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
-			OAuth2AuthorizationCodeRequestAuthenticationToken authorization = (OAuth2AuthorizationCodeRequestAuthenticationToken) authentication;
-			UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(authorization.getRedirectUri())
-				.queryParam(OAuth2ParameterNames.CODE, authorization.getAuthorizationCode().getTokenValue());
-			if (StringUtils.hasText(authorization.getState())) {
-				uri.queryParam(OAuth2ParameterNames.STATE,
-						UriUtils.encode(authorization.getState(), StandardCharsets.UTF_8));
+		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
+			if (request.getSession(false) == null) {
+				redirects.sendRedirect(request, response, SIGN_IN + "?logout");
+				return;
 			}
-			HttpSession session = request.getSession(false);
-			if (session != null) {
-				session.invalidate();
-			}
-			redirects.sendRedirect(request, response, uri.build(true).toUriString());
+			String error = (ex instanceof OAuth2AuthenticationException refused) ? refused.getError().toString()
+					: ex.getMessage();
+			response.sendError(HttpStatus.BAD_REQUEST.value(), error);
 		};
 	}
 

@@ -3,6 +3,7 @@ package com.chairside.identity;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -38,7 +39,7 @@ class SignInController {
 			@RequestParam(required = false) String logout) {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String message = (error != null) ? "<p class=\"error\" role=\"alert\">Wrong username or password.</p>"
-				: (logout != null) ? "<p role=\"status\">You are signed out.</p>" : "";
+				: (logout != null || justSignedOut(request)) ? "<p role=\"status\">You are signed out.</p>" : "";
 		return """
 				<!DOCTYPE html>
 				<html lang="en">
@@ -75,6 +76,16 @@ class SignInController {
 				</html>
 				""".formatted(message, request.getContextPath() + IdentitySecurity.SIGN_IN,
 				HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+	}
+
+	/** Whether the person signed out just before being shown this page; said once. */
+	private static boolean justSignedOut(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || session.getAttribute(IdentitySecurity.SIGNED_OUT) == null) {
+			return false;
+		}
+		session.removeAttribute(IdentitySecurity.SIGNED_OUT);
+		return true;
 	}
 
 }

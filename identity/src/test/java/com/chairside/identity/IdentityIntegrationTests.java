@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The provider over real HTTP, as the console's backend and a person's browser meet it: discovery, the sign-in page,
- * and the whole authorization code flow with PKCE, ending in tokens that carry the users file's claims.
+ * the whole authorization code flow with PKCE, ending in tokens that carry the users file's claims, and signing out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class IdentityIntegrationTests {
@@ -35,6 +35,8 @@ class IdentityIntegrationTests {
 	static final int PORT = freePort();
 
 	static final String ISSUER = "http://127.0.0.1:" + PORT;
+
+	static final String CONSOLE = "http://127.0.0.1:8080/";
 
 	static final String REDIRECT = "http://127.0.0.1:8080/login/oauth2/code/chairside";
 
@@ -60,6 +62,7 @@ class IdentityIntegrationTests {
 		assertThat(document.path("authorization_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/authorize");
 		assertThat(document.path("token_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/token");
 		assertThat(document.path("code_challenge_methods_supported").toString()).contains("S256");
+		assertThat(document.path("end_session_endpoint").asString()).isEqualTo(ISSUER + "/connect/logout");
 		assertThat(new Browser().getJson(ISSUER + "/.well-known/jwks.json").body()).contains("\"kty\":\"RSA\"")
 			.doesNotContain("\"d\":");
 	}
@@ -97,7 +100,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void signsAnAccountManagerInWithTheirRegion() {
-		Jwt token = signIn("am.northeast");
+		Jwt token = signIn("am.northeast").accessToken();
 		assertThat(token.getSubject()).isEqualTo("am.northeast");
 		assertThat(token.getClaimAsStringList("roles")).containsExactly("ACCOUNT_MANAGER");
 		assertThat(token.getClaimAsString("region")).isEqualTo("NORTHEAST");
@@ -108,7 +111,7 @@ class IdentityIntegrationTests {
 
 	@Test
 	void signsADepartmentInWithItsDepartment() {
-		Jwt token = signIn("dept.production");
+		Jwt token = signIn("dept.production").accessToken();
 		assertThat(token.getClaimAsStringList("roles")).containsExactly("DEPARTMENT");
 		assertThat(token.getClaimAsString("department")).isEqualTo("PRODUCTION");
 		assertThat(token.getClaimAsString("region")).isNull();
@@ -116,23 +119,62 @@ class IdentityIntegrationTests {
 
 	@Test
 	void signsTheAdministratorIn() {
-		Jwt token = signIn("admin");
+		Jwt token = signIn("admin").accessToken();
 		assertThat(token.getClaimAsStringList("roles")).containsExactly("ADMIN");
 		assertThat(token.getClaimAsString("region")).isNull();
 	}
 
-	/**
-	 * The authorization code flow with PKCE, as the gateway runs it for a browser: authorize (sent to sign in), sign
-	 * in, back to authorize, the code at the redirect URI, the code and verifier exchanged for tokens. Answers the
-	 * access token, verified against the JWK set the services use.
-	 */
-	private Jwt signIn(String username) {
+	@Test
+	void keepsThePersonSignedInUntilTheConsoleSignsThemOut() {
+		SignedIn person = signIn("am.northeast");
+		assertThat(Browser.location(person.browser().get(authorize(random()))))
+			.as("signed in here already: a code without the password").startsWith(REDIRECT + "?code=");
+
+		HttpResponse<String> unchecked = person.browser().get(signOut("not-a-token"));
+		assertThat(unchecked.statusCode()).as("a sign-out whose ID token is not this provider's").isEqualTo(400);
+		assertThat(Browser.location(person.browser().get(authorize(random())))).startsWith(REDIRECT + "?code=");
+
+		HttpResponse<String> signedOut = person.browser().get(signOut(person.idToken()));
+		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(302);
+		assertThat(Browser.location(signedOut)).isEqualTo(CONSOLE);
+		assertThat(Browser.location(person.browser().get(authorize(random())))).isEqualTo(ISSUER + "/login");
+		assertThat(person.browser().get(ISSUER + "/login").body()).contains("You are signed out.");
+		assertThat(person.browser().get(ISSUER + "/login").body()).as("said once").doesNotContain("signed out");
+	}
+
+	@Test
+	void showsTheSignInPageToSomeoneSigningOutWhoIsNotSignedInHere() {
 		Browser browser = new Browser();
-		String verifier = random();
-		String authorize = ISSUER + "/oauth2/authorize?response_type=code&client_id=chairside-console&scope=openid"
+		HttpResponse<String> signedOut = browser.get(signOut("an-id-token-from-before-a-restart"));
+		assertThat(Browser.location(signedOut)).isEqualTo(ISSUER + "/login?logout");
+		assertThat(browser.get(Browser.location(signedOut)).body()).contains("You are signed out.");
+	}
+
+	private static String authorize(String verifier) {
+		return ISSUER + "/oauth2/authorize?response_type=code&client_id=chairside-console&scope=openid"
 				+ "&state=s42&code_challenge_method=S256&code_challenge=" + challenge(verifier) + "&redirect_uri="
 				+ URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
-		HttpResponse<String> toSignIn = browser.get(authorize);
+	}
+
+	/** The console's sign-out at the provider (RP-initiated logout), back to the console. */
+	private static String signOut(String idToken) {
+		return ISSUER + "/connect/logout?id_token_hint=" + URLEncoder.encode(idToken, StandardCharsets.UTF_8)
+				+ "&post_logout_redirect_uri=" + URLEncoder.encode(CONSOLE, StandardCharsets.UTF_8);
+	}
+
+	/** A person signed in: their browser (with the provider's session), access token and current ID token. */
+	record SignedIn(Browser browser, Jwt accessToken, String idToken) {
+	}
+
+	/**
+	 * The authorization code flow with PKCE, as the gateway runs it for a browser: authorize (sent to sign in), sign
+	 * in, back to authorize, the code at the redirect URI, the code and verifier exchanged for tokens. The access
+	 * token is verified against the JWK set the services use.
+	 */
+	private SignedIn signIn(String username) {
+		Browser browser = new Browser();
+		String verifier = random();
+		HttpResponse<String> toSignIn = browser.get(authorize(verifier));
 		assertThat(Browser.location(toSignIn)).isEqualTo(ISSUER + "/login");
 		HttpResponse<String> signedIn = browser.signIn(ISSUER + "/login", username, "chairside");
 		HttpResponse<String> withCode = browser.follow(Browser.location(signedIn));
@@ -150,13 +192,13 @@ class IdentityIntegrationTests {
 		HttpResponse<String> refreshed = browser.post(ISSUER + "/oauth2/token", Map.of("grant_type", "refresh_token",
 				"refresh_token", answer.path("refresh_token").asString()), CLIENT);
 		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-
-		assertThat(browser.get(authorize).statusCode()).as("the provider forgot the sign-in once the code was issued")
-			.isEqualTo(302);
-		assertThat(Browser.location(browser.get(authorize))).isEqualTo(ISSUER + "/login");
-		return NimbusJwtDecoder.withJwkSetUri(ISSUER + "/.well-known/jwks.json")
+		Jwt access = NimbusJwtDecoder.withJwkSetUri(ISSUER + "/.well-known/jwks.json")
 			.build()
 			.decode(answer.path("access_token").asString());
+		// The refresh brought a new ID token, the one the provider knows the sign-in by from now on.
+		String idToken = JSON.readTree(refreshed.body()).path("id_token").asString();
+		assertThat(idToken).isNotEmpty();
+		return new SignedIn(browser, access, idToken);
 	}
 
 	private static String random() {
