@@ -17,13 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A person signing in to the console through the gateway and the identity provider, both as processes, with a plain
  * HTTP client that keeps cookies and follows each redirect itself: the sign-in page, the password, back to the
  * console, then the API with the session alone, which lead-service answers for the person the provider signed in.
+ * And in a browser: a wrong password said so on the page, then signing out, which ends the session at the gateway and
+ * at the provider, so that the console opened again asks for the password.
  */
 class SignInSystemTests {
 
@@ -57,6 +62,42 @@ class SignInSystemTests {
 		assertThat(who.path("user").asText()).isEqualTo("am.northeast");
 		assertThat(who.path("region").asText()).isEqualTo("NORTHEAST");
 		assertThat(who.path("roles").toString()).contains("ACCOUNT_MANAGER");
+	}
+
+	@Test
+	void signingOutOfTheConsoleEndsTheSessionAtTheProviderToo() throws Exception {
+		assumeTrue(ConsoleBrowser.signInAvailable(suite), "the gateway has no browser sign-in yet");
+		try (ConsoleBrowser browser = ConsoleBrowser.open(suite)) {
+			browser.driver.get(browser.console);
+			browser.type(browser.field("Username"), "am.northwest");
+			browser.type(browser.field("Password"), "not-it");
+			browser.button("Sign in").click();
+			browser.alert("wrong username or password");
+			browser.type(browser.field("Username"), "am.northwest");
+			browser.type(browser.field("Password"), "chairside");
+			browser.button("Sign in").click();
+			browser.heading("My day");
+			String session = browser.driver.manage().getCookieNamed("CHAIRSIDE_SESSION").getValue();
+
+			browser.button("Sign out").click();
+			signInPage(browser);
+			browser.text("You are signed out.");
+			assertThat(new Client().send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/me"))
+				.header("Cookie", "CHAIRSIDE_SESSION=" + session)).statusCode()).as("the old session").isEqualTo(401);
+			browser.screenshot("signed-out");
+
+			// Opened again, the console asks for the password: the provider's session ended with the console's.
+			browser.driver.get(browser.console);
+			signInPage(browser);
+		}
+	}
+
+	private static void signInPage(ConsoleBrowser browser) {
+		browser.wait.until(ExpectedConditions.urlToBe(suite.identityIssuer() + "/login"));
+		browser.field("Username");
+		browser.field("Password");
+		browser.button("Sign in");
+		assertThat(browser.driver.findElements(By.xpath("//h1[starts-with(normalize-space(), 'My day')]"))).isEmpty();
 	}
 
 	/** A browser as far as signing in needs one: a cookie jar, each redirect followed by hand. */
