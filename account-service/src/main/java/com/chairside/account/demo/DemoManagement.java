@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,6 +31,7 @@ import com.chairside.account.activity.NewActivity;
 import com.chairside.account.leads.KnownLead;
 import com.chairside.account.leads.LeadDirectory;
 import com.chairside.platform.outbox.EventFactory;
+import com.chairside.platform.persistence.VersionedSave;
 import com.chairside.platform.security.CurrentUser;
 import com.chairside.platform.web.InvalidFieldException;
 import com.chairside.platform.web.NotFoundException;
@@ -41,8 +41,6 @@ import com.chairside.platform.web.NotFoundException;
 public class DemoManagement {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoManagement.class);
-
-	private static final int ATTEMPTS = 5;
 
 	/** The longest window {@link #ofOwner} answers for: a month. */
 	static final Duration LONGEST_WINDOW = Duration.ofDays(31);
@@ -284,21 +282,9 @@ public class DemoManagement {
 
 	/** One version-conditional save of a change that happens to the demo (read again when it changed meanwhile). */
 	private Optional<Demo> change(String demoId, Predicate<Demo> change) {
-		for (int attempt = 1;; attempt++) {
-			Demo demo = this.demos.findById(demoId).orElse(null);
-			if (demo == null || !change.test(demo)) {
-				return Optional.empty();
-			}
-			try {
-				return Optional.of(this.demos.save(demo));
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		return VersionedSave.change(() -> this.demos.findById(demoId), change, this.demos::save);
 	}
+
 
 	/** The version the store gives the demo when it is saved next (a new one starts at 0). */
 	private static long versionOnceSaved(Demo demo) {
