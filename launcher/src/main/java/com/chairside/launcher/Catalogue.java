@@ -332,6 +332,8 @@ public final class Catalogue {
 				settings.put("spring.mail.port", Integer.toString(port("mail")));
 				// a practice's order mail carries the order form, which order-service renders
 				settings.put("chairside.notification.customer.order-service-url", url("order-service"));
+				// the embedded default only: webhook receivers on this machine's loopback (production never allows them)
+				settings.put("chairside.notifications.webhooks.allow-loopback", "true");
 			}
 			default -> {
 			}
@@ -341,7 +343,10 @@ public final class Catalogue {
 				Part.Preparation.NONE);
 	}
 
-	/** The gateway, routing to every replica of each service; it needs nothing running to start. */
+	/**
+	 * The gateway, routing to every replica of each service. It starts once they answer: its first requests find
+	 * them, and it does not slow their start, the longest of all, by starting beside them.
+	 */
 	private Part gateway() {
 		Map<String, String> settings = ordered("server.port", Integer.toString(port("gateway")),
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri(), "chairside.identity.issuer-uri",
@@ -353,8 +358,14 @@ public final class Catalogue {
 			}
 			settings.put("chairside.routes." + route, String.join(",", urls));
 		});
+		Set<String> services = new java.util.LinkedHashSet<>();
+		for (String service : SERVICES) {
+			for (int n = 1; n <= replicas(service); n++) {
+				services.add(replica(service, n).name());
+			}
+		}
 		return new Part("gateway", List.of("gateway"), port("gateway"), List.of(), HEAPS.get("gateway"), bootOptions(),
-				jar("gateway"), List.of(), settings, new Readiness.HttpOk(READINESS_PROBE), Set.of(), List.of(),
+				jar("gateway"), List.of(), settings, new Readiness.HttpOk(READINESS_PROBE), services, List.of(),
 				Part.Preparation.NONE);
 	}
 

@@ -13,21 +13,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Kafka broker's settings, written once for every broker started here: a single KRaft node that is broker and
- * controller at once (ARCHITECTURE.md section 8), replication factor 1 everywhere. The embedded default adds its
- * plaintext listeners and its topic defaults; the deployment checks add the production listeners instead.
+ * controller at once, replication factor 1 everywhere. The embedded default speaks plaintext and adds its topic
+ * defaults; the deployment checks speak SASL and add the production's users and ACLs.
  */
 public final class KafkaBroker {
 
 	private KafkaBroker() {
 	}
 
-	/** What every broker here is, whatever its listeners: one node, its own controller, nothing replicated. */
-	public static Map<String, String> singleNode(int controllerPort, Path data) {
+	/**
+	 * What every broker here is: one node, its own controller, nothing replicated; clients on the listener
+	 * {@code listener} at 127.0.0.1:{@code port}, the controller at 127.0.0.1:{@code controllerPort}, both speaking
+	 * {@code protocol}.
+	 */
+	public static Map<String, String> singleNode(String listener, String protocol, int port, int controllerPort,
+			Path data) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("process.roles", "broker,controller");
 		settings.put("node.id", "1");
 		settings.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+		settings.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+		settings.put("advertised.listeners", listener + "://127.0.0.1:" + port);
+		settings.put("inter.broker.listener.name", listener);
 		settings.put("controller.listener.names", "CONTROLLER");
+		settings.put("listener.security.protocol.map", "CONTROLLER:" + protocol + "," + listener + ":" + protocol);
 		settings.put("default.replication.factor", "1");
 		settings.put("min.insync.replicas", "1");
 		settings.put("offsets.topic.replication.factor", "1");
@@ -46,11 +55,7 @@ public final class KafkaBroker {
 	 * many), topics made on first use, and every event kept: a devstack's history is its test data.
 	 */
 	public static Map<String, String> embeddedDefault(int port, int controllerPort, Path data) {
-		Map<String, String> settings = singleNode(controllerPort, data);
-		settings.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		settings.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-		settings.put("inter.broker.listener.name", "PLAINTEXT");
-		settings.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+		Map<String, String> settings = singleNode("PLAINTEXT", "PLAINTEXT", port, controllerPort, data);
 		settings.put("num.partitions", "6");
 		settings.put("offsets.topic.num.partitions", "6");
 		settings.put("auto.create.topics.enable", "true");

@@ -151,24 +151,33 @@ public final class Supervisor implements AutoCloseable {
 	}
 
 	/**
-	 * {@code parts} in groups to stop one after the other: first those no other part among them depends on, in the
-	 * reverse of their start order, then those only the first group depended on, and so on.
+	 * {@code parts} in groups to stop one after the other, the reverse of the order they start in: those that depend
+	 * on others (through a chain of the most parts among them) first, those that depend on none last; within a
+	 * group, the reverse of the given order.
 	 */
 	static List<List<Part>> stopOrder(List<Part> parts) {
-		List<Part> remaining = new ArrayList<>(parts);
-		Collections.reverse(remaining);
-		List<List<Part>> waves = new ArrayList<>();
-		while (!remaining.isEmpty()) {
-			List<Part> wave = remaining.stream()
-				.filter((part) -> remaining.stream().noneMatch((other) -> other.dependencies().contains(part.name())))
-				.toList();
-			if (wave.isEmpty()) {
-				wave = List.copyOf(remaining);
-			}
-			waves.add(wave);
-			remaining.removeAll(wave);
+		Map<String, Part> byName = new LinkedHashMap<>();
+		parts.forEach((part) -> byName.put(part.name(), part));
+		Map<Integer, List<Part>> byDepth = new java.util.TreeMap<>(Collections.reverseOrder());
+		List<Part> reversed = new ArrayList<>(parts);
+		Collections.reverse(reversed);
+		for (Part part : reversed) {
+			byDepth.computeIfAbsent(depth(part, byName, new HashSet<>()), (depth) -> new ArrayList<>()).add(part);
 		}
-		return waves;
+		return List.copyOf(byDepth.values());
+	}
+
+	/** How many parts among {@code parts} a chain of dependencies leads through from {@code part}. */
+	private static int depth(Part part, Map<String, Part> parts, Set<String> seen) {
+		if (!seen.add(part.name())) {
+			return 0;
+		}
+		int deepest = part.dependencies().stream().filter(parts::containsKey)
+			.mapToInt((dependency) -> 1 + depth(parts.get(dependency), parts, seen))
+			.max()
+			.orElse(0);
+		seen.remove(part.name());
+		return deepest;
 	}
 
 	int stop(List<PartProcess> processes) {

@@ -54,9 +54,13 @@ class CatalogueUnitTests {
 	}
 
 	@Test
-	void theServicesWaitForTheBrokerAndTheStoreAndNothingElseWaits() {
-		assertThat(this.catalogue.parts()).allSatisfy((part) -> assertThat(part.dependencies())
-			.isEqualTo(Catalogue.SERVICES.contains(part.name()) ? java.util.Set.of("kafka", "mongodb") : java.util.Set.of()));
+	void theServicesWaitForTheBrokerAndTheStoreAndTheGatewayForTheServices() {
+		assertThat(this.catalogue.parts()).filteredOn((part) -> Catalogue.SERVICES.contains(part.name()))
+			.hasSize(5)
+			.allSatisfy((service) -> assertThat(service.dependencies()).containsExactlyInAnyOrder("kafka", "mongodb"));
+		assertThat(this.catalogue.part("gateway").dependencies()).containsExactlyInAnyOrderElementsOf(Catalogue.SERVICES);
+		assertThat(List.of("kafka", "mongodb", "mail", "issuer"))
+			.allSatisfy((part) -> assertThat(this.catalogue.part(part).dependencies()).isEmpty());
 	}
 
 	@Test
@@ -110,7 +114,8 @@ class CatalogueUnitTests {
 		assertThat(free.part("notification-service").settings())
 			.containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:" + free.port("kafka"))
 			.containsEntry("spring.mail.port", Integer.toString(free.port("mail")))
-			.containsEntry("chairside.notification.customer.order-service-url", free.url("order-service"));
+			.containsEntry("chairside.notification.customer.order-service-url", free.url("order-service"))
+			.containsEntry("chairside.notifications.webhooks.allow-loopback", "true");
 	}
 
 	@Test
@@ -127,6 +132,7 @@ class CatalogueUnitTests {
 		assertThat(three.part("gateway").settings()).containsEntry("chairside.routes.notifications",
 				"http://127.0.0.1:8084,http://127.0.0.1:8184,http://127.0.0.1:8284")
 			.containsEntry("chairside.routes.products", "http://127.0.0.1:8083");
+		assertThat(three.part("gateway").dependencies()).contains("notification-service-2", "notification-service-3");
 		assertThat(three.names()).contains("notification-service notification-service-2 notification-service-3");
 		assertThat(Catalogue.serviceOf("notification-service-3")).isEqualTo("notification-service");
 		assertThat(Catalogue.serviceOf("gateway")).isEqualTo("gateway");

@@ -25,16 +25,21 @@ class KafkaBrokerUnitTests {
 	}
 
 	@Test
-	void everyBrokerSharesTheSingleNodeSettingsWhateverItsListeners() {
-		Map<String, String> node = KafkaBroker.singleNode(9093, Path.of("/data"));
+	void everyBrokerIsTheSameSingleNodeWhateverItsListenerSpeaks() {
+		Map<String, String> sasl = KafkaBroker.singleNode("BROKER", "SASL_PLAINTEXT", 9092, 9093, Path.of("/data"));
 
-		assertThat(KafkaBroker.embeddedDefault(9092, 9093, Path.of("/data"))).containsAllEntriesOf(node);
-		assertThat(node).doesNotContainKeys("listeners", "advertised.listeners", "num.partitions");
+		assertThat(sasl).containsEntry("listeners", "BROKER://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093")
+			.containsEntry("advertised.listeners", "BROKER://127.0.0.1:9092")
+			.containsEntry("inter.broker.listener.name", "BROKER")
+			.containsEntry("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT")
+			.doesNotContainKeys("num.partitions", "auto.create.topics.enable");
+		assertThat(KafkaBroker.embeddedDefault(9092, 9093, Path.of("/data")))
+			.containsAllEntriesOf(KafkaBroker.singleNode("PLAINTEXT", "PLAINTEXT", 9092, 9093, Path.of("/data")));
 	}
 
 	@Test
 	void thePropertiesFileSaysWhereItsSettingsComeFromAndListsThemInOrder() {
-		String text = KafkaBroker.properties(KafkaBroker.singleNode(9093, Path.of("/data")));
+		String text = KafkaBroker.properties(KafkaBroker.embeddedDefault(9092, 9093, Path.of("/data")));
 
 		assertThat(text.lines().findFirst()).hasValueSatisfying((line) -> assertThat(line).startsWith("#")
 			.contains("com.chairside.launcher.KafkaBroker"));

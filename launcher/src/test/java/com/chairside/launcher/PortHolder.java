@@ -14,8 +14,9 @@ public final class PortHolder {
 			System.out.println("leaving at once, as told");
 			System.exit(3);
 		}
+		// said before the port opens: once a client finds it open, the line is in the log
+		System.out.println("holding " + args[0]);
 		try (ServerSocket socket = new ServerSocket(Integer.parseInt(args[0]), 50, InetAddress.getLoopbackAddress())) {
-			System.out.println("holding " + socket.getLocalPort());
 			while (true) {
 				socket.accept().close();
 			}
