@@ -86,7 +86,7 @@ class AccountWorkSystemTests {
 		JsonNode newest = api.get("/api/accounts/" + account + "/timeline?size=1").json().path("items").get(0);
 		assertThat(newest.path("type").asText()).as("the completed demo on top of the timeline").isEqualTo("DEMO");
 
-		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().bootstrap())) {
+		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			kafka.awaitRecord("chairside.demos", demo, "chairside.demo.DemoScheduled.v1");
 			kafka.awaitRecord("chairside.demos", demo, "chairside.demo.DemoCompleted.v1");
 		}

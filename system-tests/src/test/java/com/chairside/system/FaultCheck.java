@@ -19,6 +19,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
+import com.chairside.launcher.Catalogue;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.KafkaProbe.Received;
@@ -75,9 +76,9 @@ final class FaultCheck implements AutoCloseable {
 
 	FaultCheck(Suite suite) {
 		this.suite = suite;
-		this.probe = new KafkaProbe(suite.kafka().bootstrap());
+		this.probe = new KafkaProbe(suite.kafka().address());
 		this.records = this.probe.follow(TOPIC);
-		this.lag = new ConsumerLag(suite.kafka().bootstrap());
+		this.lag = new ConsumerLag(suite.kafka().address());
 		this.store = MongoClients.create(suite.storeConnectionString());
 	}
 
@@ -200,7 +201,7 @@ final class FaultCheck implements AutoCloseable {
 		Map<String, Integer> perEvent = new HashMap<>();
 		Map<String, Set<String>> departments = new HashMap<>();
 		Map<String, Integer> perRecipient = new HashMap<>();
-		for (Document n : this.store.getDatabase("chairside-notification").getCollection("notifications")
+		for (Document n : this.store.getDatabase(Catalogue.database("notification-service")).getCollection("notifications")
 			.find(Filters.in("orderId", orders))) {
 			perEvent.merge(n.getString("eventId"), 1, Integer::sum);
 			if (n.getString("department") != null) {
@@ -237,7 +238,7 @@ final class FaultCheck implements AutoCloseable {
 
 	private Map<String, Integer> countedChanges(List<String> orders) {
 		Map<String, Integer> counted = new HashMap<>();
-		var reporting = this.store.getDatabase("chairside-reporting");
+		var reporting = this.store.getDatabase(Catalogue.database("reporting-service"));
 		// After a rebuild the projection lives in the rebuilt copy its pointer names.
 		Document pointer = reporting.getCollection("projection_pointers").find(Filters.eq("_id", "orders")).first();
 		String active = (pointer != null) ? pointer.getString("collection") : "order_figures";

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.chairside.devstack.FreePorts;
+import com.chairside.launcher.FreePorts;
 
 /**
  * A TCP proxy in the test JVM between a service and something it depends on (the store, account-service), so that a

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import com.chairside.launcher.Catalogue;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.KafkaProbe;
 
@@ -133,7 +134,7 @@ class FaultSystemTests {
 				OrderStream stream = new OrderStream(suite, "FAULT_PRODUCER_KILLED", ORDERS, USERS, RATE).start();
 				MongoClient store = MongoClients.create(suite.storeConnectionString())) {
 			warmUp(stream);
-			var orders = store.getDatabase("chairside-order").getCollection("orders");
+			var orders = store.getDatabase(Catalogue.database("order-service")).getCollection("orders");
 			var unpublished = Filters.and(Filters.in("_id", stream.orders()), Filters.exists("pendingEvents.0"));
 			await("acknowledged changes still in the outbox").atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(10))
@@ -188,7 +189,7 @@ class FaultSystemTests {
 				.allMatch((c) -> c.status() == 503 && c.problemWithRetryAfter());
 			assertThat(during).as("answered within a few seconds").allMatch((c) -> c.millis() < 5000);
 			check.verify("store stopped 10 s", stream, start, end);
-			assertThat(store.getDatabase("chairside-order").getCollection("orders")
+			assertThat(store.getDatabase(Catalogue.database("order-service")).getCollection("orders")
 				.countDocuments(Filters.and(Filters.in("_id", stream.orders()), Filters.exists("pendingEvents.0"))))
 				.as("no order left with unpublished events").isZero();
 		}
@@ -208,7 +209,7 @@ class FaultSystemTests {
 			warmUp(stream);
 			stream.stop();
 			await("settled before").atMost(Duration.ofSeconds(120)).until(() -> check.settled(stream));
-			var notifications = store.getDatabase("chairside-notification").getCollection("notifications");
+			var notifications = store.getDatabase(Catalogue.database("notification-service")).getCollection("notifications");
 			long notified = notifications.countDocuments();
 
 			Instant start = Instant.now();
@@ -288,7 +289,7 @@ class FaultSystemTests {
 		assertThat(listing.lines().filter((l) -> l.contains("ce_id=" + ruleBreaker)))
 			.as("the listing says why it failed").allMatch((l) -> l.matches(".* error=\"[^\"]+\".*"));
 		try (MongoClient store = MongoClients.create(suite.storeConnectionString())) {
-			var notifications = store.getDatabase("chairside-notification").getCollection("notifications");
+			var notifications = store.getDatabase(Catalogue.database("notification-service")).getCollection("notifications");
 			long notified = notifications.countDocuments(Filters.eq("eventId", handled.header("ce_id")));
 			// The relay publishes at least once: under load the event may already be on the topic twice (same ce_id),
 			// so the re-drive is one copy more than before, never an exact count.
@@ -327,7 +328,7 @@ class FaultSystemTests {
 	private static String deadLetters(String action, String dlt) throws Exception {
 		ProcessBuilder command = new ProcessBuilder(suite.root().resolve("bin/chairside").toString(), "dead-letters",
 				action, dlt).directory(suite.root().toFile()).redirectErrorStream(true);
-		command.environment().put("CHAIRSIDE_KAFKA", suite.kafka().bootstrap());
+		command.environment().put("CHAIRSIDE_KAFKA", suite.kafka().address());
 		command.environment().put("CHAIRSIDE_HOME", suite.root().resolve("system-tests/target/chairside-home").toString());
 		Process process = command.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -340,7 +341,7 @@ class FaultSystemTests {
 	void aSlowAccountServiceAndAHangingWebhookLeaveUnrelatedRequestsFast() throws Exception {
 		try (OrderStream stream = new OrderStream(suite, "FAULT_SLOW_DEPENDENCY", 16, USERS, 20);
 				java.net.ServerSocket hanging = new java.net.ServerSocket(0);
-				ConsumerLag lag = new ConsumerLag(suite.kafka().bootstrap())) {
+				ConsumerLag lag = new ConsumerLag(suite.kafka().address())) {
 			await("earlier work consumed, so that normal is normal").atMost(Duration.ofSeconds(240))
 				.until(() -> FaultCheck.CONSUMER_GROUPS.stream().allMatch((g) -> lag.of(g, FaultCheck.TOPIC) == 0));
 			stream.start();

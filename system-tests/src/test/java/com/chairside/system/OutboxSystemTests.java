@@ -32,7 +32,7 @@ class OutboxSystemTests {
 	void anEventWrittenWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
 		Api api = suite.accountManager("MIDWEST");
 		String before = capture(api, "Lakeside Pediatric Dentistry");
-		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().bootstrap())) {
+		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			List<Received> leads = kafka.follow("chairside.leads");
 			await().atMost(Duration.ofSeconds(30)).until(() -> leads.stream().anyMatch(r -> before.equals(r.key())));
 		}
@@ -42,8 +42,8 @@ class OutboxSystemTests {
 		assertThat(api.get("/api/leads/" + during).field("status")).isEqualTo("NEW");
 
 		suite.kafka().start();
-		await("the broker back").atMost(Duration.ofSeconds(60)).until(suite.kafka()::listening);
-		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().bootstrap())) {
+		await("the broker back").atMost(Duration.ofSeconds(60)).until(suite.kafka()::isReady);
+		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			List<Received> leads = kafka.follow("chairside.leads");
 			await().atMost(Duration.ofSeconds(90)).until(() -> leads.stream().anyMatch(r -> during.equals(r.key())));
 			assertThat(leads.stream().filter(r -> before.equals(r.key()))).as("published before the outage, not lost").isNotEmpty();

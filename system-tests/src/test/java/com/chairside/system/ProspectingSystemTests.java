@@ -95,7 +95,7 @@ class ProspectingSystemTests {
 		assertThat(target.status()).as(target.toString()).isEqualTo(200);
 		assertThat(api.get("/api/regions/" + region + "/targets/" + month).json().path("leadsCaptured").asInt())
 			.isEqualTo(4);
-		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().bootstrap())) {
+		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			kafka.awaitRecord("chairside.targets", region + ":" + month, "chairside.target.TargetSet.v1");
 		}
 		await("the pack counts the region against its target").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

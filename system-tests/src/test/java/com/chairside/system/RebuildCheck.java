@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
+import com.chairside.launcher.Catalogue;
 import com.chairside.testsupport.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ final class RebuildCheck {
 
 	/** The pointer of {@code projection} names rebuild {@code run} and the copy it wrote. */
 	static void assertAnswering(MongoClient store, String projection, String run) {
-		Document pointer = store.getDatabase("chairside-reporting").getCollection("projection_pointers")
+		Document pointer = store.getDatabase(Catalogue.database("reporting-service")).getCollection("projection_pointers")
 			.find(Filters.eq("_id", projection)).first();
 		assertThat(pointer).as("the pointer of projection " + projection + " after rebuild " + run).isNotNull();
 		assertThat(pointer.getString("rebuildId")).as("the rebuild the " + projection + " projection answers from")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import com.chairside.launcher.PartProcess;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.KafkaProbe.Received;
@@ -42,7 +43,7 @@ class ReplicaSystemTests {
 
 	@Test
 	void aConsumerReplicaKilledMidwayLosesNothingAndDoublesNothing() {
-		List<ManagedProcess> replicas = CONSUMERS.stream().map(suite::startReplica).toList();
+		List<PartProcess> replicas = CONSUMERS.stream().map(suite::startReplica).toList();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> replicas.get(2).logText().contains("partitions assigned: [chairside.orders"));
 
@@ -65,7 +66,7 @@ class ReplicaSystemTests {
 			}
 		}
 		boolean killed = false;
-		try (ConsumerLag lag = new ConsumerLag(suite.kafka().bootstrap())) {
+		try (ConsumerLag lag = new ConsumerLag(suite.kafka().address())) {
 			for (int round = 2; round <= 6; round++) {
 				for (String order : orders) {
 					Api.Response changed = api.patch("/api/orders/" + order, """
@@ -74,7 +75,7 @@ class ReplicaSystemTests {
 					// From the third round on, killed the moment both order consumers have events not yet handled: a
 					// kill while nothing is in flight would prove nothing about redelivery.
 					if (!killed && round >= 3 && unhandledEvents(lag)) {
-						replicas.forEach(ManagedProcess::kill);
+						replicas.forEach(PartProcess::kill);
 						killed = true;
 					}
 				}
@@ -85,7 +86,7 @@ class ReplicaSystemTests {
 			assertThat(api.post("/api/orders/" + order + "/cancel", "{\"reason\":\"Merged\"}").status()).isEqualTo(200);
 		}
 
-		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().bootstrap())) {
+		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			List<Received> orderEvents = kafka.records("chairside.orders");
 			long expectedEvents = orders.size() * (1 + 5) + 2;
 			await().atMost(Duration.ofSeconds(60)).until(() -> distinctEventsOf(orderEvents, orders).size() >= expectedEvents);

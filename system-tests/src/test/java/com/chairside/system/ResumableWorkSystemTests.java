@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.chairside.launcher.Catalogue;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.KafkaProbe.Received;
@@ -69,7 +70,7 @@ class ResumableWorkSystemTests {
 
 		Set<String> leads = leadsIn(region);
 		assertThat(leads).as("one lead per good row").hasSize(created);
-		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().bootstrap())) {
+		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			List<Received> records = kafka.records("chairside.leads");
 			await("every imported lead's LeadCaptured").atMost(Duration.ofSeconds(60))
 				.until(() -> capturedEvents(records, leads).size() == created);
@@ -149,7 +150,7 @@ class ResumableWorkSystemTests {
 	private static Set<String> leadsIn(String region) {
 		try (MongoClient store = MongoClients.create(suite.storeConnectionString())) {
 			Set<String> ids = new HashSet<>();
-			store.getDatabase("chairside-lead").getCollection("leads")
+			store.getDatabase(Catalogue.database("lead-service")).getCollection("leads")
 				.find(Filters.eq("region", region)).projection(Projections.include("_id"))
 				.forEach((Document lead) -> ids.add(lead.getString("_id")));
 			return ids;

@@ -1,43 +1,66 @@
 package com.chairside.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
-import com.chairside.devstack.FreePorts;
 import com.chairside.devstack.MailSink;
 import com.chairside.devstack.MongoStore;
 import com.chairside.devstack.TokenIssuer;
+import com.chairside.launcher.Catalogue;
+import com.chairside.launcher.FreePorts;
+import com.chairside.launcher.Part;
+import com.chairside.launcher.PartProcess;
+import com.chairside.launcher.Supervisor;
 import com.chairside.testsupport.Api;
 
-import static org.awaitility.Awaitility.await;
-
 /**
- * The whole of Chairside, started once for all system tests: a Kafka broker process, the MongoDB-wire store, the
- * token issuer and the mail sink, then the identity provider, the five services and the gateway, each its own process
- * on a free port, built from the jars this build just packaged. The provider signs with the token issuer's key, so
- * people signed in through the gateway and the tests' own tokens verify alike.
+ * The whole of Chairside, started once for all system tests through the launcher, each part its own process on free
+ * ports, from the jars this build just packaged: the Kafka broker, the identity provider, the five services and the
+ * gateway. The store and the mail sink run in this JVM instead, because the tests read them directly (the store also
+ * while it is "down" for the services, the mail as it was received); the services reach the store through a fault
+ * proxy, and order-service reaches account-service through another, so that a test can take them away or slow them.
+ * Tests sign their own tokens with the provider's key, so people signed in through the gateway and tests' tokens
+ * verify alike.
  */
 final class Suite {
 
-	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
-			"notification-service", "reporting-service");
+	static final List<String> SERVICES = Catalogue.SERVICES;
+
+	/** How long a part may take to answer: ten JVMs start together on two cores. */
+	static final Duration READY = Duration.ofSeconds(240);
+
+	/**
+	 * The regions tokens may name here: the real six, then those the tests keep their records apart in. Every service
+	 * and the gateway refuse a token naming any other (and so would production, with its configured list).
+	 */
+	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,PROSPECTING,ACCOUNTWORK,"
+			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
+			+ "FAULT_STORE_STOPPED";
+
+	/** What every service is told beyond where its neighbours are: the tests' regions, a quick outbox, their logs. */
+	private static final Map<String, String> SERVICE_SETTINGS = Map.of("chairside.identity.regions", REGIONS,
+			"chairside.outbox.sweep-interval", "1s", "logging.level.com.chairside", "DEBUG");
 
 	private static Suite instance;
 
 	private final Path root;
 
+	/** Pid files, the broker's data, the provider's key, the jars' copies: this run's alone. */
+	private final Path state;
+
 	private final Path logs;
 
-	private KafkaBroker kafka;
-
 	private MongoStore mongo;
-
-	private TokenIssuer issuer;
 
 	private MailSink mail;
 
@@ -47,18 +70,20 @@ final class Suite {
 	/** Between order-service and account-service, so that a fault test can make account-service slow. */
 	private FaultProxy accountsForOrders;
 
-	private final Map<String, Integer> ports = new LinkedHashMap<>();
+	private TokenIssuer issuer;
 
-	private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+	private Catalogue catalogue;
 
-	private final List<ManagedProcess> extras = new ArrayList<>();
+	private Supervisor supervisor;
 
-	private final java.util.Set<String> copied = new java.util.HashSet<>();
+	private final Map<String, PartProcess> processes = new LinkedHashMap<>();
+
+	private final Map<String, Integer> replicas = new HashMap<>();
 
 	private Suite() throws Exception {
 		this.root = Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize();
 		this.logs = this.root.resolve("system-tests/target/processes");
-		Files.createDirectories(this.logs);
+		this.state = Files.createTempDirectory("chairside-suite");
 		try {
 			start();
 		}
@@ -70,29 +95,30 @@ final class Suite {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "chairside-suite-stop"));
 	}
 
-	private void start() throws Exception {
-		this.kafka = new KafkaBroker(this.root, Files.createTempDirectory("chairside-kafka"), this.logs).start();
+	private void start() throws IOException {
 		this.mongo = MongoStore.inMemory();
-		Path issuerKey = Files.createTempDirectory("chairside-issuer").resolve("key.json");
-		this.ports.put("identity", FreePorts.next());
-		this.issuer = TokenIssuer.withKeyIn(issuerKey).issuedBy(identityIssuer()).serve(0);
 		this.mail = MailSink.start(0);
 		String store = this.mongo.connectionString();
 		this.store = new FaultProxy("store", Integer.parseInt(store.substring(store.lastIndexOf(':') + 1)));
-		await("the broker").atMost(Duration.ofSeconds(60)).until(this.kafka::listening);
+		Catalogue onFreePorts = Catalogue.of(this.root, this.state).onFreePorts();
+		this.accountsForOrders = new FaultProxy("accounts", onFreePorts.port("account-service"));
+		Catalogue catalogue = onFreePorts.withPort("mongodb", this.store.port())
+			.withPort("mail", this.mail.smtpPort())
+			.adjusting("order-service", (part) -> part.withSetting("chairside.accounts.url",
+					"http://127.0.0.1:" + this.accountsForOrders.port()))
+			.adjusting("notification-service", (part) -> part.withSetting("chairside.notification.dispatch-interval", "200ms"))
+			.adjusting("gateway", (part) -> part.withSetting("chairside.identity.regions", REGIONS));
 		for (String service : SERVICES) {
-			this.ports.put(service, FreePorts.next());
+			catalogue = catalogue.adjusting(service, (part) -> part.withSettings(SERVICE_SETTINGS));
 		}
-		this.ports.put("gateway", FreePorts.next());
-		this.accountsForOrders = new FaultProxy("accounts", this.ports.get("account-service"));
-		this.processes.put("identity", identity(issuerKey).start());
-		for (String service : SERVICES) {
-			this.processes.put(service, service(service, this.ports.get(service)).start());
-		}
-		this.processes.put("gateway", gateway().start());
-		for (Map.Entry<String, ManagedProcess> process : this.processes.entrySet()) {
-			awaitReady(process.getValue(), this.ports.get(process.getKey()));
-		}
+		this.catalogue = catalogue;
+		this.issuer = TokenIssuer.withKeyIn(catalogue.issuerKey()).issuedBy(catalogue.issuer());
+		this.supervisor = Supervisor.attached(this.state, this.logs);
+		List<Part> parts = Stream.of(List.of("kafka", "issuer"), SERVICES, List.of("gateway"))
+			.flatMap(List::stream)
+			.map(catalogue::part)
+			.toList();
+		this.processes.putAll(this.supervisor.up(parts, READY));
 	}
 
 	static synchronized Suite get() {
@@ -107,146 +133,50 @@ final class Suite {
 		return instance;
 	}
 
-	/**
-	 * The regions tokens may name here: the real six, then those the tests keep their records apart in. Every service
-	 * and the gateway refuse a token naming any other (and so would production, with its configured list).
-	 */
-	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,PROSPECTING,ACCOUNTWORK,"
-			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
-			+ "FAULT_STORE_STOPPED";
-
-	/** A service process pointed at this suite's broker, store, issuer and mail sink. */
-	ManagedProcess service(String name, int port) {
-		return service(name, port, List.of());
-	}
-
-	/** As {@link #service(String, int)}, with settings of its own (they come last, so they win). */
-	ManagedProcess service(String name, int port, List<String> settings) {
-		String database = name.replace("-service", "");
-		List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-				"--spring.kafka.bootstrap-servers=" + this.kafka.bootstrap(),
-				"--spring.mongodb.uri=mongodb://127.0.0.1:" + this.store.port() + "/chairside-" + database,
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
-				"--chairside.identity.issuer-uri=" + identityIssuer(), "--chairside.identity.regions=" + REGIONS,
-				"--chairside.outbox.sweep-interval=1s", "--logging.level.com.chairside=DEBUG"));
-		if (name.equals("order-service")) {
-			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.accountsForOrders.port());
-		}
-		if (name.equals("lead-service")) {
-			// a conversion asks account-service whether the practice has an account already
-			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.ports.get("account-service"));
-		}
-		if (name.equals("notification-service")) {
-			args.add("--spring.mail.port=" + this.mail.smtpPort());
-			args.add("--chairside.notification.dispatch-interval=200ms");
-			// a practice's order mail carries the order form, which order-service renders
-			args.add("--chairside.notification.customer.order-service-url=http://127.0.0.1:" + this.ports.get("order-service"));
-			// the embedded default: webhook receivers on this machine's loopback
-			args.add("--chairside.notifications.webhooks.allow-loopback=true");
-		}
-		args.addAll(settings);
-		String processName = (port == this.ports.get(name)) ? name : name + "-" + port;
-		return ManagedProcess.springBoot(processName, jar(name), args, this.logs);
-	}
-
-	/** The OpenID Connect provider people sign in with, its console client sent back to this suite's gateway. */
-	private ManagedProcess identity(Path key) {
-		String client = "--spring.security.oauth2.authorizationserver.client.chairside-console.registration.";
-		return ManagedProcess.springBoot("identity", jar("identity"),
-				List.of("--server.port=" + this.ports.get("identity"),
-						"--spring.security.oauth2.authorizationserver.issuer=" + identityIssuer(),
-						"--chairside.identity.key-file=" + key,
-						client + "redirect-uris=" + gatewayUrl() + "/login/oauth2/code/chairside",
-						client + "post-logout-redirect-uris=" + gatewayUrl() + "/"),
-				this.logs);
-	}
-
 	/** The identity provider's issuer URI (its discovery document is under it). */
 	String identityIssuer() {
-		return "http://127.0.0.1:" + this.ports.get("identity");
+		return this.catalogue.issuer();
 	}
 
 	/** Where a browser opens the console. */
 	String gatewayUrl() {
-		return "http://127.0.0.1:" + this.ports.get("gateway");
-	}
-
-	private ManagedProcess gateway() {
-		String url = "http://127.0.0.1:";
-		return ManagedProcess.springBoot("gateway", jar("gateway"),
-				List.of("--server.port=" + this.ports.get("gateway"),
-						"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri(),
-						"--chairside.identity.issuer-uri=" + identityIssuer(),
-						"--chairside.identity.regions=" + REGIONS,
-						"--chairside.routes.leads=" + url + this.ports.get("lead-service"),
-						"--chairside.routes.accounts=" + url + this.ports.get("account-service"),
-						"--chairside.routes.orders=" + url + this.ports.get("order-service"),
-						"--chairside.routes.products=" + url + this.ports.get("order-service"),
-						"--chairside.routes.notifications=" + url + this.ports.get("notification-service"),
-						"--chairside.routes.reports=" + url + this.ports.get("reporting-service")),
-				this.logs);
-	}
-
-	/**
-	 * A copy of the module's packaged jar, taken once: a module rebuilt while the suite runs must not change the jar
-	 * under a running process, nor what a restarted one runs.
-	 */
-	private Path jar(String module) {
-		Path copy = this.logs.resolve("jars/" + module + ".jar");
-		try {
-			if (this.copied.add(module)) {
-				Files.createDirectories(copy.getParent());
-				Files.copy(this.root.resolve(module + "/target/" + module + ".jar"), copy,
-						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			}
-			return copy;
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
-	static void awaitReady(ManagedProcess process, int port) {
-		await(process.name() + " ready").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
-			.until(() -> process.ready("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+		return this.catalogue.url("gateway");
 	}
 
 	/** Another replica of {@code service} on a new port, sharing its database and consumer group. */
-	ManagedProcess startReplica(String service) {
-		int port = FreePorts.next();
-		ManagedProcess replica = service(service, port).start();
-		this.extras.add(replica);
-		awaitReady(replica, port);
-		return replica;
+	PartProcess startReplica(String service) {
+		return startReplica(service, List.of()).process();
 	}
 
 	/**
 	 * Another replica with settings of its own (a shorter lease, say), reached directly on its port: the work a test
 	 * gives it runs there, not wherever the gateway would send it.
 	 */
-	Replica startReplica(String service, List<String> settings) {
-		int port = FreePorts.next();
-		ManagedProcess replica = service(service, port, settings).start();
-		this.extras.add(replica);
-		awaitReady(replica, port);
-		return new Replica(replica, port);
+	synchronized Replica startReplica(String service, List<String> settings) {
+		int n = this.replicas.merge(service, 2, (last, one) -> last + 1);
+		Part part = this.catalogue.replica(service, n, FreePorts.next()).withCommandLineSettings(settings);
+		return new Replica(this.supervisor.up(List.of(part), READY).get(part.name()));
 	}
 
-	record Replica(ManagedProcess process, int port) {
+	record Replica(PartProcess process) {
+
+		int port() {
+			return this.process.port();
+		}
 
 		Api api(String token) {
-			return new Api("http://127.0.0.1:" + this.port, token);
+			return new Api("http://" + this.process.address(), token);
 		}
 
 	}
 
 	Api gateway(String token) {
-		return new Api("http://127.0.0.1:" + this.ports.get("gateway"), token);
+		return new Api(gatewayUrl(), token);
 	}
 
 	/** A service itself, not through the gateway, without a token. */
 	Api direct(String service) {
-		return new Api("http://127.0.0.1:" + this.ports.get(service), null);
+		return new Api(this.catalogue.url(service), null);
 	}
 
 	Api accountManager(String region) {
@@ -262,13 +192,14 @@ final class Suite {
 		return this.issuer.sign(claims);
 	}
 
-	ManagedProcess process(String name) {
+	/** A part's process: the broker, the provider ({@code issuer}), a service or the gateway. */
+	PartProcess process(String name) {
 		return this.processes.get(name);
 	}
 
 	/** Waits until a service's process (restarted, say) reports ready. */
 	void awaitReady(String service) {
-		awaitReady(this.processes.get(service), this.ports.get(service));
+		this.processes.get(service).awaitReady(READY);
 	}
 
 	Path root() {
@@ -276,7 +207,7 @@ final class Suite {
 	}
 
 	int port(String name) {
-		return this.ports.get(name);
+		return this.catalogue.port(name);
 	}
 
 	FaultProxy store() {
@@ -292,8 +223,9 @@ final class Suite {
 		return this.mongo.connectionString();
 	}
 
-	KafkaBroker kafka() {
-		return this.kafka;
+	/** The broker's process; its address is the bootstrap server. */
+	PartProcess kafka() {
+		return this.processes.get("kafka");
 	}
 
 	MailSink mail() {
@@ -302,21 +234,26 @@ final class Suite {
 
 	/** Stops what runs; also after a start that failed half-way, so any part may still be missing. */
 	private void stopAll() {
-		this.extras.forEach(ManagedProcess::stop);
-		List<ManagedProcess> running = new ArrayList<>(this.processes.values());
-		java.util.Collections.reverse(running);
-		running.forEach(ManagedProcess::stop);
-		stop(this.kafka, KafkaBroker::stop);
+		stop(this.supervisor, Supervisor::close);
 		stop(this.mail, MailSink::close);
-		stop(this.issuer, TokenIssuer::close);
 		stop(this.store, FaultProxy::close);
 		stop(this.accountsForOrders, FaultProxy::close);
 		stop(this.mongo, MongoStore::close);
+		deleteQuietly(this.state);
 	}
 
-	private static <T> void stop(T part, java.util.function.Consumer<T> stop) {
+	private static <T> void stop(T part, Consumer<T> stop) {
 		if (part != null) {
 			stop.accept(part);
+		}
+	}
+
+	private static void deleteQuietly(Path folder) {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a temporary folder left behind is harmless
 		}
 	}
 
