@@ -4,22 +4,20 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import com.chairside.launcher.Catalogue;
 
 /** Times {@code bin/chairside up} from nothing running to every part ready, in a state folder of its own. */
 final class ChairsideUp {
-
-	/** The default ports bin/chairside binds: if one is taken, someone runs the suite here and the timing is skipped. */
-	private static final List<Integer> PORTS = List.of(9092, 9093, 27017, 2525, 8025, 9000, 8080, 8081, 8082, 8083,
-			8084, 8085);
 
 	private ChairsideUp() {
 	}
 
 	/** Seconds, or a sentence saying why there is no figure. */
 	static Object time(Path root) {
-		for (int port : PORTS) {
+		// The ports bin/chairside binds: if one is taken, someone runs the suite here and the timing is skipped.
+		for (int port : Catalogue.of(root, root.resolve(".chairside")).ports().values()) {
 			try (Socket socket = new Socket("127.0.0.1", port)) {
 				return "not measured: port " + port + " is in use (bin/chairside up is running here already?)";
 			}

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.chairside.launcher.Catalogue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -72,7 +73,7 @@ final class EndToEndBenchmark implements Benchmark {
 			List<String> orders = placeOrders(stack, token, settings.changeRate() * 5);
 			Stack.pause(Duration.ofSeconds(settings.smoke() ? 1 : 10));
 			memory.sampleIdle();
-			MongoCollection<Document> notifications = mongo.getDatabase("chairside-notification").getCollection("notifications");
+			MongoCollection<Document> notifications = mongo.getDatabase(Catalogue.database("notification-service")).getCollection("notifications");
 			int measured = this.endToEnd ? settings.rounds() : 1;
 			for (int round = 1; round <= measured; round++) {
 				Map<String, Object> figures = new LinkedHashMap<>();

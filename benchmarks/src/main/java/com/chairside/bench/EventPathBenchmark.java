@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.chairside.launcher.Catalogue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
@@ -51,7 +52,7 @@ final class EventPathBenchmark implements Benchmark {
 				double plainRate = settings.events() / plain.drain(Events.ORDERS, from, to);
 				baseline.add(plainRate);
 
-				mongo.getDatabase("chairside-notification").getCollection("notifications").drop();
+				mongo.getDatabase(Catalogue.database("notification-service")).getCollection("notifications").drop();
 				double serviceRate = drainByService(stack, admin, Offsets.sum(from), Offsets.sum(to), settings.events());
 				suite.add(serviceRate);
 				stack.stop(SERVICE);

@@ -1,11 +1,16 @@
 package com.chairside.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import com.chairside.launcher.PartProcess;
 
 /**
  * Benchmark 5, footprint: each process's start-up (launch to first ready answer), resident memory idle and at its peak
@@ -30,14 +35,14 @@ final class Memory {
 	}
 
 	void sampleIdle() {
-		this.stack.parts().forEach((name, proc) -> this.idle.put(name, proc.rssKb()));
+		this.stack.parts().forEach((name, proc) -> this.idle.put(name, rssKb(proc)));
 	}
 
 	/** Runs {@code load}, sampling every process's resident memory meanwhile. */
 	<T> T during(Supplier<T> load) {
 		Thread sampler = new Thread(() -> {
 			while (!Thread.currentThread().isInterrupted()) {
-				this.stack.parts().forEach((name, proc) -> this.peak.merge(name, proc.rssKb(), Math::max));
+				this.stack.parts().forEach((name, proc) -> this.peak.merge(name, rssKb(proc), Math::max));
 				try {
 					Thread.sleep(500);
 				}
@@ -54,6 +59,22 @@ final class Memory {
 		finally {
 			sampler.interrupt();
 		}
+	}
+
+	/** Resident set size in kilobytes, as {@code ps -o rss} reports it; 0 once the process is gone. */
+	static long rssKb(PartProcess process) {
+		try {
+			Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+			for (String line : Files.readAllLines(status)) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux, or the process just ended: fall through to 0
+		}
+		return 0;
 	}
 
 	Result result(Settings settings) {

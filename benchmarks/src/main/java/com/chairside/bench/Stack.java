@@ -2,76 +2,62 @@ package com.chairside.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
-import com.chairside.devstack.FreePorts;
 import com.chairside.devstack.TokenIssuer;
+import com.chairside.launcher.Catalogue;
+import com.chairside.launcher.FreePorts;
+import com.chairside.launcher.Part;
+import com.chairside.launcher.PartProcess;
+import com.chairside.launcher.Supervisor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * The parts a benchmark needs, each its own process on free ports, with the heaps and JVM options bin/chairside gives
- * them (so the figures are those of the embedded default): the Kafka broker, the MongoDB-wire store on an H2 file, the
- * mail sink, then the services and the gateway from their packaged jars. The token issuer runs inside the benchmark
- * JVM: it only signs tokens and serves its key.
+ * The parts a benchmark needs, started through the launcher as bin/chairside starts them (the same heaps, options and
+ * settings, so the figures are those of the embedded default), each its own process on free ports: the Kafka broker,
+ * the MongoDB-wire store on an H2 file, the mail sink, the services and the gateway from their packaged jars. The
+ * token issuer runs inside the benchmark JVM in the identity provider's place: it only signs tokens and serves its key.
  */
 final class Stack implements AutoCloseable {
 
-	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
-			"notification-service", "reporting-service");
+	static final List<String> SERVICES = Catalogue.SERVICES;
 
-	/** bin/chairside's heaps: the same -Xmx per part. */
-	private static final Map<String, String> HEAPS = Map.of("kafka", "384m", "mongodb", "256m", "mail", "64m");
+	private static final Duration READY = Duration.ofSeconds(240);
 
-	private static final String SERVICE_HEAP = "300m";
+	/** Pid files, the broker's and the store's data, the jars' copies: this stack's alone, removed at its close. */
+	private final Path state;
 
-	/** bin/chairside's BOOT_OPTS: C1 only and small stacks, for two cores and ten JVMs. */
-	private static final List<String> BOOT_OPTS = List.of("-XX:TieredStopAtLevel=1", "-Xss512k");
+	private final Catalogue catalogue;
 
-	private final Path root;
-
-	private final Path folder;
-
-	private final Path logs;
-
-	private final Map<String, Integer> ports = new LinkedHashMap<>();
-
-	private final Map<String, Proc> parts = new LinkedHashMap<>();
-
-	private final Map<String, List<String>> extraArgs;
-
-	/** Heaps other than bin/chairside's, by part (a benchmark that fills the store with millions of documents). */
-	private final Map<String, String> heaps;
+	private final Supervisor supervisor;
 
 	private final TokenIssuer issuer;
 
+	private final Map<String, PartProcess> parts = new LinkedHashMap<>();
+
 	private boolean closed;
 
-	private Stack(Path root, Path logs, Map<String, List<String>> extraArgs, Map<String, String> heaps)
-			throws IOException {
-		this.root = root;
-		this.heaps = heaps;
-		this.logs = logs;
-		Files.createDirectories(logs);
-		this.folder = Files.createTempDirectory("chairside-bench");
-		this.extraArgs = extraArgs;
-		this.issuer = TokenIssuer.withNewKey().serve(0);
+	private Stack(Path state, Catalogue catalogue, Path logs) throws IOException {
+		this.state = state;
+		this.catalogue = catalogue;
+		this.issuer = TokenIssuer.withNewKey().issuedBy(catalogue.issuer()).serve(catalogue.port("issuer"));
+		this.supervisor = Supervisor.attached(state, logs);
 	}
 
 	/**
-	 * Starts the embedded default, then {@code services} together, then the gateway if asked; returns when every part
-	 * answers. {@code extraArgs}: more command-line arguments per service.
+	 * Starts the embedded default, {@code services} and the gateway if asked; returns when every part answers.
+	 * {@code extraArgs}: more settings per part ({@code --key=value}).
 	 */
 	static Stack start(Path root, Path logs, List<String> services, boolean gateway,
 			Map<String, List<String>> extraArgs) {
@@ -83,185 +69,55 @@ final class Stack implements AutoCloseable {
 			Map<String, List<String>> extraArgs, Map<String, String> heaps) {
 		Stack stack = null;
 		try {
-			stack = new Stack(root, logs, extraArgs, heaps);
+			Path state = Files.createTempDirectory("chairside-bench");
+			stack = new Stack(state, tuned(Catalogue.of(root, state).onFreePorts(), logs, extraArgs, heaps), logs);
 			// Ctrl-C on bin/chairside bench must not leave a broker and services behind.
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
-			stack.startDefault();
-			for (String service : services) {
-				stack.ports.put(service, freePort());
-			}
-			for (String service : services) {
-				stack.startService(service);
-			}
-			for (String service : services) {
-				stack.awaitService(service);
-			}
+			List<String> names = new ArrayList<>(List.of("kafka", "mongodb", "mail"));
+			names.addAll(services);
 			if (gateway) {
-				stack.ports.put("gateway", freePort());
-				stack.launch("gateway", SERVICE_HEAP, BOOT_OPTS, stack.gatewayArgs());
-				stack.awaitService("gateway");
+				names.add("gateway");
 			}
+			List<Part> parts = names.stream().map(stack.catalogue::part).toList();
+			stack.parts.putAll(stack.supervisor.up(parts, READY));
 			return stack;
 		}
 		catch (IOException ex) {
-			if (stack != null) {
-				stack.close();
-			}
+			close(stack);
 			throw new UncheckedIOException(ex);
 		}
 		catch (RuntimeException ex) {
-			if (stack != null) {
-				stack.close();
-			}
+			close(stack);
 			throw ex;
 		}
 	}
 
-	private void startDefault() throws IOException {
-		int kafka = freePort();
-		int controller = freePort();
-		this.ports.put("kafka", kafka);
-		this.ports.put("mongodb", freePort());
-		this.ports.put("mail", freePort());
-		Path kafkaFolder = this.folder.resolve("kafka");
-		Files.createDirectories(kafkaFolder);
-		Path config = kafkaFolder.resolve("server.properties");
-		// bin/chairside's broker settings: one KRaft node, six partitions per topic, every event kept.
-		Files.writeString(config, String.join("\n", "process.roles=broker,controller", "node.id=1",
-				"controller.quorum.voters=1@127.0.0.1:" + controller,
-				"listeners=PLAINTEXT://127.0.0.1:" + kafka + ",CONTROLLER://127.0.0.1:" + controller,
-				"advertised.listeners=PLAINTEXT://127.0.0.1:" + kafka, "controller.listener.names=CONTROLLER",
-				"inter.broker.listener.name=PLAINTEXT", "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-				"default.replication.factor=1", "min.insync.replicas=1", "offsets.topic.replication.factor=1",
-				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-				"group.initial.rebalance.delay.ms=0", "num.partitions=6", "auto.create.topics.enable=true",
-				"log.retention.ms=-1", "log.dirs=" + kafkaFolder.resolve("data")) + "\n");
-		String kafkaClasspath = this.root.resolve("devstack/target/lib") + "/*";
-		format(kafkaClasspath, config);
-		String devstackClasspath = this.root.resolve("devstack/target/classes") + java.io.File.pathSeparator + kafkaClasspath;
-		launch("kafka", heap("kafka"), List.of(), List.of("-cp", kafkaClasspath, "kafka.Kafka", config.toString()));
-		launch("mongodb", heap("mongodb"), List.of(), List.of("-cp", devstackClasspath,
-				"com.chairside.devstack.MongoStore", this.folder.resolve("mongodb").toString(), port("mongodb") + ""));
-		launch("mail", heap("mail"), List.of(), List.of("-cp", devstackClasspath, "com.chairside.devstack.MailSink",
-				port("mail") + "", freePort() + ""));
-		awaitPart("mongodb", () -> listening(port("mongodb")));
-		awaitPart("mail", () -> listening(port("mail")));
-		awaitPart("kafka", this::brokerAnswers);
-	}
-
-	private String heap(String part) {
-		return this.heaps.getOrDefault(part, HEAPS.get(part));
-	}
-
-	private void format(String classpath, Path config) throws IOException {
-		Process format = new ProcessBuilder(Proc.javaBinary(), "-Xmx128m", "-cp", classpath, "kafka.tools.StorageTool",
-				"format", "-t", org.apache.kafka.common.Uuid.randomUuid().toString(), "-c", config.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve("kafka-format.log").toFile())
-			.start();
-		try {
-			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-				throw new IllegalStateException("Formatting the broker's storage failed; see " + this.logs.resolve("kafka-format.log"));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private boolean brokerAnswers() {
-		if (!listening(port("kafka"))) {
-			return false;
-		}
-		try (Admin admin = admin()) {
-			admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-			return true;
-		}
-		catch (Exception ex) {
-			return false;
-		}
-	}
-
-	private void startService(String service) {
-		String database = service.replace("-service", "");
-		List<String> args = new ArrayList<>(List.of("-jar", jar(service).toString(),
-				"--server.port=" + port(service), "--spring.kafka.bootstrap-servers=" + kafkaBootstrap(),
-				"--spring.mongodb.uri=" + mongoUri() + "/chairside-" + database,
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri()));
-		if (service.equals("order-service") || service.equals("lead-service")) {
-			args.add("--chairside.accounts.url=http://127.0.0.1:" + this.ports.getOrDefault("account-service", 1));
-		}
-		if (service.equals("notification-service")) {
-			args.add("--spring.mail.port=" + port("mail"));
-		}
-		args.addAll(this.extraArgs.getOrDefault(service, List.of()));
-		// -Dbench.args.<service>="--a=b --c=d": try a setting without a rebuild (e.g. while reading a profile)
-		String tried = System.getProperty("bench.args." + service, "").trim();
-		if (!tried.isEmpty()) {
-			args.addAll(List.of(tried.split("\\s+")));
-		}
-		List<String> jvm = new ArrayList<>(BOOT_OPTS);
-		String profiled = System.getProperty("bench.jfr", "");
-		if (profiled.equals(service)) {
-			jvm.add("-XX:StartFlightRecording=filename=" + this.logs.resolve(service + "-" + System.currentTimeMillis()
-					+ ".jfr") + ",settings=profile");
-		}
-		launch(service, SERVICE_HEAP, jvm, args);
-	}
-
-	private List<String> gatewayArgs() {
-		String url = "http://127.0.0.1:";
-		List<String> args = new ArrayList<>(List.of("-jar", jar("gateway").toString(),
-				"--server.port=" + port("gateway"),
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + this.issuer.jwkSetUri()));
-		Map<String, String> routes = Map.of("leads", "lead-service", "accounts", "account-service", "orders",
-				"order-service", "products", "order-service", "notifications", "notification-service", "reports",
-				"reporting-service");
-		routes.forEach((route, service) -> args.add("--chairside.routes." + route + "=" + url
-				+ this.ports.getOrDefault(service, 1)));
-		args.addAll(this.extraArgs.getOrDefault("gateway", List.of()));
-		return args;
-	}
-
 	/**
-	 * A copy of the module's packaged jar, taken once per stack: others may rebuild the jar in target/ while a
-	 * benchmark runs, and a process must not read a jar that changes under it.
+	 * The catalogue with this benchmark's heaps and settings, and what a person tries from the command line:
+	 * {@code -Dbench.args.<service>="--a=b --c=d"} (a setting, without a rebuild) and {@code -Dbench.jfr=<service>} (a
+	 * flight recording beside the logs).
 	 */
-	private Path jar(String module) {
-		Path copy = this.folder.resolve("jars/" + module + ".jar");
-		try {
-			if (!Files.exists(copy)) {
-				Files.createDirectories(copy.getParent());
-				Files.copy(this.root.resolve(module + "/target/" + module + ".jar"), copy);
+	private static Catalogue tuned(Catalogue catalogue, Path logs, Map<String, List<String>> extraArgs,
+			Map<String, String> heaps) {
+		Catalogue tuned = catalogue;
+		for (Map.Entry<String, String> heap : heaps.entrySet()) {
+			tuned = tuned.adjusting(heap.getKey(), (part) -> part.withHeap(heap.getValue()));
+		}
+		for (Map.Entry<String, List<String>> args : extraArgs.entrySet()) {
+			tuned = tuned.adjusting(args.getKey(), (part) -> part.withCommandLineSettings(args.getValue()));
+		}
+		for (String service : SERVICES) {
+			String tried = System.getProperty("bench.args." + service, "").trim();
+			if (!tried.isEmpty()) {
+				tuned = tuned.adjusting(service, (part) -> part.withCommandLineSettings(List.of(tried.split("\\s+"))));
 			}
-			return copy;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot copy " + module + "'s jar: build it first (bin/chairside bench does)", ex);
+		String profiled = System.getProperty("bench.jfr", "");
+		if (SERVICES.contains(profiled)) {
+			tuned = tuned.adjusting(profiled, (part) -> part.withJvmOptions(List.of("-XX:StartFlightRecording=filename="
+					+ logs.resolve(profiled + "-" + System.currentTimeMillis() + ".jfr") + ",settings=profile")));
 		}
-	}
-
-	private void launch(String name, String heap, List<String> jvm, List<String> mainAndArgs) {
-		this.parts.put(name, new Proc(name, heap, jvm, mainAndArgs, this.logs).start());
-	}
-
-	private void awaitService(String name) {
-		awaitPart(name, () -> part(name).answers(url(name) + "/actuator/health/readiness"));
-	}
-
-	private void awaitPart(String name, BooleanSupplier ready) {
-		Proc proc = part(name);
-		long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-		while (!ready.getAsBoolean()) {
-			proc.checkAlive();
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(name + " was not ready after 240 s; see " + this.logs.resolve(name + ".log"));
-			}
-			pause(Duration.ofMillis(200));
-		}
-		proc.ready();
+		return tuned;
 	}
 
 	/** Stops a service (SIGTERM, as an operator would). */
@@ -271,8 +127,7 @@ final class Stack implements AutoCloseable {
 
 	/** Starts a stopped service again on its port and waits until it is ready. */
 	void restart(String service) {
-		startService(service);
-		awaitService(service);
+		part(service).start().awaitReady(READY);
 	}
 
 	static void pause(Duration duration) {
@@ -282,15 +137,6 @@ final class Stack implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 
@@ -307,30 +153,30 @@ final class Stack implements AutoCloseable {
 	}
 
 	String kafkaBootstrap() {
-		return "127.0.0.1:" + port("kafka");
+		return this.catalogue.address("kafka");
 	}
 
 	String mongoUri() {
-		return "mongodb://127.0.0.1:" + port("mongodb");
+		return "mongodb://" + this.catalogue.address("mongodb");
 	}
 
 	String url(String part) {
-		return "http://127.0.0.1:" + port(part);
+		return this.catalogue.url(part);
 	}
 
 	int port(String part) {
-		return this.ports.get(part);
+		return this.catalogue.port(part);
 	}
 
-	Proc part(String name) {
-		Proc proc = this.parts.get(name);
-		if (proc == null) {
+	PartProcess part(String name) {
+		PartProcess process = this.parts.get(name);
+		if (process == null) {
 			throw new IllegalArgumentException("No part " + name + " in this stack");
 		}
-		return proc;
+		return process;
 	}
 
-	Map<String, Proc> parts() {
+	Map<String, PartProcess> parts() {
 		return this.parts;
 	}
 
@@ -343,24 +189,28 @@ final class Stack implements AutoCloseable {
 		return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	private static void close(Stack stack) {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
 	@Override
 	public synchronized void close() {
 		if (this.closed) {
 			return;
 		}
 		this.closed = true;
-		List<Proc> running = new ArrayList<>(this.parts.values());
-		java.util.Collections.reverse(running);
-		running.forEach(Proc::stop);
+		this.supervisor.close();
 		this.issuer.close();
-		deleteQuietly(this.folder);
+		deleteQuietly(this.state);
 	}
 
 	private static void deleteQuietly(Path folder) {
-		try (var paths = Files.walk(folder)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			// a temp folder left behind is harmless
 		}
 	}

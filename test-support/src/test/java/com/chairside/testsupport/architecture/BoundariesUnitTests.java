@@ -56,7 +56,7 @@ class BoundariesUnitTests {
 	@Test
 	void refusesTheDevstack() {
 		assertThat(violations(Boundaries.usesNoDevstack())).isNotEmpty()
-			.allSatisfy((violation) -> assertThat(violation).contains("Tangled", "com.chairside.devstack.FreePorts"));
+			.allSatisfy((violation) -> assertThat(violation).contains("Tangled", "com.chairside.devstack.MailSink"));
 	}
 
 }
