@@ -2,14 +2,12 @@ package com.chairside.deploy;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,6 +39,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
+import com.chairside.launcher.Catalogue;
+import com.chairside.launcher.KafkaBroker;
+import com.chairside.launcher.Part;
+import com.chairside.launcher.PartProcess;
+import com.chairside.launcher.Program;
+import com.chairside.launcher.Readiness;
+import com.chairside.launcher.Supervisor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -63,59 +69,57 @@ class KafkaAccessTests {
 	@TempDir
 	static Path folder;
 
-	static Process broker;
+	static Supervisor supervisor;
+
+	static PartProcess broker;
 
 	static String bootstrap;
 
+	/**
+	 * The launcher's broker (its heap, options and single-node settings) from this JVM's Kafka jars, with the
+	 * production listeners instead of the embedded default's: clients on SASL_PLAINTEXT with SCRAM-SHA-512, the
+	 * controller on SASL PLAIN, ACLs enforced.
+	 */
 	@BeforeAll
 	static void startTheBrokerAndGrantAccess() throws Exception {
-		int port = freePort();
-		int controller = freePort();
+		Part kafka = Catalogue.of(Path.of(".."), folder).onFreePorts().part("kafka");
+		int port = kafka.port();
+		int controller = kafka.otherPorts().get(0);
 		bootstrap = "127.0.0.1:" + port;
-		Path config = folder.resolve("server.properties");
-		Files.writeString(config, String.join("\n", "process.roles=broker,controller", "node.id=1",
-				"controller.quorum.voters=1@127.0.0.1:" + controller,
-				"listeners=BROKER://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
-				"advertised.listeners=BROKER://127.0.0.1:" + port, "inter.broker.listener.name=BROKER",
-				"controller.listener.names=CONTROLLER",
-				"listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
-				"listener.name.broker.sasl.enabled.mechanisms=SCRAM-SHA-512",
-				"sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
-				"listener.name.broker.scram-sha-512.sasl.jaas.config=" + scram("admin", ADMIN_PASSWORD),
-				"listener.name.controller.sasl.enabled.mechanisms=PLAIN", "sasl.mechanism.controller.protocol=PLAIN",
-				"listener.name.controller.plain.sasl.jaas.config="
-						+ "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
-						+ ADMIN_PASSWORD + "\" user_admin=\"" + ADMIN_PASSWORD + "\";",
-				"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer", "super.users=User:admin",
-				"allow.everyone.if.no.acl.found=false", "auto.create.topics.enable=false",
-				"offsets.topic.replication.factor=1", "offsets.topic.num.partitions=1",
-				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-				"group.initial.rebalance.delay.ms=0", "log.dirs=" + folder.resolve("data")) + "\n");
+		Path config = Path.of(kafka.arguments().get(0));
+		Map<String, String> settings = KafkaBroker.singleNode("BROKER", "SASL_PLAINTEXT", port, controller,
+				folder.resolve("kafka/data"));
+		settings.put("listener.name.broker.sasl.enabled.mechanisms", "SCRAM-SHA-512");
+		settings.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
+		settings.put("listener.name.broker.scram-sha-512.sasl.jaas.config", scram("admin", ADMIN_PASSWORD));
+		settings.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+		settings.put("sasl.mechanism.controller.protocol", "PLAIN");
+		settings.put("listener.name.controller.plain.sasl.jaas.config",
+				"org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+						+ ADMIN_PASSWORD + "\" user_admin=\"" + ADMIN_PASSWORD + "\";");
+		settings.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		settings.put("super.users", "User:admin");
+		settings.put("allow.everyone.if.no.acl.found", "false");
+		settings.put("auto.create.topics.enable", "false");
+		settings.put("offsets.topic.num.partitions", "1");
+		Files.createDirectories(config.getParent());
+		Files.writeString(config, KafkaBroker.properties(settings));
+		Files.writeString(config.resolveSibling("logback.xml"), KafkaBroker.logging("WARN", false));
 		// The admin's SCRAM credential must exist before the broker talks to itself on the SASL listener.
 		tool("kafka-storage.sh", List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
 				"--add-scram", "SCRAM-SHA-512=[name=admin,password=" + ADMIN_PASSWORD + "]"));
-		Path logback = folder.resolve("logback.xml");
-		Files.writeString(logback, """
-				<configuration>
-				  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-				    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{30} - %msg%n</pattern></encoder>
-				  </appender>
-				  <root level="WARN"><appender-ref ref="OUT"/></root>
-				</configuration>
-				""");
-		broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logback, "-cp",
-				System.getProperty("java.class.path"), "kafka.Kafka", config.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(folder.resolve("broker.log").toFile())
-			.start();
+		Part production = kafka.withProgram(new Program.MainClass(System.getProperty("java.class.path"), "kafka.Kafka"))
+			.withPreparation(Part.Preparation.NONE)
+			// SASL everywhere: the admin client below tells when the broker answers
+			.withReadiness(new Readiness.PortOpen());
+		supervisor = Supervisor.attached(folder, folder.resolve("logs"));
+		broker = supervisor.up(List.of(production), Duration.ofSeconds(60)).get("kafka");
 		Path adminConfig = folder.resolve("admin.properties");
 		Files.writeString(adminConfig, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n"
 				+ "sasl.jaas.config=" + scram("admin", ADMIN_PASSWORD) + "\n");
 		try (Admin admin = Admin.create(client("admin", ADMIN_PASSWORD))) {
 			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-				assertThat(broker.isAlive()).as(Files.readString(folder.resolve("broker.log"))).isTrue();
+				broker.checkAlive();
 				return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 1;
 			});
 			admin.createTopics(List.of(new NewTopic("chairside.orders", 1, (short) 1),
@@ -127,12 +131,9 @@ class KafkaAccessTests {
 	}
 
 	@AfterAll
-	static void stopTheBroker() throws InterruptedException {
-		if (broker != null) {
-			broker.destroy();
-			if (!broker.waitFor(20, TimeUnit.SECONDS)) {
-				broker.destroyForcibly();
-			}
+	static void stopTheBroker() {
+		if (supervisor != null) {
+			supervisor.close();
 		}
 	}
 
@@ -354,12 +355,6 @@ class KafkaAccessTests {
 	private static String scram(String user, String password) {
 		return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
 				+ password + "\";";
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

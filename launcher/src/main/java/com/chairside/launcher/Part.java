@@ -80,6 +80,16 @@ public record Part(String name, List<String> modules, int port, List<Integer> ot
 				this.arguments, this.settings, this.readiness, this.dependencies, this.data, this.preparation);
 	}
 
+	public Part withReadiness(Readiness readiness) {
+		return new Part(this.name, this.modules, this.port, this.otherPorts, this.heap, this.jvmOptions, this.program,
+				this.arguments, this.settings, readiness, this.dependencies, this.data, this.preparation);
+	}
+
+	public Part withPreparation(Preparation preparation) {
+		return new Part(this.name, this.modules, this.port, this.otherPorts, this.heap, this.jvmOptions, this.program,
+				this.arguments, this.settings, this.readiness, this.dependencies, this.data, preparation);
+	}
+
 	/** The same part with {@code settings} set: each replaces the one of its key, or comes after the others. */
 	public Part withSettings(Map<String, String> settings) {
 		Map<String, String> all = new LinkedHashMap<>(this.settings);

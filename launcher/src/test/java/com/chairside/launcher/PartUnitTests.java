@@ -34,6 +34,21 @@ class PartUnitTests {
 	}
 
 	@Test
+	void aPartRunFromOtherJarsKeepsItsHeapOptionsAndArguments() {
+		Part kafka = Catalogue.of(Path.of("/repo"), Path.of("/state")).part("kafka");
+
+		Part elsewhere = kafka.withProgram(new Program.MainClass("/tests/classes", "kafka.Kafka"))
+			.withReadiness(new Readiness.PortOpen())
+			.withPreparation(Part.Preparation.NONE);
+
+		assertThat(elsewhere.command("java")).containsSubsequence("-Xmx384m", "-cp", "/tests/classes", "kafka.Kafka",
+				"/state/kafka/server.properties");
+		assertThat(elsewhere.readiness()).isEqualTo(new Readiness.PortOpen());
+		assertThat(elsewhere.preparation()).isSameAs(Part.Preparation.NONE);
+		assertThat(elsewhere.ports()).isEqualTo(kafka.ports());
+	}
+
+	@Test
 	void itsPortsAreItsClientsPortThenTheOthers() {
 		Part mail = Catalogue.of(Path.of("/repo"), Path.of("/state")).part("mail");
 
