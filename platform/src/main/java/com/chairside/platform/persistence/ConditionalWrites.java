@@ -42,13 +42,19 @@ public class ConditionalWrites {
 	/**
 	 * Makes filters of exactly {@code {_id, field}} on the collection cheap, once per process: on the embedded store
 	 * a unique index on them (no constraint beyond the {@code _id}'s); on MongoDB nothing, and such an index left from
-	 * before is dropped, since the {@code _id} index serves the filter.
+	 * before is dropped, since the {@code _id} index serves the filter. Preparations run one at a time and a caller
+	 * returns only once its collection is prepared: the embedded store must not take a write to a collection while an
+	 * index of that collection is being made (its index list is not guarded against that).
 	 */
 	public void prepare(String collection, String field) {
-		if (!this.prepared.add(collection + "\u0000" + field)) {
+		String key = collection + "\u0000" + field;
+		if (this.prepared.contains(key)) {
 			return;
 		}
-		try {
+		synchronized (this.prepared) {
+			if (this.prepared.contains(key)) {
+				return;
+			}
 			if (this.store.embedded()) {
 				this.mongo.indexOps(collection)
 					.createIndex(new Index().on("_id", Sort.Direction.ASC).on(field, Sort.Direction.ASC).unique()
@@ -57,10 +63,7 @@ public class ConditionalWrites {
 			else {
 				dropIdPairIndexes(collection, field);
 			}
-		}
-		catch (RuntimeException ex) {
-			this.prepared.remove(collection + "\u0000" + field); // store away: the next write prepares again
-			throw ex;
+			this.prepared.add(key); // not before: a store away when asked leaves the next write to prepare again
 		}
 	}
 
