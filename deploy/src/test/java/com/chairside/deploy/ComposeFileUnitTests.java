@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * data: every service has a cluster twin that talks to all three brokers and to the replica set with write concern
  * majority, topics are replicated three times with two in sync, and the variables used really bind to the settings
  * they are meant for. The cluster is the production shape, so it is locked down too: SASL/SCRAM and ACLs on the
- * brokers (tried for real by {@link KafkaAccessTests}), MongoDB with authentication and one user per service.
+ * brokers (tried for real by {@link KafkaAccessIntegrationTests}), MongoDB with authentication and one user per service.
  */
-class ComposeFileTests {
+class ComposeFileUnitTests {
 
 	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
 			"notification-service", "reporting-service");
@@ -100,7 +100,7 @@ class ComposeFileTests {
 		assertThat(access.get("profiles")).isEqualTo(List.of("cluster"));
 		assertThat((Map<String, Object>) access.get("depends_on")).containsKeys("kafka-1", "kafka-2", "kafka-3");
 		assertThat(String.join(" ", (List<String>) access.get("command"))).contains("/deploy/kafka/grant-access.sh");
-		for (String[] line : KafkaAccessTests.accessLines()) {
+		for (String[] line : KafkaAccessIntegrationTests.accessLines()) {
 			assertThat(environment(access)).as("a password for " + line[0])
 				.containsKey("CHAIRSIDE_KAFKA_PASSWORD_" + line[0].toUpperCase().replace('-', '_'));
 		}

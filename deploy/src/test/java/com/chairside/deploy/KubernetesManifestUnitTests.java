@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deployed with probes on its health groups, requests and limits, a selector that matches its pods, a Service and a
  * disruption budget; every consumer service scales on consumer lag; every topic is declared with enough partitions.
  */
-class KubernetesManifestTests {
+class KubernetesManifestUnitTests {
 
 	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
 			"notification-service", "reporting-service", "gateway");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page loads, and the API calls it makes are those of the screen an account manager lands on. Without these, a change
  * to the console would leave the benchmark measuring a screen that no longer exists.
  */
-class FirstScreenTests {
+class FirstScreenUnitTests {
 
 	private static final Path STATIC = Path.of(System.getProperty("chairside.root", ".."))
 		.resolve("console/src/main/resources/static")

@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
  * super user. The script runs as compose runs it; its kafka-configs and kafka-acls calls are carried out by those very
  * tools, in this JVM. Then order-service writes its own topic and is refused another service's.
  */
-class KafkaAccessTests {
+class KafkaAccessIntegrationTests {
 
 	static final String ADMIN_PASSWORD = "admin-secret";
 
@@ -199,7 +199,7 @@ class KafkaAccessTests {
 			published.computeIfAbsent(row.group(2), (service) -> new TreeSet<>()).add(row.group(1));
 		}
 		Map<String, Set<String>> consumed = new TreeMap<>();
-		for (String service : ComposeFileTests.SERVICES) {
+		for (String service : ComposeFileUnitTests.SERVICES) {
 			consumed.put(service, consumedTopics(service));
 			published.putIfAbsent(service, Set.of());
 		}
