@@ -8,14 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /** Real HTTP to a service or the gateway, as the sales UI calls it: JSON bodies and a bearer token. */
 public final class Api {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -87,13 +88,13 @@ public final class Api {
 			try {
 				return (this.body == null || this.body.isBlank()) ? MissingNode.getInstance() : JSON.readTree(this.body);
 			}
-			catch (IOException ex) {
+			catch (JacksonException ex) {
 				throw new IllegalStateException("Not JSON: " + this.body, ex);
 			}
 		}
 
 		public String field(String name) {
-			return json().path(name).asText(null);
+			return json().path(name).asString(null);
 		}
 
 		public Optional<String> header(String name) {

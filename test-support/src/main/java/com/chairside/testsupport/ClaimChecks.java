@@ -3,7 +3,6 @@ package com.chairside.testsupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.devstack.TokenIssuer;
 
@@ -68,9 +67,7 @@ public final class ClaimChecks {
 	/** As {@link #assertEveryOperationRefuses(Api, JsonNode)}, with {@code tokens} by what is wrong with them. */
 	public static int assertEveryOperationRefuses(Api api, JsonNode apiDocs, Map<String, String> tokens) {
 		List<String[]> operations = new ArrayList<>();
-		Iterator<Map.Entry<String, JsonNode>> paths = apiDocs.path("paths").fields();
-		while (paths.hasNext()) {
-			Map.Entry<String, JsonNode> path = paths.next();
+		for (Map.Entry<String, JsonNode> path : apiDocs.path("paths").properties()) {
 			for (String method : List.of("get", "post", "put", "patch", "delete")) {
 				if (path.getValue().has(method)) {
 					operations.add(new String[] { method.toUpperCase(), path.getKey().replaceAll("\\{[^}]+}", "x1") });

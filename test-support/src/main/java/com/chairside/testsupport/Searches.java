@@ -22,7 +22,7 @@ public final class Searches {
 	public static List<String> ids(Api.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
-		response.json().path("items").forEach((item) -> ids.add(item.path("id").asText()));
+		response.json().path("items").forEach((item) -> ids.add(item.path("id").asString()));
 		return ids;
 	}
 
@@ -31,7 +31,7 @@ public final class Searches {
 		Api.Response refused = api.get(path);
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
 	}
 
 }

@@ -19,7 +19,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The boundaries between Chairside's modules that hold today, as ArchUnit rules. Each module's
  * {@code ArchitectureUnitTests} checks those of a {@link #service(String)}, an {@link #edge(String)} or the
- * {@link #platform()} on its own production classes ({@link #of(Class)}).
+ * {@link #platform()} on its own production classes ({@link #of(Class)}), and {@link #usesJackson3Only()} on its
+ * test classes too ({@link #testsOf(Class)}).
  * <ul>
  * <li>A service ({@code com.chairside.<service>}) never uses another service's classes: services meet through events
  * and HTTP only, each reading the others' messages into classes of its own.</li>
@@ -31,9 +32,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * <li>Every controller is a web class, so that the rule above sees them all.</li>
  * <li>Production code never uses {@code com.chairside.devstack}, the embedded broker, store and token issuer that
  * tests and {@code bin/chairside} start in place of the real ones.</li>
+ * <li>JSON is read and written with Jackson 3 ({@code tools.jackson}), in production code and tests alike: nothing uses
+ * Jackson 2's databind or core ({@code com.fasterxml.jackson.databind}, {@code com.fasterxml.jackson.core}), which
+ * still reach the classpath through other libraries (the Kafka broker). Jackson 3 keeps the annotations of
+ * {@code com.fasterxml.jackson.annotation}, so those stay.</li>
  * </ul>
  * The gateway and identity are edges: all adapters, with no domain to keep the web out of, so only the first and the
- * last rule hold for them (their controllers sit in feature packages such as {@code gateway.search}).
+ * last two rules hold for them (their controllers sit in feature packages such as {@code gateway.search}).
  */
 public final class Boundaries {
 
@@ -68,12 +73,25 @@ public final class Boundaries {
 			.importUrl(anyClassOfTheModule.getProtectionDomain().getCodeSource().getLocation());
 	}
 
-	/** Every rule a service keeps: the others', web and devstack boundaries, and controllers where they are seen. */
+	/**
+	 * The test classes of the module that holds {@code anyTestClassOfTheModule} (its {@code target/test-classes}),
+	 * without its production classes.
+	 */
+	public static JavaClasses testsOf(Class<?> anyTestClassOfTheModule) {
+		return new ClassFileImporter()
+			.importUrl(anyTestClassOfTheModule.getProtectionDomain().getCodeSource().getLocation());
+	}
+
+	/**
+	 * Every rule a service keeps: the others', web and devstack boundaries, controllers where they are seen, and
+	 * Jackson 3 only.
+	 */
 	public static ArchRule service(String service) {
 		return CompositeArchRule.of(usesNoOtherService(service))
 			.and(domainUsesNoWeb())
 			.and(controllersAreWebClasses())
-			.and(usesNoDevstack());
+			.and(usesNoDevstack())
+			.and(usesJackson3Only());
 	}
 
 	/**
@@ -81,7 +99,7 @@ public final class Boundaries {
 	 * out of, so its controllers may sit in any of its packages.
 	 */
 	public static ArchRule edge(String service) {
-		return CompositeArchRule.of(usesNoOtherService(service)).and(usesNoDevstack());
+		return CompositeArchRule.of(usesNoOtherService(service)).and(usesNoDevstack()).and(usesJackson3Only());
 	}
 
 	/**
@@ -89,7 +107,7 @@ public final class Boundaries {
 	 * and their non-web classes hold no domain to keep apart.
 	 */
 	public static ArchRule platform() {
-		return CompositeArchRule.of(platformKnowsNoService()).and(usesNoDevstack());
+		return CompositeArchRule.of(platformKnowsNoService()).and(usesNoDevstack()).and(usesJackson3Only());
 	}
 
 	/** The classes of {@code service} use no class of another service. */
@@ -140,6 +158,14 @@ public final class Boundaries {
 			.dependOnClassesThat()
 			.resideInAPackage("com.chairside.devstack..")
 			.because("the devstack stands in for the real broker, store and token issuer in tests only");
+	}
+
+	/** Nothing uses Jackson 2's databind or core; Jackson 3's annotations are Jackson 2's and stay. */
+	public static ArchRule usesJackson3Only() {
+		return noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.core..")
+			.because("JSON is read and written with Jackson 3 (tools.jackson), as Spring Boot does");
 	}
 
 	private static String topLevel(JavaClass type) {

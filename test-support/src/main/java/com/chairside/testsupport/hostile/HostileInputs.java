@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.chairside.testsupport.hostile.HostileCase.Expectation;
 import com.chairside.testsupport.hostile.HostileValues.Encoded;
@@ -29,7 +28,7 @@ import com.chairside.testsupport.hostile.HostileValues.Encoded;
  */
 public final class HostileInputs {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -39,9 +38,9 @@ public final class HostileInputs {
 	private static final String SLOT = "\u0001hostile-slot\u0001";
 
 	/** Values that make a body plausible where a made-up string would not pass (ISO codes, the sales regions). */
-	private static final Map<String, JsonNode> KNOWN_VALUES = Map.of("currency", NODES.textNode("USD"), "country",
-			NODES.textNode("US"), "region", NODES.textNode("NORTHEAST"), "email",
-			NODES.textNode("hostile.probe@practice.example"));
+	private static final Map<String, JsonNode> KNOWN_VALUES = Map.of("currency", NODES.stringNode("USD"), "country",
+			NODES.stringNode("US"), "region", NODES.stringNode("NORTHEAST"), "email",
+			NODES.stringNode("hostile.probe@practice.example"));
 
 	private final JsonNode api;
 
@@ -98,7 +97,7 @@ public final class HostileInputs {
 		try {
 			this.values.put(name, JSON.readTree(json));
 		}
-		catch (JsonProcessingException ex) {
+		catch (JacksonException ex) {
 			throw new IllegalArgumentException(json, ex);
 		}
 		return this;
@@ -106,8 +105,7 @@ public final class HostileInputs {
 
 	public List<HostileCase> cases() {
 		List<HostileCase> cases = new ArrayList<>();
-		for (Iterator<Map.Entry<String, JsonNode>> paths = this.api.path("paths").fields(); paths.hasNext();) {
-			Map.Entry<String, JsonNode> path = paths.next();
+		for (Map.Entry<String, JsonNode> path : this.api.path("paths").properties()) {
 			for (String method : METHODS) {
 				JsonNode operation = path.getValue().get(method);
 				if (operation != null) {
@@ -124,7 +122,7 @@ public final class HostileInputs {
 		for (JsonNode list : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
 			list.forEach((parameter) -> {
 				JsonNode resolved = resolve(parameter);
-				byName.put(resolved.path("in").asText() + ":" + resolved.path("name").asText(), resolved);
+				byName.put(resolved.path("in").asString() + ":" + resolved.path("name").asString(), resolved);
 			});
 		}
 		return List.copyOf(byName.values());
@@ -138,7 +136,7 @@ public final class HostileInputs {
 		}
 
 		List<JsonNode> in(String where) {
-			return this.parameters.stream().filter((p) -> p.path("in").asText().equals(where)).toList();
+			return this.parameters.stream().filter((p) -> p.path("in").asString().equals(where)).toList();
 		}
 
 	}
@@ -165,8 +163,8 @@ public final class HostileInputs {
 			this.bodySchema = json.isMissingNode() ? null : resolve(json.path("schema"));
 			JsonNode sample = (this.bodySchema != null) ? sample(this.bodySchema, null, 0) : null;
 			this.body = (sample instanceof ObjectNode object) ? object : null;
-			this.otherMediaType = (this.bodySchema == null && content.fieldNames().hasNext()) ? content.fieldNames().next()
-					: null;
+			this.otherMediaType = (this.bodySchema == null && !content.isEmpty())
+					? content.propertyNames().iterator().next() : null;
 		}
 
 		void generate() {
@@ -186,7 +184,7 @@ public final class HostileInputs {
 
 		private void pathCases() {
 			for (JsonNode parameter : this.operation.in("path")) {
-				String name = parameter.path("name").asText();
+				String name = parameter.path("name").asString();
 				for (Encoded id : HostileValues.ids()) {
 					add("path " + name + ": " + id.what(), path(Map.of(name, id.text()), Map.of()), contentType(),
 							plausibleBody(), Expectation.REFUSED);
@@ -198,7 +196,7 @@ public final class HostileInputs {
 			boolean read = this.operation.method().equals("GET");
 			List<JsonNode> query = this.operation.in("query");
 			for (JsonNode parameter : query) {
-				String name = parameter.path("name").asText();
+				String name = parameter.path("name").asString();
 				JsonNode schema = resolve(parameter.path("schema"));
 				boolean constrained = isConstrained(schema);
 				if (!constrained && !read) {
@@ -216,13 +214,13 @@ public final class HostileInputs {
 					.orElse(null);
 				Map<String, String> honest = new LinkedHashMap<>();
 				if (filter != null) {
-					honest.put(filter.path("name").asText(), HostileValues.encode(plausibleText(resolve(filter.path("schema")))));
+					honest.put(filter.path("name").asString(), HostileValues.encode(plausibleText(resolve(filter.path("schema")))));
 				}
 				Map<String, String> where = new LinkedHashMap<>(honest);
 				where.put("%24where", HostileValues.encode("sleep(5000) || true"));
 				addRead("operator key in query", path(Map.of(), where), path(Map.of(), honest));
-				String name = (filter != null) ? filter.path("name").asText()
-						: (query.isEmpty() ? "id" : query.get(0).path("name").asText());
+				String name = (filter != null) ? filter.path("name").asString()
+						: (query.isEmpty() ? "id" : query.get(0).path("name").asString());
 				Map<String, String> bracketed = new LinkedHashMap<>(honest);
 				bracketed.put(name + "%5B%24ne%5D", "");
 				addRead("operator in a bracketed query name", path(Map.of(), bracketed), path(Map.of(), honest));
@@ -243,7 +241,7 @@ public final class HostileInputs {
 			}
 			else if (schema.has("format")) {
 				values.add(Encoded.of("impossible date", "2027-02-30"));
-				values.add(Encoded.of("badly formatted", "not-a-" + schema.path("format").asText()));
+				values.add(Encoded.of("badly formatted", "not-a-" + schema.path("format").asString()));
 			}
 			return values;
 		}
@@ -337,10 +335,10 @@ public final class HostileInputs {
 					broken.put("1 MB of text", "\"" + "x".repeat(HostileValues.HUGE) + "\"");
 					if (schema.has("enum")) {
 						broken.put("unknown enum value", "\"NOT_A_VALUE\"");
-						broken.put("enum value in lower case", "\"" + schema.path("enum").path(0).asText().toLowerCase() + "\"");
+						broken.put("enum value in lower case", "\"" + schema.path("enum").path(0).asString().toLowerCase() + "\"");
 						broken.put("injection as enum value", "\"' OR 1=1 --\"");
 					}
-					String format = schema.path("format").asText("");
+					String format = schema.path("format").asString("");
 					if (format.startsWith("date")) {
 						broken.put("impossible date", "\"2027-02-30\"");
 						broken.put("not a date", "\"tomorrow\"");
@@ -397,7 +395,7 @@ public final class HostileInputs {
 				object.put((String) last, SLOT);
 			}
 			else if (parent instanceof ArrayNode array) {
-				array.set((Integer) last, NODES.textNode(SLOT));
+				array.set((Integer) last, NODES.stringNode(SLOT));
 			}
 			String text = copy.toString();
 			String quotedSlot = JSON.valueToTree(SLOT).toString();
@@ -416,7 +414,7 @@ public final class HostileInputs {
 		private String path(Map<String, String> encodedPathValues, Map<String, String> encodedQuery) {
 			String path = this.operation.template();
 			for (JsonNode parameter : this.operation.in("path")) {
-				String name = parameter.path("name").asText();
+				String name = parameter.path("name").asString();
 				String value = encodedPathValues.containsKey(name) ? encodedPathValues.get(name)
 						: HostileValues.encode(pathValue(this.operation.template(), name, resolve(parameter.path("schema"))));
 				path = path.replace("{" + name + "}", value);
@@ -424,7 +422,7 @@ public final class HostileInputs {
 			Map<String, String> query = new LinkedHashMap<>();
 			for (JsonNode parameter : this.operation.in("query")) {
 				if (parameter.path("required").asBoolean(false)) {
-					query.put(parameter.path("name").asText(),
+					query.put(parameter.path("name").asString(),
 							HostileValues.encode(plausibleText(resolve(parameter.path("schema")))));
 				}
 			}
@@ -452,7 +450,7 @@ public final class HostileInputs {
 		if (name != null && this.values.containsKey(name)) {
 			return this.values.get(name);
 		}
-		if (s.has("example") && !s.path("example").isContainerNode()) {
+		if (s.has("example") && !s.path("example").isContainer()) {
 			return s.path("example");
 		}
 		if (s.has("enum")) {
@@ -460,7 +458,7 @@ public final class HostileInputs {
 		}
 		switch (type(s)) {
 			case "string":
-				return NODES.textNode(plausibleText(s));
+				return NODES.stringNode(plausibleText(s));
 			case "integer":
 			case "number":
 				return NODES.numberNode(Math.max(1, s.path("minimum").asLong(1)));
@@ -486,18 +484,18 @@ public final class HostileInputs {
 				}
 				return object;
 			default:
-				return NODES.textNode(this.marker);
+				return NODES.stringNode(this.marker);
 		}
 	}
 
 	private String plausibleText(JsonNode schema) {
 		if (schema.has("enum")) {
-			return schema.path("enum").path(0).asText();
+			return schema.path("enum").path(0).asString();
 		}
 		if (schema.has("example") && schema.path("example").isValueNode()) {
-			return schema.path("example").asText();
+			return schema.path("example").asString();
 		}
-		switch (schema.path("format").asText("")) {
+		switch (schema.path("format").asString("")) {
 			case "date":
 				return "2027-03-01";
 			case "date-time":
@@ -525,7 +523,7 @@ public final class HostileInputs {
 	private JsonNode resolve(JsonNode node) {
 		JsonNode current = node;
 		for (int hops = 0; current.has("$ref") && hops < 10; hops++) {
-			String ref = current.path("$ref").asText();
+			String ref = current.path("$ref").asString();
 			current = this.api.at(ref.substring(1));
 		}
 		if (current.has("allOf")) {
@@ -533,7 +531,7 @@ public final class HostileInputs {
 			ObjectNode properties = merged.putObject("properties");
 			for (JsonNode part : current.path("allOf")) {
 				JsonNode resolved = resolve(part);
-				resolved.fields().forEachRemaining((e) -> {
+				resolved.properties().forEach((e) -> {
 					if (!e.getKey().equals("properties")) {
 						merged.set(e.getKey(), e.getValue());
 					}
@@ -557,7 +555,7 @@ public final class HostileInputs {
 
 	private Map<String, JsonNode> properties(JsonNode schema) {
 		Map<String, JsonNode> properties = new LinkedHashMap<>();
-		resolve(schema).path("properties").fields().forEachRemaining((e) -> properties.put(e.getKey(), e.getValue()));
+		resolve(schema).path("properties").properties().forEach((e) -> properties.put(e.getKey(), e.getValue()));
 		return properties;
 	}
 
@@ -566,13 +564,13 @@ public final class HostileInputs {
 		JsonNode type = schema.path("type");
 		if (type.isArray()) {
 			for (JsonNode t : type) {
-				if (!t.asText().equals("null")) {
-					return t.asText();
+				if (!t.asString().equals("null")) {
+					return t.asString();
 				}
 			}
 		}
-		if (type.isTextual()) {
-			return type.asText();
+		if (type.isString()) {
+			return type.asString();
 		}
 		if (schema.has("properties") || schema.has("additionalProperties")) {
 			return "object";
@@ -596,11 +594,10 @@ public final class HostileInputs {
 	}
 
 	private static List<Object> firstString(JsonNode node, List<Object> at) {
-		for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-			Map.Entry<String, JsonNode> field = fields.next();
+		for (Map.Entry<String, JsonNode> field : node.properties()) {
 			List<Object> path = new ArrayList<>(at);
 			path.add(field.getKey());
-			if (field.getValue().isTextual()) {
+			if (field.getValue().isString()) {
 				return path;
 			}
 			if (field.getValue().isObject()) {

@@ -15,8 +15,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 import com.chairside.testsupport.hostile.HostileCase.Expectation;
 
@@ -29,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class HostileRun {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -141,7 +143,7 @@ public final class HostileRun {
 		List<String> stored = new ArrayList<>(StoreSnapshot.of(this.mongoUri, this.unstoredCollections).changesSince(before));
 		StoreSnapshot.documentsContaining(this.mongoUri, marker, this.unstoredCollections).forEach((d) -> stored.add("marked document " + d));
 		HttpResponse<String> health = send("GET", "/actuator/health", null, null);
-		boolean healthy = health.statusCode() == 200 && read(health.body()).path("status").asText().equals("UP");
+		boolean healthy = health.statusCode() == 200 && read(health.body()).path("status").asString().equals("UP");
 		return new Report(cases.size(), HostileInputs.operations(cases).size(), statuses, failures, stored,
 				healthy ? "UP" : health.statusCode() + " " + health.body(), Duration.ofNanos(System.nanoTime() - started));
 	}
@@ -209,8 +211,8 @@ public final class HostileRun {
 				continue;
 			}
 			for (JsonNode value : json.findValues(field[0])) {
-				if (value.isValueNode() && !value.isNull() && !value.asText().equals(field[1])) {
-					return "shows " + field[0] + " " + value.asText() + " to " + this.caller + " of " + field[1] + ": "
+				if (value.isValueNode() && !value.isNull() && !value.asString().equals(field[1])) {
+					return "shows " + field[0] + " " + value.asString() + " to " + this.caller + " of " + field[1] + ": "
 							+ abbreviate(body);
 				}
 			}
@@ -236,7 +238,7 @@ public final class HostileRun {
 				return status + " as '" + type + "' " + abbreviate(answer.body());
 			}
 			JsonNode problem = read(answer.body());
-			if (problem.path("status").asInt() != status) {
+			if (problem.path("status").asInt(0) != status) {
 				return status + " with a problem that says status " + problem.path("status");
 			}
 		}
@@ -281,8 +283,8 @@ public final class HostileRun {
 		try {
 			return JSON.readTree(body);
 		}
-		catch (IOException ex) {
-			return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+		catch (JacksonException ex) {
+			return MissingNode.getInstance();
 		}
 	}
 

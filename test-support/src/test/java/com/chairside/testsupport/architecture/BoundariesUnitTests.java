@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each boundary refuses what crosses it and lets the rest be, on fixtures: a lead-service domain class
- * ({@code Tangled}) that uses another service, a web request and the devstack, a controller out of place, and a
- * platform class that knows the service.
+ * ({@code Tangled}) that uses another service, a web request, the devstack and Jackson 2, a controller out of place, a
+ * platform class that knows the service, and a web request read with Jackson 3 and its annotations.
  */
 class BoundariesUnitTests {
 
@@ -57,6 +57,13 @@ class BoundariesUnitTests {
 	void refusesTheDevstack() {
 		assertThat(violations(Boundaries.usesNoDevstack())).isNotEmpty()
 			.allSatisfy((violation) -> assertThat(violation).contains("Tangled", "com.chairside.devstack.MailSink"));
+	}
+
+	@Test
+	void refusesJackson2AndLetsJackson3AndItsAnnotationsBe() {
+		assertThat(violations(Boundaries.usesJackson3Only())).singleElement()
+			.asString()
+			.contains("Tangled.jackson2", "com.fasterxml.jackson.databind.ObjectMapper");
 	}
 
 }
