@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,25 +59,25 @@ class AuditIntegrationTests {
 
 		Api admin = Api.local(this.port, Infrastructure.get().token("admin.audit", "ADMIN", null));
 		JsonNode write = single(admin.get("/api/audit?subject=am.audit." + this.run));
-		assertThat(write.path("method").asText()).isEqualTo("POST");
-		assertThat(write.path("path").asText()).isEqualTo("/api/leads");
-		assertThat(write.path("recordId").asText()).isEqualTo(leadId);
+		assertThat(write.path("method").asString()).isEqualTo("POST");
+		assertThat(write.path("path").asString()).isEqualTo("/api/leads");
+		assertThat(write.path("recordId").asString()).isEqualTo(leadId);
 		assertThat(write.path("status").asInt()).isEqualTo(201);
-		assertThat(write.path("outcome").asText()).isEqualTo("ALLOWED");
-		assertThat(write.path("traceId").asText()).isEqualTo(this.traceId);
+		assertThat(write.path("outcome").asString()).isEqualTo("ALLOWED");
+		assertThat(write.path("traceId").asString()).isEqualTo(this.traceId);
 		assertThat(write.path("roles").toString()).contains("ACCOUNT_MANAGER");
-		assertThat(write.path("at").asText()).isNotBlank();
+		assertThat(write.path("at").asString()).isNotBlank();
 
 		JsonNode denial = single(admin.get("/api/audit?outcome=DENIED&subject=sa.audit." + this.run));
-		assertThat(denial.path("method").asText()).isEqualTo("PATCH");
-		assertThat(denial.path("path").asText()).as("the route, not the raw path").isEqualTo("/api/leads/{id}");
-		assertThat(denial.path("recordId").asText()).isEqualTo(leadId);
+		assertThat(denial.path("method").asString()).isEqualTo("PATCH");
+		assertThat(denial.path("path").asString()).as("the route, not the raw path").isEqualTo("/api/leads/{id}");
+		assertThat(denial.path("recordId").asString()).isEqualTo(leadId);
 		assertThat(denial.path("status").asInt()).isEqualTo(403);
 
 		List<JsonNode> anonymous = items(admin.get("/api/audit/lead-service?subject=anonymous&outcome=DENIED&size=500"));
 		assertThat(anonymous).as("the request without a token, through the gateway's path")
-			.anyMatch((entry) -> entry.path("path").asText().equals("/api/leads/{id}/qualify")
-					&& entry.path("recordId").asText().equals(leadId) && entry.path("status").asInt() == 401);
+			.anyMatch((entry) -> entry.path("path").asString().equals("/api/leads/{id}/qualify")
+					&& entry.path("recordId").asString().equals(leadId) && entry.path("status").asInt() == 401);
 
 		List<Document> stored = this.mongo.getCollection("audit").find().into(new java.util.ArrayList<>());
 		assertThat(stored).isNotEmpty();

@@ -116,12 +116,12 @@ class ImportLimitsIntegrationTests {
 		}
 		HttpResponse<String> started = post(token, HttpRequest.BodyPublishers.ofString(csv.toString()));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-		String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).path("id").asText();
+		String id = tools.jackson.databind.json.JsonMapper.shared().readTree(started.body()).path("id").asString();
 		com.chairside.testsupport.Api api = com.chairside.testsupport.Api.local(this.port, token);
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(30))
 			.until(() -> "DONE".equals(api.get("/api/leads/imports/" + id).field("status")));
-		com.fasterxml.jackson.databind.JsonNode done = api.get("/api/leads/imports/" + id).json();
+		tools.jackson.databind.JsonNode done = api.get("/api/leads/imports/" + id).json();
 		assertThat(done.path("rowsRead").asInt()).isEqualTo(5);
 		assertThat(done.path("stoppedAtLine").asInt()).as("header, then five rows read").isEqualTo(7);
 		assertThat(done.path("created").asInt()).isEqualTo(2);

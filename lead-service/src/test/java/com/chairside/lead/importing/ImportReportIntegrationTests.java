@@ -41,8 +41,8 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.ServiceIntegrationTest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -323,7 +323,7 @@ class ImportReportIntegrationTests {
 		for (int page = 0;; page++) {
 			JsonNode found = api.get("/api/leads/imports/" + id + "/problems?size=500&page=" + page).json();
 			found.forEach((problem) -> assertThat(problems.put(problem.path("line").asLong(),
-					problem.path("reason").asText())).as("one problem per line").isNull());
+					problem.path("reason").asString())).as("one problem per line").isNull());
 			if (found.size() < 500) {
 				return problems;
 			}
@@ -337,8 +337,8 @@ class ImportReportIntegrationTests {
 		for (int page = 0; page * 500L < total; page++) {
 			JsonNode found = api.get("/api/leads?size=500&page=" + page).json();
 			total = found.path("total").asLong();
-			found.path("items").forEach((lead) -> assertThat(listed.add(lead.path("id").asText()))
-				.as("listed once: " + lead.path("id").asText()).isTrue());
+			found.path("items").forEach((lead) -> assertThat(listed.add(lead.path("id").asString()))
+				.as("listed once: " + lead.path("id").asString()).isTrue());
 		}
 		return listed;
 	}
@@ -351,7 +351,7 @@ class ImportReportIntegrationTests {
 				.POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return new ObjectMapper().readTree(response.body()).path("id").asText();
+		return JsonMapper.builder().build().readTree(response.body()).path("id").asString();
 	}
 
 	record Practice(String name, String specialty, String city, String postalCode, String email, String phone) {

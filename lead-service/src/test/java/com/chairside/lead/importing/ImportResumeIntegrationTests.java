@@ -122,7 +122,7 @@ class ImportResumeIntegrationTests {
 		Api.Response done = awaitDone(api, id);
 		assertThat(done.json().path("created").asInt()).isEqualTo(2);
 		assertThat(done.json().path("duplicates").asInt()).isEqualTo(1);
-		assertThat(done.json().path("problems").findValuesAsText("reason"))
+		assertThat(done.json().path("problems").findValuesAsString("reason"))
 			.containsExactly("duplicate of line 2 (same e-mail)");
 		assertThat(api.get("/api/leads/" + ImportBatch.leadIdOf(id, 2)).field("practiceName"))
 			.isEqualTo("Claimed One " + tag);

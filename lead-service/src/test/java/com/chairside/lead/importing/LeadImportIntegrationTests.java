@@ -17,8 +17,8 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.ServiceIntegrationTest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,9 +58,9 @@ class LeadImportIntegrationTests {
 		assertThat(first.path("created").asInt()).isEqualTo(3);
 		assertThat(first.path("duplicates").asInt()).isEqualTo(1);
 		assertThat(first.path("rejected").asInt()).isEqualTo(3);
-		assertThat(first.path("problems").findValuesAsText("line")).containsExactly("4", "5", "6", "7");
-		assertThat(first.path("problems").get(0).path("reason").asText()).contains("duplicate of line 2", "e-mail");
-		assertThat(first.path("problems").get(1).path("reason").asText()).contains("specialty", "TEETH");
+		assertThat(first.path("problems").findValuesAsString("line")).containsExactly("4", "5", "6", "7");
+		assertThat(first.path("problems").get(0).path("reason").asString()).contains("duplicate of line 2", "e-mail");
+		assertThat(first.path("problems").get(1).path("reason").asString()).contains("specialty", "TEETH");
 
 		Api api = Api.local(this.port, this.token);
 		String listed = api.get("/api/leads?size=500").body();
@@ -70,7 +70,7 @@ class LeadImportIntegrationTests {
 		JsonNode second = importAndWait(csv);
 		assertThat(second.path("created").asInt()).isZero();
 		assertThat(second.path("duplicates").asInt()).isEqualTo(4);
-		assertThat(second.path("problems").get(0).path("reason").asText()).contains("duplicate of lead");
+		assertThat(second.path("problems").get(0).path("reason").asString()).contains("duplicate of lead");
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class LeadImportIntegrationTests {
 				""".formatted(this.tag));
 		assertThat(done.path("created").asInt()).isEqualTo(1);
 		assertThat(done.path("duplicates").asInt()).isEqualTo(2);
-		assertThat(done.path("problems").findValuesAsText("reason")).containsExactly(
+		assertThat(done.path("problems").findValuesAsString("reason")).containsExactly(
 				"duplicate of lead " + known + " (same e-mail)", "duplicate of line 3 (same phone)");
 	}
 
@@ -134,7 +134,7 @@ class LeadImportIntegrationTests {
 				.POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return new ObjectMapper().readTree(response.body()).path("id").asText();
+		return JsonMapper.builder().build().readTree(response.body()).path("id").asString();
 	}
 
 }

@@ -3,13 +3,13 @@ package com.chairside.lead.lead;
 import java.io.IOException;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +37,7 @@ class ConversionIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final AccountServiceStub accountService = AccountServiceStub.get();
 
@@ -117,13 +117,13 @@ class ConversionIntegrationTests {
 		Received event = kafka.awaitRecord("chairside.leads", id, "chairside.lead.LeadConverted.v1");
 		assertThat(Contracts.violations("chairside.lead.LeadConverted.v1", event.value())).isEmpty();
 		JsonNode data = data(event);
-		assertThat(data.path("accountId").asText()).isEqualTo(converted.field("accountId"));
+		assertThat(data.path("accountId").asString()).isEqualTo(converted.field("accountId"));
 		assertThat(data.path("existingAccount").asBoolean()).isFalse();
-		assertThat(data.path("contacts").findValuesAsText("buyingRole")).containsExactly("DECISION_MAKER",
+		assertThat(data.path("contacts").findValuesAsString("buyingRole")).containsExactly("DECISION_MAKER",
 				"PRACTICE_MANAGER");
-		assertThat(data.path("contacts").get(0).path("name").asText()).isEqualTo("Dana Whitfield");
-		assertThat(data.path("contacts").get(0).path("email").asText()).startsWith("dana@");
-		assertThat(data.path("contacts").get(0).path("contactId").asText()).isNotBlank();
+		assertThat(data.path("contacts").get(0).path("name").asString()).isEqualTo("Dana Whitfield");
+		assertThat(data.path("contacts").get(0).path("email").asString()).startsWith("dana@");
+		assertThat(data.path("contacts").get(0).path("contactId").asString()).isNotBlank();
 		assertThat(accountService.authorizations()).as("the caller's token went along").contains("Bearer " + this.token);
 	}
 
@@ -154,7 +154,7 @@ class ConversionIntegrationTests {
 		assertThat(refused.field("code")).isEqualTo("ACCOUNT_EXISTS");
 		assertThat(refused.field("accountId")).isEqualTo(existing);
 		assertThat(refused.json().path("matchedOn").toString()).contains(matchedOn);
-		assertThat(refused.json().path("matches").get(0).path("accountId").asText()).isEqualTo(existing);
+		assertThat(refused.json().path("matches").get(0).path("accountId").asString()).isEqualTo(existing);
 		Api.Response lead = this.api.get("/api/leads/" + id);
 		assertThat(lead.field("status")).as("nothing converted").isEqualTo("QUALIFIED");
 		assertThat(lead.field("accountId")).isNull();
@@ -177,7 +177,7 @@ class ConversionIntegrationTests {
 		assertThat(this.api.get("/api/leads/" + id).field("accountId")).isEqualTo(existing);
 		Received event = kafka.awaitRecord("chairside.leads", id, "chairside.lead.LeadConverted.v1");
 		assertThat(Contracts.violations("chairside.lead.LeadConverted.v1", event.value())).isEmpty();
-		assertThat(data(event).path("accountId").asText()).isEqualTo(existing);
+		assertThat(data(event).path("accountId").asString()).isEqualTo(existing);
 		assertThat(data(event).path("existingAccount").asBoolean()).isTrue();
 		assertThat(data(event).path("contacts")).hasSize(2);
 	}

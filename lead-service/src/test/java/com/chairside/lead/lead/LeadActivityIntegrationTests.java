@@ -2,10 +2,10 @@ package com.chairside.lead.lead;
 
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,7 +24,7 @@ class LeadActivityIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -64,24 +64,24 @@ class LeadActivityIntegrationTests {
 		Received logged = kafka.awaitRecord("chairside.leads", id, "chairside.lead.LeadActivityLogged.v1");
 		assertThat(Contracts.violations("chairside.lead.LeadActivityLogged.v1", logged.value())).isEmpty();
 		JsonNode data = JSON.readTree(logged.value());
-		assertThat(data.path("activityId").asText()).isEqualTo(visit.field("id"));
-		assertThat(data.path("owner").asText()).isEqualTo("am.northeast");
-		assertThat(data.path("region").asText()).isEqualTo("NORTHEAST");
-		assertThat(data.path("nextStep").path("due").asText()).isEqualTo("2026-11-05");
-		assertThat(data.path("summary").asText()).isEqualTo("Walked the operatories");
+		assertThat(data.path("activityId").asString()).isEqualTo(visit.field("id"));
+		assertThat(data.path("owner").asString()).isEqualTo("am.northeast");
+		assertThat(data.path("region").asString()).isEqualTo("NORTHEAST");
+		assertThat(data.path("nextStep").path("due").asString()).isEqualTo("2026-11-05");
+		assertThat(data.path("summary").asString()).isEqualTo("Walked the operatories");
 
 		Api.Response timeline = this.api.get("/api/leads/" + id + "/timeline");
 		assertThat(timeline.status()).isEqualTo(200);
 		JsonNode items = timeline.json().path("items");
-		assertThat(items.findValuesAsText("kind")).contains("ACTIVITY", "CHANGE");
+		assertThat(items.findValuesAsString("kind")).contains("ACTIVITY", "CHANGE");
 		for (int i = 1; i < items.size(); i++) {
-			assertThat(items.get(i - 1).path("at").asText()).as("newest first")
-				.isGreaterThanOrEqualTo(items.get(i).path("at").asText());
+			assertThat(items.get(i - 1).path("at").asString()).as("newest first")
+				.isGreaterThanOrEqualTo(items.get(i).path("at").asString());
 		}
 		JsonNode activities = JSON.createArrayNode()
 			.addAll(items.findParents("activity").stream().filter((n) -> !n.path("activity").isNull()).toList());
-		assertThat(activities.findValuesAsText("summary")).containsExactly("Walked the operatories", "First call");
-		assertThat(items.findValuesAsText("field")).contains("notes");
+		assertThat(activities.findValuesAsString("summary")).containsExactly("Walked the operatories", "First call");
+		assertThat(items.findValuesAsString("field")).contains("notes");
 	}
 
 	@Test
@@ -96,13 +96,13 @@ class LeadActivityIntegrationTests {
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.contentType()).startsWith("application/problem+json");
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.json().path("errors").findValuesAsText("field")).contains("type", "occurredAt", "summary",
+		assertThat(missing.json().path("errors").findValuesAsString("field")).contains("type", "occurredAt", "summary",
 				"nextStep.action", "nextStep.due");
 		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
 			.post("/api/leads/" + id + "/activities", """
 					{"type":"CALL","occurredAt":"2026-11-01T09:00:00Z","summary":"Wrong region"}""")
 			.status()).isEqualTo(404);
-		assertThat(this.api.get("/api/leads/" + id + "/timeline").json().path("items").findValuesAsText("kind"))
+		assertThat(this.api.get("/api/leads/" + id + "/timeline").json().path("items").findValuesAsString("kind"))
 			.doesNotContain("ACTIVITY");
 	}
 

@@ -59,7 +59,7 @@ class LeadDatabaseIntegrationTests {
 
 		Api.Response badPhone = this.api.post("/api/leads", practice("Bad " + this.tag, ",\"phone\":\"call me\""));
 		assertThat(badPhone.status()).isEqualTo(400);
-		assertThat(badPhone.json().path("errors").findValuesAsText("field")).containsExactly("phone");
+		assertThat(badPhone.json().path("errors").findValuesAsString("field")).containsExactly("phone");
 	}
 
 	@Test
@@ -103,10 +103,10 @@ class LeadDatabaseIntegrationTests {
 		assertThat(updated.field("practiceName")).isEqualTo("History Dental " + this.tag);
 
 		Api.Response history = this.api.get("/api/leads/" + id + "/history");
-		assertThat(history.json().findValuesAsText("field")).containsExactly("email", "expectedDecisionDate");
+		assertThat(history.json().findValuesAsString("field")).containsExactly("email", "expectedDecisionDate");
 		assertThat(history.json().get(0).path("from").isNull()).isTrue();
-		assertThat(history.json().get(0).path("to").asText()).isEqualTo("new@" + this.tag + ".example");
-		assertThat(history.json().get(0).path("by").asText()).isEqualTo("am.db");
+		assertThat(history.json().get(0).path("to").asString()).isEqualTo("new@" + this.tag + ".example");
+		assertThat(history.json().get(0).path("by").asString()).isEqualTo("am.db");
 
 		Received event = kafka.awaitRecord("chairside.leads", id, "chairside.lead.LeadUpdated.v1");
 		assertThat(Contracts.violations("chairside.lead.LeadUpdated.v1", event.value())).isEmpty();
@@ -189,7 +189,7 @@ class LeadDatabaseIntegrationTests {
 			Api.Response refused = this.api.post("/api/leads/" + id + "/disqualify", body);
 			assertThat(refused.status()).as(body).isEqualTo(400);
 			assertThat(refused.header("Content-Type")).hasValueSatisfying((t) -> assertThat(t).startsWith("application/problem+json"));
-			assertThat(refused.json().findValuesAsText("field")).as(refused.toString()).containsExactly("competitor");
+			assertThat(refused.json().findValuesAsString("field")).as(refused.toString()).containsExactly("competitor");
 		}
 		assertThat(this.api.get("/api/leads/" + id).field("status")).as("nothing was disqualified").isNotEqualTo("DISQUALIFIED");
 
@@ -213,7 +213,7 @@ class LeadDatabaseIntegrationTests {
 		assertThat(merged.json().path("contacts")).hasSize(1);
 
 		Api.Response history = this.api.get("/api/leads/" + survivor + "/history");
-		assertThat(history.json().findValuesAsText("leadId")).contains(survivor, duplicate);
+		assertThat(history.json().findValuesAsString("leadId")).contains(survivor, duplicate);
 		assertThat(this.api.get("/api/leads/" + duplicate).field("mergedInto")).isEqualTo(survivor);
 		assertThat(this.api.get("/api/leads?size=500").body()).doesNotContain(duplicate);
 		assertThat(this.api.post("/api/leads", practice("x " + this.tag, ",\"phone\":\"+1 617 555 0142\"")).field("existingId"))

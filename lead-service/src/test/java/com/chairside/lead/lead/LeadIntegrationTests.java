@@ -2,10 +2,10 @@ package com.chairside.lead.lead;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,7 +25,7 @@ class LeadIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -53,7 +53,7 @@ class LeadIntegrationTests {
 		String id = created.field("id");
 		assertThat(created.header("Location")).hasValue("/api/leads/" + id);
 		assertThat(created.field("status")).isEqualTo("NEW");
-		assertThat(created.json().path("estimatedValue").path("amount").asText()).isEqualTo("85000.00");
+		assertThat(created.json().path("estimatedValue").path("amount").asString()).isEqualTo("85000.00");
 
 		Received event = awaitEvent(id, "chairside.lead.LeadCaptured.v1");
 		assertThat(event.header("ce_source")).isEqualTo("/chairside/lead-service");
@@ -76,8 +76,8 @@ class LeadIntegrationTests {
 		Received captured = awaitEvent(id, "chairside.lead.LeadCaptured.v1");
 		assertThat(Contracts.violations("chairside.lead.LeadCaptured.v1", captured.value())).isEmpty();
 		JsonNode capturedData = JSON.readTree(captured.value());
-		assertThat(capturedData.path("source").asText()).isEqualTo("CONFERENCE");
-		assertThat(capturedData.path("conferenceName").asText()).as("stored and published stripped").isEqualTo("IDS Köln");
+		assertThat(capturedData.path("source").asString()).isEqualTo("CONFERENCE");
+		assertThat(capturedData.path("conferenceName").asString()).as("stored and published stripped").isEqualTo("IDS Köln");
 
 		Api.Response renamed = this.api.patch("/api/leads/" + id, "{\"conferenceName\":\"AAO Annual Session\"}");
 		assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
@@ -86,8 +86,8 @@ class LeadIntegrationTests {
 		assertThat(Contracts.violations("chairside.lead.LeadUpdated.v1", updated.value())).isEmpty();
 		JsonNode updatedData = JSON.readTree(updated.value());
 		assertThat(updatedData.path("changedFields").toString()).isEqualTo("[\"conferenceName\"]");
-		assertThat(updatedData.path("source").asText()).isEqualTo("CONFERENCE");
-		assertThat(updatedData.path("conferenceName").asText()).isEqualTo("AAO Annual Session");
+		assertThat(updatedData.path("source").asString()).isEqualTo("CONFERENCE");
+		assertThat(updatedData.path("conferenceName").asString()).isEqualTo("AAO Annual Session");
 	}
 
 	@Test
@@ -145,11 +145,11 @@ class LeadIntegrationTests {
 		assertThat(badEnum.status()).as(badEnum.toString()).isEqualTo(400);
 		assertThat(badEnum.json().path("errors").isEmpty()).as(badEnum.toString()).isFalse();
 		assertThat(badEnum.contentType()).startsWith("application/problem+json");
-		assertThat(badEnum.json().path("errors").get(0).path("field").asText()).isEqualTo("specialty");
+		assertThat(badEnum.json().path("errors").get(0).path("field").asString()).isEqualTo("specialty");
 
 		Api.Response missing = this.api.post("/api/leads", smileOrthodontics("").replace("\"Boston\"", "null"));
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.json().path("errors").findValuesAsText("field")).contains("practiceName", "city");
+		assertThat(missing.json().path("errors").findValuesAsString("field")).contains("practiceName", "city");
 
 		Api.Response notJson = this.api.post("/api/leads", "{not json");
 		assertThat(notJson.status()).isEqualTo(400);

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -112,12 +112,12 @@ class LeadSearchIntegrationTests {
 		String city = capture("Lakeside Dental", "NORTHEAST", "Maplewood", null, null);
 
 		JsonNode items = search(this.northeast, "maplewood").json().path("items");
-		assertThat(items).extracting((item) -> item.path("id").asText()).containsExactly(exact, prefix, city);
+		assertThat(items).extracting((item) -> item.path("id").asString()).containsExactly(exact, prefix, city);
 		JsonNode first = items.get(0);
-		assertThat(first.path("type").asText()).isEqualTo("lead");
-		assertThat(first.path("title").asText()).isEqualTo("Maplewood Orthodontics");
-		assertThat(first.path("subtitle").asText()).isEqualTo("Concord · ORTHODONTICS · NEW");
-		assertThat(first.path("region").asText()).isEqualTo("NORTHEAST");
+		assertThat(first.path("type").asString()).isEqualTo("lead");
+		assertThat(first.path("title").asString()).isEqualTo("Maplewood Orthodontics");
+		assertThat(first.path("subtitle").asString()).isEqualTo("Concord · ORTHODONTICS · NEW");
+		assertThat(first.path("region").asString()).isEqualTo("NORTHEAST");
 		assertThat(first.path("score").asDouble()).isGreaterThan(items.get(1).path("score").asDouble());
 		assertThat(Searches.ids(this.northeast.get("/api/leads/search?q=maplewood&size=1"))).containsExactly(exact);
 	}

@@ -36,7 +36,7 @@ class TargetIntegrationTests {
 		Api.Response set = manager.send("PUT", path, TARGET.formatted(120));
 		assertThat(set.status()).as(set.toString()).isEqualTo(200);
 		assertThat(set.field("targetId")).isEqualTo(region + ":2026-11");
-		assertThat(set.json().path("bookings").path("amount").asText()).isEqualTo("950000.00");
+		assertThat(set.json().path("bookings").path("amount").asString()).isEqualTo("950000.00");
 		Received published = kafka.awaitRecord("chairside.targets", region + ":2026-11", "chairside.target.TargetSet.v1");
 		assertThat(Contracts.violations("chairside.target.TargetSet.v1", published.value())).isEmpty();
 		assertThat(published.header("ce_subject")).isEqualTo(region + ":2026-11");
@@ -68,7 +68,7 @@ class TargetIntegrationTests {
 
 		Api.Response negative = admin.send("PUT", "/api/regions/NORTHEAST/targets/2027", TARGET.formatted(-5));
 		assertThat(negative.status()).isEqualTo(400);
-		assertThat(negative.json().path("errors").findValuesAsText("field")).contains("leadsCaptured");
+		assertThat(negative.json().path("errors").findValuesAsString("field")).contains("leadsCaptured");
 		assertThat(admin.get("/api/regions/NORTHEAST/targets/2027").status()).as("nothing was set").isEqualTo(404);
 	}
 
