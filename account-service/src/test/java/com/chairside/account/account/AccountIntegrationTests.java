@@ -76,12 +76,12 @@ class AccountIntegrationTests {
 				 "siteAddress":{"street":"1 Harbor St","postalCode":"04101","city":"Portland","country":"US"}}""");
 		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 		assertThat(updated.field("kind")).isEqualTo("PRIVATE_PRACTICE");
-		assertThat(updated.json().path("siteAddress").path("postalCode").asText()).isEqualTo("04101");
+		assertThat(updated.json().path("siteAddress").path("postalCode").asString()).isEqualTo("04101");
 		assertThat(this.api.patch("/api/accounts/" + id, "{\"kind\":\"PRIVATE_PRACTICE\"}").status()).isEqualTo(200);
 
 		Api.Response history = this.api.get("/api/accounts/" + id + "/history");
-		assertThat(history.json().findValuesAsText("field")).containsExactlyInAnyOrder("kind", "taxId", "siteAddress");
-		assertThat(history.json().findValuesAsText("by")).containsOnly("am.northeast");
+		assertThat(history.json().findValuesAsString("field")).containsExactlyInAnyOrder("kind", "taxId", "siteAddress");
+		assertThat(history.json().findValuesAsString("by")).containsOnly("am.northeast");
 
 		Received event = Accounts.awaitConforming("chairside.accounts", id, "chairside.account.AccountUpdated.v1");
 		assertThat(event.value()).contains("US-04-1234567");
@@ -97,16 +97,16 @@ class AccountIntegrationTests {
 
 		Api.Response resellers = this.api.get("/api/accounts?kind=RESELLER&status=PROSPECT&owner=am.northeast&size=500");
 		assertThat(resellers.status()).isEqualTo(200);
-		assertThat(resellers.json().path("items").findValuesAsText("id")).contains(reseller);
-		assertThat(resellers.json().path("items").findValuesAsText("kind")).containsOnly("RESELLER");
-		assertThat(resellers.json().path("items").findValuesAsText("region")).containsOnly("NORTHEAST");
+		assertThat(resellers.json().path("items").findValuesAsString("id")).contains(reseller);
+		assertThat(resellers.json().path("items").findValuesAsString("kind")).containsOnly("RESELLER");
+		assertThat(resellers.json().path("items").findValuesAsString("region")).containsOnly("NORTHEAST");
 		assertThat(this.api.get("/api/accounts?status=CUSTOMER&owner=nobody").json().path("total").asInt()).isZero();
 		assertThat(this.api.get("/api/accounts?status=SLEEPING").status()).isEqualTo(400);
 		Api.Response all = this.api.as(Infrastructure.get().token("sm.east", "SALES_MANAGER", null)).get("/api/accounts");
 		assertThat(all.status()).isEqualTo(200);
 		assertThat(all.json().path("total").asInt()).isGreaterThanOrEqualTo(2);
 		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
-			.get("/api/accounts?kind=RESELLER&size=500").json().path("items").findValuesAsText("id")).doesNotContain(reseller);
+			.get("/api/accounts?kind=RESELLER&size=500").json().path("items").findValuesAsString("id")).doesNotContain(reseller);
 	}
 
 	@Test
@@ -119,7 +119,7 @@ class AccountIntegrationTests {
 		String step = mine.post("/api/accounts/" + ids.get(0) + "/activities", """
 				{"type":"CALL","occurredAt":"2026-01-01T10:00:00Z","summary":"Call back",
 				 "nextStep":{"action":"Send the quote","due":"2026-01-02"}}""").field("id");
-		assertThat(mine.get("/api/activities/overdue").json().path("items").findValuesAsText("id")).containsExactly(step);
+		assertThat(mine.get("/api/activities/overdue").json().path("items").findValuesAsString("id")).containsExactly(step);
 
 		assertThat(mine.post("/api/accounts/reassignments", body).status()).as("not for account managers").isEqualTo(403);
 		Api manager = this.api.as(Infrastructure.get().token("sm.east", "SALES_MANAGER", null));
@@ -137,7 +137,7 @@ class AccountIntegrationTests {
 			assertThat(changed.value()).contains("\"previousOwner\":\"" + from + "\"", "\"changedBy\":\"sm.east\"");
 		}
 		assertThat(mine.get("/api/activities/overdue").json().path("items")).as("the next step moved along").isEmpty();
-		assertThat(manager.get("/api/activities/overdue?owner=am.boston").json().path("items").findValuesAsText("id"))
+		assertThat(manager.get("/api/activities/overdue?owner=am.boston").json().path("items").findValuesAsString("id"))
 			.contains(step);
 		assertThat(manager.post("/api/accounts/reassignments", body).json().path("reassigned").asInt())
 			.as("run again, nothing is left to move").isZero();

@@ -2,10 +2,10 @@ package com.chairside.account.account;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,11 +88,11 @@ class AccountSearchIntegrationTests {
 		String city = open(this.northeast, "Summit Smiles", "Westbrookfield");
 		String name = open(this.northeast, "Westbrook Pediatric Dentistry", "Augusta");
 		JsonNode items = search(this.northeast, "westbrook").json().path("items");
-		assertThat(items).extracting((item) -> item.path("id").asText()).containsExactly(name, city);
-		assertThat(items.get(0).path("type").asText()).isEqualTo("account");
-		assertThat(items.get(0).path("title").asText()).isEqualTo("Westbrook Pediatric Dentistry");
-		assertThat(items.get(0).path("subtitle").asText()).isEqualTo("Augusta · GENERAL_DENTISTRY · PROSPECT");
-		assertThat(items.get(0).path("region").asText()).isEqualTo("NORTHEAST");
+		assertThat(items).extracting((item) -> item.path("id").asString()).containsExactly(name, city);
+		assertThat(items.get(0).path("type").asString()).isEqualTo("account");
+		assertThat(items.get(0).path("title").asString()).isEqualTo("Westbrook Pediatric Dentistry");
+		assertThat(items.get(0).path("subtitle").asString()).isEqualTo("Augusta · GENERAL_DENTISTRY · PROSPECT");
+		assertThat(items.get(0).path("region").asString()).isEqualTo("NORTHEAST");
 	}
 
 	@Test

@@ -61,9 +61,9 @@ class ActivityIntegrationTests {
 
 		Api.Response timeline = this.api.get("/api/accounts/" + accountId + "/timeline?size=2");
 		assertThat(timeline.json().path("total").asInt()).isEqualTo(3);
-		assertThat(timeline.json().path("items").findValuesAsText("type")).containsExactly("CALL", "VISIT");
+		assertThat(timeline.json().path("items").findValuesAsString("type")).containsExactly("CALL", "VISIT");
 		assertThat(this.api.get("/api/accounts/" + accountId + "/timeline?size=2&page=1").json().path("items")
-			.findValuesAsText("type")).containsExactly("EMAIL");
+			.findValuesAsString("type")).containsExactly("EMAIL");
 		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
 			.get("/api/accounts/" + accountId + "/timeline").status()).isEqualTo(404);
 
@@ -82,11 +82,11 @@ class ActivityIntegrationTests {
 
 		Api.Response mine = this.api.get("/api/activities/overdue");
 		assertThat(mine.status()).isEqualTo(200);
-		assertThat(mine.json().path("items").findValuesAsText("id")).containsExactly(overdue);
+		assertThat(mine.json().path("items").findValuesAsString("id")).containsExactly(overdue);
 
 		assertThat(this.api.get("/api/activities/overdue?owner=am.someone.else").status()).isEqualTo(403);
 		Api manager = this.api.as(Infrastructure.get().token("sm.east", "SALES_MANAGER", null));
-		assertThat(manager.get("/api/activities/overdue?owner=" + this.owner).json().path("items").findValuesAsText("id"))
+		assertThat(manager.get("/api/activities/overdue?owner=" + this.owner).json().path("items").findValuesAsString("id"))
 			.containsExactly(overdue);
 
 		assertThat(this.api.post("/api/activities/" + overdue + "/next-step/done", null).status()).isEqualTo(200);

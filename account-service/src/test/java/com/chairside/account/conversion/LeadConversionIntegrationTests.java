@@ -59,7 +59,7 @@ class LeadConversionIntegrationTests {
 		assertThat(account.field("region")).isEqualTo("NORTHEAST");
 		assertThat(account.field("status")).isEqualTo("PROSPECT");
 		assertThat(account.field("kind")).as("from the example").isEqualTo("PRIVATE_PRACTICE");
-		assertThat(account.json().path("siteAddress").path("postalCode").asText()).isEqualTo("02116");
+		assertThat(account.json().path("siteAddress").path("postalCode").asString()).isEqualTo("02116");
 
 		Received opened = await().until(() -> kafka.records("chairside.accounts").stream().filter(r -> accountId.equals(r.key())).toList(),
 				events -> !events.isEmpty()).get(0);
@@ -97,7 +97,7 @@ class LeadConversionIntegrationTests {
 		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
 			.get("/api/accounts/" + id).status()).isEqualTo(404);
 		assertThat(this.api.get("/api/accounts/" + UUID.randomUUID()).status()).isEqualTo(404);
-		assertThat(this.api.post("/api/accounts", "{\"name\":\"\"}").json().path("errors").findValuesAsText("field"))
+		assertThat(this.api.post("/api/accounts", "{\"name\":\"\"}").json().path("errors").findValuesAsString("field"))
 			.contains("name", "city", "country");
 	}
 

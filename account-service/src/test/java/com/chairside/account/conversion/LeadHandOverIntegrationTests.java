@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +39,7 @@ class LeadHandOverIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -100,8 +100,8 @@ class LeadHandOverIntegrationTests {
 		JsonNode account = awaitAccount(accountId);
 		assertThat(account.path("buyingCommittee").path("known").toString()).contains("DECISION_MAKER",
 				"PRACTICE_MANAGER");
-		assertThat(account.path("contacts").findValuesAsText("name")).containsExactly("Dana Whitfield", "Sam Ortiz");
-		assertThat(account.path("contacts").get(0).path("email").asText()).isEqualTo("dana.whitfield@smile-ortho.example");
+		assertThat(account.path("contacts").findValuesAsString("name")).containsExactly("Dana Whitfield", "Sam Ortiz");
+		assertThat(account.path("contacts").get(0).path("email").asString()).isEqualTo("dana.whitfield@smile-ortho.example");
 		assertThat(Accounts.events("chairside.accounts", accountId, "ContactAdded")).hasSize(2);
 	}
 
@@ -114,22 +114,22 @@ class LeadHandOverIntegrationTests {
 		publish(leadId, ACTIVITY_LOGGED, 3, activityLogged(leadId, activityId));
 		publish(leadId, ACTIVITY_LOGGED, 3, activityLogged(leadId, activityId)); // redelivered: kept once
 
-		await().until(() -> this.api.get("/api/activities/overdue").json().path("items").findValuesAsText("id")
+		await().until(() -> this.api.get("/api/activities/overdue").json().path("items").findValuesAsString("id")
 			.contains(activityId));
 		JsonNode overdue = this.api.get("/api/activities/overdue").json().path("items").get(0);
-		assertThat(overdue.path("leadId").asText()).isEqualTo(leadId);
+		assertThat(overdue.path("leadId").asString()).isEqualTo(leadId);
 		assertThat(overdue.path("accountId").isNull()).as("no account yet").isTrue();
-		assertThat(overdue.path("summary").asText()).startsWith("Walked the two operatories");
+		assertThat(overdue.path("summary").asString()).startsWith("Walked the two operatories");
 
 		publish(leadId, LEAD_CONVERTED, 5, converted(leadId, accountId, false));
 
 		awaitAccount(accountId);
 		await().until(() -> this.api.get("/api/accounts/" + accountId + "/timeline").json().path("items")
-			.findValuesAsText("id").contains(activityId));
+			.findValuesAsString("id").contains(activityId));
 		JsonNode timeline = this.api.get("/api/accounts/" + accountId + "/timeline").json();
 		assertThat(timeline.path("total").asInt()).isEqualTo(1);
-		assertThat(timeline.path("items").get(0).path("type").asText()).isEqualTo("VISIT");
-		assertThat(this.api.get("/api/activities/overdue").json().path("items").get(0).path("accountId").asText())
+		assertThat(timeline.path("items").get(0).path("type").asString()).isEqualTo("VISIT");
+		assertThat(this.api.get("/api/activities/overdue").json().path("items").get(0).path("accountId").asString())
 			.isEqualTo(accountId);
 	}
 
@@ -145,10 +145,10 @@ class LeadHandOverIntegrationTests {
 		publish(leadId, LEAD_CONVERTED, 5, conversion); // redelivered: nothing added twice
 
 		await().until(() -> this.api.get("/api/accounts/" + existing + "/timeline").json().path("items")
-			.findValuesAsText("id").contains(activityId));
+			.findValuesAsString("id").contains(activityId));
 		await().until(() -> kafka.consumedAll("account-service", "chairside.leads"));
 		JsonNode account = this.api.get("/api/accounts/" + existing).json();
-		assertThat(account.path("contacts").findValuesAsText("name")).containsExactly("Dana Whitfield", "Sam Ortiz");
+		assertThat(account.path("contacts").findValuesAsString("name")).containsExactly("Dana Whitfield", "Sam Ortiz");
 		assertThat(account.path("buyingCommittee").path("known").toString()).contains("DECISION_MAKER");
 		assertThat(account.path("leadId").isNull()).as("opened directly, and still so").isTrue();
 		// the opening is published by the outbox relay, which may run behind the consumer under load
@@ -171,7 +171,7 @@ class LeadHandOverIntegrationTests {
 			.putNull("phone"));
 		publish(leadId, LEAD_CONVERTED, 5, JSON.writeValueAsString(event));
 		awaitAccount(accountId);
-		String postal = event.path("postalCode").asText();
+		String postal = event.path("postalCode").asString();
 
 		assertThat(matches("email=INFO-" + leadId + "@Practice.example")).containsExactly("[\"EMAIL\"]");
 		assertThat(matches("email=dr-" + u + "@pena.example")).as("a contact's e-mail").containsExactly("[\"EMAIL\"]");
@@ -186,7 +186,7 @@ class LeadHandOverIntegrationTests {
 		assertThat(west.json().path("items")).as("another region's account").isEmpty();
 		Api.Response manager = this.api.as(Infrastructure.get().token("sm", "SALES_MANAGER", null))
 			.get("/api/accounts/matches?region=NORTHEAST&email=info-" + leadId + "@practice.example");
-		assertThat(manager.json().path("items").get(0).path("accountId").asText()).isEqualTo(accountId);
+		assertThat(manager.json().path("items").get(0).path("accountId").asString()).isEqualTo(accountId);
 	}
 
 	/** The matchedOn of each account matching the query, as JSON. */

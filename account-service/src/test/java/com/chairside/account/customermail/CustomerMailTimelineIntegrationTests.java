@@ -2,9 +2,9 @@ package com.chairside.account.customermail;
 
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,10 +50,10 @@ class CustomerMailTimelineIntegrationTests {
 
 		await().until(() -> timeline(accountId).size() == 1);
 		JsonNode entry = timeline(accountId).get(0);
-		assertThat(entry.path("type").asText()).isEqualTo("EMAIL");
-		assertThat(entry.path("direction").asText()).isEqualTo("OUTBOUND");
-		assertThat(entry.path("summary").asText()).isEqualTo("Your order SO-2026-000042 is confirmed");
-		assertThat(entry.path("occurredAt").asText()).startsWith("2026-11-20T10:15:04");
+		assertThat(entry.path("type").asString()).isEqualTo("EMAIL");
+		assertThat(entry.path("direction").asString()).isEqualTo("OUTBOUND");
+		assertThat(entry.path("summary").asString()).isEqualTo("Your order SO-2026-000042 is confirmed");
+		assertThat(entry.path("occurredAt").asString()).startsWith("2026-11-20T10:15:04");
 		await().until(() -> kafka.consumedAll("account-service", "chairside.notifications"));
 		assertThat(timeline(accountId)).hasSize(1);
 	}

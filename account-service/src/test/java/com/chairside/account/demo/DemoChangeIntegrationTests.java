@@ -15,8 +15,8 @@ import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe.Received;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +30,7 @@ class DemoChangeIntegrationTests {
 
 	private static final Instant TUESDAY = Instant.parse("2027-02-02T09:00:00Z");
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -72,7 +72,7 @@ class DemoChangeIntegrationTests {
 		try {
 			return JSON.readTree(record.value());
 		}
-		catch (java.io.IOException ex) {
+		catch (tools.jackson.core.JacksonException ex) {
 			throw new IllegalStateException("Not JSON: " + record.value(), ex);
 		}
 	}
@@ -97,28 +97,28 @@ class DemoChangeIntegrationTests {
 		Api.Response unitChanged = move(demoId, "{\"demoUnit\":\"%s\"}".formatted(otherUnit));
 		assertThat(unitChanged.status()).as(unitChanged.toString()).isEqualTo(200);
 		assertThat(unitChanged.field("demoUnit")).isEqualTo(otherUnit);
-		assertThat(this.api.get("/api/demos?demoUnit=" + otherUnit).json().path("items").findValuesAsText("id"))
+		assertThat(this.api.get("/api/demos?demoUnit=" + otherUnit).json().path("items").findValuesAsString("id"))
 			.containsExactly(demoId);
 		assertThat(book(this.unit, 5, 9).status()).as("the old unit is free then").isEqualTo(201);
 		assertThat(book(otherUnit, 5, 9).status()).as("the new unit is not").isEqualTo(409);
 
 		Received first = Accounts.awaitConforming("chairside.demos", demoId, "chairside.demo.DemoRescheduled.v1");
 		JsonNode event = payload(first);
-		assertThat(event.path("demoId").asText()).isEqualTo(demoId);
-		assertThat(event.path("accountId").asText()).isEqualTo(this.accountId);
-		assertThat(event.path("region").asText()).isEqualTo("NORTHEAST");
-		assertThat(event.path("previousDemoUnit").asText()).isEqualTo(this.unit);
-		assertThat(event.path("demoUnit").asText()).isEqualTo(this.unit);
-		assertThat(Instant.parse(event.path("previousStart").asText())).isEqualTo(at(0));
-		assertThat(Instant.parse(event.path("previousEnd").asText())).isEqualTo(at(3));
-		assertThat(Instant.parse(event.path("start").asText())).isEqualTo(at(5));
-		assertThat(Instant.parse(event.path("end").asText())).isEqualTo(at(7));
-		assertThat(event.path("rescheduledBy").asText()).isEqualTo("am.northeast");
+		assertThat(event.path("demoId").asString()).isEqualTo(demoId);
+		assertThat(event.path("accountId").asString()).isEqualTo(this.accountId);
+		assertThat(event.path("region").asString()).isEqualTo("NORTHEAST");
+		assertThat(event.path("previousDemoUnit").asString()).isEqualTo(this.unit);
+		assertThat(event.path("demoUnit").asString()).isEqualTo(this.unit);
+		assertThat(Instant.parse(event.path("previousStart").asString())).isEqualTo(at(0));
+		assertThat(Instant.parse(event.path("previousEnd").asString())).isEqualTo(at(3));
+		assertThat(Instant.parse(event.path("start").asString())).isEqualTo(at(5));
+		assertThat(Instant.parse(event.path("end").asString())).isEqualTo(at(7));
+		assertThat(event.path("rescheduledBy").asString()).isEqualTo("am.northeast");
 		await()
 			.until(() -> Accounts.events("chairside.demos", demoId, "DemoRescheduled").size() == 3);
 		JsonNode third = payload(Accounts.events("chairside.demos", demoId, "DemoRescheduled").get(2));
-		assertThat(third.path("previousDemoUnit").asText()).isEqualTo(this.unit);
-		assertThat(third.path("demoUnit").asText()).isEqualTo(otherUnit);
+		assertThat(third.path("previousDemoUnit").asString()).isEqualTo(this.unit);
+		assertThat(third.path("demoUnit").asString()).isEqualTo(otherUnit);
 	}
 
 	@Test
@@ -141,7 +141,7 @@ class DemoChangeIntegrationTests {
 
 		Api.Response backwards = move(demoId, "{\"end\":\"%s\"}".formatted(at(-1)));
 		assertThat(backwards.status()).as(backwards.toString()).isEqualTo(400);
-		assertThat(backwards.json().path("errors").findValuesAsText("field")).contains("end");
+		assertThat(backwards.json().path("errors").findValuesAsString("field")).contains("end");
 		assertThat(move(demoId, "{}").status()).as("nothing to change").isEqualTo(400);
 		assertThat(move(demoId, "{\"demoUnit\":\"  \"}").status()).isEqualTo(400);
 		assertThat(move(demoId, "{\"start\":\"tomorrow\"}").status()).isEqualTo(400);
@@ -201,24 +201,24 @@ class DemoChangeIntegrationTests {
 		assertThat(cancelled.field("status")).isEqualTo("CANCELLED");
 		assertThat(cancelled.field("cancelReason")).isEqualTo("The practice owner is away that week");
 		assertThat(this.api.get("/api/demos?demoUnit=" + this.unit).json().path("items")).as("the calendar").isEmpty();
-		assertThat(this.api.get("/api/demos?accountId=" + this.accountId).json().path("items").findValuesAsText("status"))
+		assertThat(this.api.get("/api/demos?accountId=" + this.accountId).json().path("items").findValuesAsString("status"))
 			.as("the account's demos show it, cancelled")
 			.containsExactly("CANCELLED");
 
 		Api.Response rebooked = book(this.unit, 0, 3);
 		assertThat(rebooked.status()).as(rebooked.toString()).isEqualTo(201);
-		assertThat(this.api.get("/api/demos?demoUnit=" + this.unit).json().path("items").findValuesAsText("id"))
+		assertThat(this.api.get("/api/demos?demoUnit=" + this.unit).json().path("items").findValuesAsString("id"))
 			.containsExactly(rebooked.field("id"));
 		assertThat(this.api.post("/api/demos/" + demoId + "/cancel", "{}").status()).as("a reason is needed")
 			.isEqualTo(400);
 
 		JsonNode event = payload(Accounts.awaitConforming("chairside.demos", demoId, "chairside.demo.DemoCancelled.v1"));
-		assertThat(event.path("demoId").asText()).isEqualTo(demoId);
-		assertThat(event.path("accountId").asText()).isEqualTo(this.accountId);
-		assertThat(event.path("region").asText()).isEqualTo("NORTHEAST");
-		assertThat(event.path("reason").asText()).isEqualTo("The practice owner is away that week");
-		assertThat(event.path("cancelledBy").asText()).isEqualTo("am.northeast");
-		assertThat(event.path("demoUnit").asText()).isEqualTo(this.unit);
+		assertThat(event.path("demoId").asString()).isEqualTo(demoId);
+		assertThat(event.path("accountId").asString()).isEqualTo(this.accountId);
+		assertThat(event.path("region").asString()).isEqualTo("NORTHEAST");
+		assertThat(event.path("reason").asString()).isEqualTo("The practice owner is away that week");
+		assertThat(event.path("cancelledBy").asString()).isEqualTo("am.northeast");
+		assertThat(event.path("demoUnit").asString()).isEqualTo(this.unit);
 	}
 
 }

@@ -68,8 +68,8 @@ class DemoIntegrationTests {
 			.status()).as("unknown account").isEqualTo(404);
 
 		Api.Response calendar = this.api.get("/api/demos?demoUnit=" + unit);
-		assertThat(calendar.json().path("items").findValuesAsText("start")).hasSize(2);
-		assertThat(calendar.json().path("items").findValuesAsText("id").get(0)).isEqualTo(first.field("id"));
+		assertThat(calendar.json().path("items").findValuesAsString("start")).hasSize(2);
+		assertThat(calendar.json().path("items").findValuesAsString("id").get(0)).isEqualTo(first.field("id"));
 		assertThat(this.api.get("/api/demos?accountId=" + accountId).json().path("total").asInt()).isEqualTo(3);
 		assertThat(this.api.as(Infrastructure.get().token("am.west", "ACCOUNT_MANAGER", "WEST"))
 			.get("/api/demos?demoUnit=" + unit).json().path("items")).isEmpty();
@@ -134,7 +134,7 @@ class DemoIntegrationTests {
 			.as("completed once").isEqualTo(422);
 		assertThat(this.api.post("/api/demos/" + demoId + "/complete", "{\"outcome\":\"MAYBE\"}").status()).isEqualTo(400);
 
-		assertThat(this.api.get("/api/accounts/" + accountId + "/timeline").json().path("items").findValuesAsText("type"))
+		assertThat(this.api.get("/api/accounts/" + accountId + "/timeline").json().path("items").findValuesAsString("type"))
 			.containsExactly("DEMO");
 		Received event = Accounts.awaitConforming("chairside.demos", demoId, "chairside.demo.DemoCompleted.v1");
 		assertThat(event.value()).contains("QUOTE_REQUESTED").doesNotContain("Wants two chairs");

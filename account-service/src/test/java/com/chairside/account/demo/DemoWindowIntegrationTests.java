@@ -83,13 +83,13 @@ class DemoWindowIntegrationTests {
 
 		Api.Response week = week(this.mine, "me");
 		assertThat(week.status()).as(week.toString()).isEqualTo(200);
-		assertThat(week.json().path("items").findValuesAsText("id")).containsExactly(mondayMidnight, mondayMorning,
+		assertThat(week.json().path("items").findValuesAsString("id")).containsExactly(mondayMidnight, mondayMorning,
 				wednesday);
-		assertThat(week.json().path("items").findValuesAsText("practiceName")).containsExactly("Harbor Dental",
+		assertThat(week.json().path("items").findValuesAsString("practiceName")).containsExactly("Harbor Dental",
 				"Lakeside Smiles", "Harbor Dental");
-		assertThat(week.json().path("items").get(0).path("accountId").asText()).isEqualTo(harbor);
-		assertThat(week.json().path("items").get(0).path("start").asText()).isEqualTo("2027-03-01T00:00:00Z");
-		assertThat(week.json().path("items").get(0).path("status").asText()).isEqualTo("SCHEDULED");
+		assertThat(week.json().path("items").get(0).path("accountId").asString()).isEqualTo(harbor);
+		assertThat(week.json().path("items").get(0).path("start").asString()).isEqualTo("2027-03-01T00:00:00Z");
+		assertThat(week.json().path("items").get(0).path("status").asString()).isEqualTo("SCHEDULED");
 		assertThat(week.json().path("total").asInt()).isEqualTo(3);
 
 		assertThat(ids(week(this.mine, this.person))).as("the caller by name").containsExactly(mondayMidnight,
@@ -118,7 +118,7 @@ class DemoWindowIntegrationTests {
 
 		Api.Response completed = this.mine.post("/api/demos/" + demo + "/complete", "{\"outcome\":\"INTEREST\"}");
 		assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
-		assertThat(week(this.mine, "me").json().path("items").findValuesAsText("status")).containsExactly("COMPLETED");
+		assertThat(week(this.mine, "me").json().path("items").findValuesAsString("status")).containsExactly("COMPLETED");
 
 		Api.Response reassigned = this.manager.post("/api/accounts/reassignments",
 				"{\"accountIds\":[\"%s\"],\"toOwner\":\"%s\",\"reason\":\"Territory\"}".formatted(harbor, this.colleague));
@@ -200,7 +200,7 @@ class DemoWindowIntegrationTests {
 		Api.Response answer = this.mine.get(path);
 		assertThat(answer.status()).as(path + ": " + answer).isEqualTo(400);
 		assertThat(answer.contentType()).contains("problem+json");
-		assertThat(answer.json().path("errors").findValuesAsText("field")).as(path).containsExactly(field);
+		assertThat(answer.json().path("errors").findValuesAsString("field")).as(path).containsExactly(field);
 	}
 
 	private static String open(Api api, String practice) {
@@ -228,7 +228,7 @@ class DemoWindowIntegrationTests {
 
 	private static List<String> ids(Api.Response answer) {
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-		return answer.json().path("items").findValuesAsText("id");
+		return answer.json().path("items").findValuesAsString("id");
 	}
 
 }

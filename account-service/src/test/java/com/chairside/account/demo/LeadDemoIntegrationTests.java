@@ -15,7 +15,7 @@ import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,17 +73,17 @@ class LeadDemoIntegrationTests {
 		assertThat(booked.field("leadId")).isEqualTo(this.leadId);
 		assertThat(booked.json().path("accountId").isNull()).isTrue();
 		assertThat(booked.field("region")).isEqualTo("NORTHEAST");
-		assertThat(this.api.get("/api/demos?leadId=" + this.leadId).json().path("items").findValuesAsText("id"))
+		assertThat(this.api.get("/api/demos?leadId=" + this.leadId).json().path("items").findValuesAsString("id"))
 			.containsExactly(demoId);
 		JsonNode scheduled = DemoChangeIntegrationTests.payload(
 				Accounts.awaitConforming("chairside.demos", demoId, "chairside.demo.DemoScheduled.v1"));
-		assertThat(scheduled.path("leadId").asText()).isEqualTo(this.leadId);
+		assertThat(scheduled.path("leadId").asString()).isEqualTo(this.leadId);
 		assertThat(scheduled.path("accountId").isNull()).isTrue();
 
 		String accountId = UUID.randomUUID().toString();
 		publish("LeadConverted", 4, "accountId", accountId, "region", "NORTHEAST");
 		await().until(() -> accountId.equals(this.api.get("/api/demos/" + demoId).field("accountId")));
-		assertThat(this.api.get("/api/demos?accountId=" + accountId).json().path("items").findValuesAsText("id"))
+		assertThat(this.api.get("/api/demos?accountId=" + accountId).json().path("items").findValuesAsString("id"))
 			.as("the account's demos").containsExactly(demoId);
 		assertThat(this.api.get("/api/accounts/" + accountId).status()).isEqualTo(200);
 
@@ -91,8 +91,8 @@ class LeadDemoIntegrationTests {
 			.isEqualTo(200);
 		JsonNode cancelled = DemoChangeIntegrationTests.payload(
 				Accounts.awaitConforming("chairside.demos", demoId, "chairside.demo.DemoCancelled.v1"));
-		assertThat(cancelled.path("accountId").asText()).as("events carry the account from now on").isEqualTo(accountId);
-		assertThat(cancelled.path("leadId").asText()).isEqualTo(this.leadId);
+		assertThat(cancelled.path("accountId").asString()).as("events carry the account from now on").isEqualTo(accountId);
+		assertThat(cancelled.path("leadId").asString()).isEqualTo(this.leadId);
 
 		Api.Response afterConversion = bookForLead(this.api, unit, 3);
 		assertThat(afterConversion.status()).as(afterConversion.toString()).isEqualTo(201);
@@ -128,7 +128,7 @@ class LeadDemoIntegrationTests {
 		Api.Response neither = this.api.post("/api/demos", """
 				{"demoUnit":"DEMO-1","products":["TC-ORTHO-500"],"start":"2027-03-04T13:00:00Z","end":"2027-03-04T14:00:00Z"}""");
 		assertThat(neither.status()).isEqualTo(400);
-		assertThat(neither.json().path("errors").findValuesAsText("field")).contains("accountId");
+		assertThat(neither.json().path("errors").findValuesAsString("field")).contains("accountId");
 	}
 
 }

@@ -19,8 +19,8 @@ import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe.Received;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AccountServiceTest
 class InstalledBaseIntegrationTests {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -70,8 +70,8 @@ class InstalledBaseIntegrationTests {
 		assertThat(cabinets.status()).as(cabinets.toString()).isEqualTo(201);
 
 		JsonNode account = this.api.get("/api/accounts/" + accountId).json();
-		assertThat(account.path("installedBase").findValuesAsText("id")).containsExactly(chairsId, cabinets.field("id"));
-		assertThat(account.path("installedBase").get(0).path("productLine").asText()).isEqualTo("TREATMENT_CHAIR");
+		assertThat(account.path("installedBase").findValuesAsString("id")).containsExactly(chairsId, cabinets.field("id"));
+		assertThat(account.path("installedBase").get(0).path("productLine").asString()).isEqualTo("TREATMENT_CHAIR");
 		assertThat(account.path("installedBase").get(0).path("yearInstalled").asInt()).isEqualTo(2015);
 		assertThat(account.path("installedBase").get(0).path("quantity").asInt()).isEqualTo(3);
 
@@ -79,7 +79,7 @@ class InstalledBaseIntegrationTests {
 		assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
 		assertThat(this.api.send("DELETE", "/api/accounts/" + accountId + "/installed-base/" + cabinets.field("id"), null).status())
 			.as("removed already").isEqualTo(404);
-		assertThat(this.api.get("/api/accounts/" + accountId + "/installed-base").json().path("items").findValuesAsText("id"))
+		assertThat(this.api.get("/api/accounts/" + accountId + "/installed-base").json().path("items").findValuesAsString("id"))
 			.containsExactly(chairsId);
 
 		List<Received> changes = Awaitility.await().until(
@@ -87,12 +87,12 @@ class InstalledBaseIntegrationTests {
 		changes.forEach((e) -> assertThat(Contracts.violations("chairside.account.InstalledBaseChanged.v1", e.value()))
 			.as(e.value()).isEmpty());
 		JsonNode last = JSON.readTree(changes.get(2).value());
-		assertThat(last.path("change").asText()).isEqualTo("REMOVED");
-		assertThat(last.path("unitId").asText()).isEqualTo(cabinets.field("id"));
-		assertThat(last.path("region").asText()).isEqualTo("NORTHEAST");
-		assertThat(last.path("accountName").asText()).isEqualTo("Harbor Dental");
-		assertThat(last.path("units").findValuesAsText("unitId")).containsExactly(chairsId);
-		assertThat(last.path("units").get(0).path("brand").asText()).isEqualTo("Nordic Dental Chairs");
+		assertThat(last.path("change").asString()).isEqualTo("REMOVED");
+		assertThat(last.path("unitId").asString()).isEqualTo(cabinets.field("id"));
+		assertThat(last.path("region").asString()).isEqualTo("NORTHEAST");
+		assertThat(last.path("accountName").asString()).isEqualTo("Harbor Dental");
+		assertThat(last.path("units").findValuesAsString("unitId")).containsExactly(chairsId);
+		assertThat(last.path("units").get(0).path("brand").asString()).isEqualTo("Nordic Dental Chairs");
 		assertThat(JSON.readTree(changes.get(1).value()).path("units")).as("the whole list after each change").hasSize(2);
 		assertThat(changes.stream().map((e) -> Long.parseLong(e.header("ce_sequence")))).isSorted();
 	}
@@ -115,7 +115,7 @@ class InstalledBaseIntegrationTests {
 			Api.Response refused = this.api.post("/api/accounts/" + accountId + "/installed-base", bad.body());
 			assertThat(refused.status()).as(bad.body() + " -> " + refused).isEqualTo(400);
 			assertThat(refused.contentType()).startsWith("application/problem+json");
-			assertThat(refused.json().path("errors").findValuesAsText("field")).as(refused.toString()).contains(bad.field());
+			assertThat(refused.json().path("errors").findValuesAsString("field")).as(refused.toString()).contains(bad.field());
 		}
 		assertThat(this.api.post("/api/accounts/" + accountId + "/installed-base",
 				unit("A", "M", "SPITTOON", 2015, 1)).status()).isEqualTo(400);
@@ -137,7 +137,7 @@ class InstalledBaseIntegrationTests {
 		assertThat(west.post("/api/accounts/" + accountId + "/installed-base",
 				unit("Other", "X", "EXAM_CHAIR", 2012, 1)).status()).isEqualTo(404);
 		assertThat(west.send("DELETE", "/api/accounts/" + accountId + "/installed-base/" + unitId, null).status()).isEqualTo(404);
-		assertThat(this.api.get("/api/accounts/" + accountId).json().path("installedBase").findValuesAsText("id"))
+		assertThat(this.api.get("/api/accounts/" + accountId).json().path("installedBase").findValuesAsString("id"))
 			.as("unchanged").containsExactly(unitId);
 		assertThat(this.api.post("/api/accounts/" + UUID.randomUUID() + "/installed-base",
 				unit("Other", "X", "EXAM_CHAIR", 2012, 1)).status()).isEqualTo(404);
