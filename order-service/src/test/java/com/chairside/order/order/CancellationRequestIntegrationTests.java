@@ -2,9 +2,9 @@ package com.chairside.order.order;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -68,13 +68,13 @@ class CancellationRequestIntegrationTests {
 		assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
 		assertThat(requested.field("status")).isEqualTo("IN_PRODUCTION");
 		JsonNode pending = requested.json().path("cancellationRequest");
-		assertThat(pending.path("reason").asText()).isEqualTo("Practice sold before opening");
-		assertThat(pending.path("requestedBy").asText()).isEqualTo("account_manager");
-		assertThat(pending.path("requestedAt").asText()).isNotEmpty();
+		assertThat(pending.path("reason").asString()).isEqualTo("Practice sold before opening");
+		assertThat(pending.path("requestedBy").asString()).isEqualTo("account_manager");
+		assertThat(pending.path("requestedAt").asString()).isNotEmpty();
 		assertThat(requested.header("ETag")).contains("\"" + requested.json().path("version").asLong() + "\"");
 		assertThat(awaitEvent(id, "OrderCancellationRequested").value()).contains("\"requestedBy\":\"account_manager\"",
 				"\"status\":\"IN_PRODUCTION\"", "\"affectsProduction\":true", "Practice sold before opening");
-		assertThat(this.accountManager.get("/api/orders/" + id).json().path("cancellationRequest").path("reason").asText())
+		assertThat(this.accountManager.get("/api/orders/" + id).json().path("cancellationRequest").path("reason").asString())
 			.isEqualTo("Practice sold before opening");
 
 		Api.Response again = this.accountManager.post("/api/orders/" + id + "/cancellation-request", request("Again"));
@@ -100,7 +100,7 @@ class CancellationRequestIntegrationTests {
 		assertThat(twice.field("code")).isEqualTo("ORDER_CANCELLED");
 		assertThat(this.accountManager.post("/api/orders/" + id + "/cancellation-request", request("Late")).field("code"))
 			.isEqualTo("ORDER_CANCELLED");
-		assertThat(this.accountManager.get("/api/orders/" + id + "/history").json().findValuesAsText("event"))
+		assertThat(this.accountManager.get("/api/orders/" + id + "/history").json().findValuesAsString("event"))
 			.endsWith("OrderCancellationRequested", "OrderCancelled");
 	}
 
@@ -111,7 +111,7 @@ class CancellationRequestIntegrationTests {
 		assertThat(this.salesManager.post("/api/orders/" + id + "/cancellation-request", request("x")).status())
 			.as("a sales manager cancels directly instead").isEqualTo(403);
 		assertThat(salesAdmin.post("/api/orders/" + id + "/cancellation-request", "{\"reason\":\" \"}").json()
-			.path("errors").findValuesAsText("field")).containsExactly("reason");
+			.path("errors").findValuesAsString("field")).containsExactly("reason");
 		assertThat(salesAdmin.post("/api/orders/" + id + "/cancellation-request/reject", request("x")).status())
 			.as("sales administration does not decide").isEqualTo(403);
 		Api.Response none = this.salesManager.post("/api/orders/" + id + "/cancellation-request/reject", request("x"));
@@ -121,11 +121,11 @@ class CancellationRequestIntegrationTests {
 		Api.Response requested = salesAdmin.post("/api/orders/" + id + "/cancellation-request",
 				request("Customer asks to cancel"));
 		assertThat(requested.status()).as(requested.toString()).isEqualTo(202);
-		assertThat(requested.json().path("cancellationRequest").path("requestedBy").asText()).isEqualTo("sales_admin");
+		assertThat(requested.json().path("cancellationRequest").path("requestedBy").asString()).isEqualTo("sales_admin");
 		JsonNode before = requested.json();
 
 		assertThat(this.salesManager.post("/api/orders/" + id + "/cancellation-request/reject", "{}").json()
-			.path("errors").findValuesAsText("field")).containsExactly("reason");
+			.path("errors").findValuesAsString("field")).containsExactly("reason");
 		Api.Response rejected = this.salesManager.post("/api/orders/" + id + "/cancellation-request/reject",
 				request("The chairs are half built"));
 		assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);

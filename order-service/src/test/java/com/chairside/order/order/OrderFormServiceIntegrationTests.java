@@ -60,7 +60,7 @@ class OrderFormServiceIntegrationTests {
 	void printsTheFormInGermanForTheServiceKey() throws Exception {
 		String id = confirmedOrder();
 		Api.Response order = this.fixtures.as("ACCOUNT_MANAGER").get("/api/orders/" + id);
-		String number = order.json().path("number").asText();
+		String number = order.json().path("number").asString();
 
 		HttpResponse<byte[]> german = form(id, "de", "dev-order-form-key");
 

@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -20,6 +18,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +44,7 @@ class OrderNumberIntegrationTests {
 
 	private static final String NUMBER = "SO-\\d{4}-\\d{6}";
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -87,7 +87,7 @@ class OrderNumberIntegrationTests {
 	}
 
 	private static String orderNumberOf(String eventJson) throws Exception {
-		return JSON.readTree(eventJson).path("orderNumber").asText();
+		return JSON.readTree(eventJson).path("orderNumber").asString();
 	}
 
 	@Test
@@ -124,10 +124,10 @@ class OrderNumberIntegrationTests {
 		assertThat(this.accountManager.get("/api/orders/" + id).field("number")).isEqualTo(number);
 
 		JsonNode found = this.accountManager.get("/api/orders?number=" + number).json();
-		assertThat(found.path("items").findValuesAsText("id")).containsExactly(id);
-		assertThat(found.path("items").get(0).path("number").asText()).isEqualTo(number);
+		assertThat(found.path("items").findValuesAsString("id")).containsExactly(id);
+		assertThat(found.path("items").get(0).path("number").asString()).isEqualTo(number);
 		assertThat(this.fixtures.as("SALES_MANAGER").get("/api/orders?number=" + number).json().path("items")
-			.findValuesAsText("id")).containsExactly(id);
+			.findValuesAsString("id")).containsExactly(id);
 
 		Api otherRegion = this.fixtures.as("am.west", "ACCOUNT_MANAGER", "WEST");
 		Api.Response hidden = otherRegion.get("/api/orders?number=" + number);
@@ -213,12 +213,12 @@ class OrderNumberIntegrationTests {
 		this.upgrade.run(null);
 		this.upgrade.run(null);
 		JsonNode upgraded = this.accountManager.get("/api/orders/" + before).json();
-		assertThat(upgraded.path("number").asText()).matches(NUMBER).isNotEqualTo(changed.field("number"));
+		assertThat(upgraded.path("number").asString()).matches(NUMBER).isNotEqualTo(changed.field("number"));
 		assertThat(upgraded.path("version").asLong()).as("numbered once, the version moved").isEqualTo(version + 1);
 		assertThat(this.accountManager.get("/api/orders/" + changedFirst).field("number"))
 			.as("a number once given stays").isEqualTo(changed.field("number"));
-		assertThat(this.accountManager.get("/api/orders?number=" + upgraded.path("number").asText()).json()
-			.path("items").findValuesAsText("id")).containsExactly(before);
+		assertThat(this.accountManager.get("/api/orders?number=" + upgraded.path("number").asString()).json()
+			.path("items").findValuesAsString("id")).containsExactly(before);
 	}
 
 	/** Stores a copy of the order as an older order-service stored it: no number, nothing left to publish. */

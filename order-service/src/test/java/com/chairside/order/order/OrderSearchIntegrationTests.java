@@ -3,10 +3,10 @@ package com.chairside.order.order;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,10 +59,10 @@ class OrderSearchIntegrationTests {
 		assertThat(ids(number.substring(number.length() - 6))).as("its running number").contains(id);
 
 		JsonNode first = search(this.northeast, number).json().path("items").get(0);
-		assertThat(first.path("type").asText()).isEqualTo("order");
-		assertThat(first.path("title").asText()).isEqualTo(number + " · Lighthouse Orthodontics");
-		assertThat(first.path("subtitle").asText()).startsWith("SUBMITTED · ");
-		assertThat(first.path("region").asText()).isEqualTo("NORTHEAST");
+		assertThat(first.path("type").asString()).isEqualTo("order");
+		assertThat(first.path("title").asString()).isEqualTo(number + " · Lighthouse Orthodontics");
+		assertThat(first.path("subtitle").asString()).startsWith("SUBMITTED · ");
+		assertThat(first.path("region").asString()).isEqualTo("NORTHEAST");
 	}
 
 	@Test
