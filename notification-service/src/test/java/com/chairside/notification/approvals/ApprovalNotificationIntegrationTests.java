@@ -3,8 +3,8 @@ package com.chairside.notification.approvals;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -65,16 +65,16 @@ class ApprovalNotificationIntegrationTests {
 
 		await().until(() -> ownItems("sm.west", "SALES_MANAGER", "WEST", orderId).size() == 1);
 		JsonNode item = ownItems("sm.west", "SALES_MANAGER", "WEST", orderId).get(0);
-		assertThat(item.path("recipient").asText()).isEqualTo("sm.west");
-		assertThat(item.path("eventType").asText()).isEqualTo("DiscountApprovalRequested");
-		assertThat(item.path("orderNumber").asText()).isEqualTo("SO-2026-000042");
-		assertThat(item.path("title").asText()).contains("SO-2026-000042", "discount of 15 %");
+		assertThat(item.path("recipient").asString()).isEqualTo("sm.west");
+		assertThat(item.path("eventType").asString()).isEqualTo("DiscountApprovalRequested");
+		assertThat(item.path("orderNumber").asString()).isEqualTo("SO-2026-000042");
+		assertThat(item.path("title").asString()).contains("SO-2026-000042", "discount of 15 %");
 		await().until(() -> mailsAbout(orderId, "sm.west@chairside.example").size() == 1);
 
 		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
 		assertThat(as("admin", "ADMIN", null).get("/api/notifications?orderId=" + orderId).json().path("items"))
 			.as("the region's sales manager only; no other region's, no department")
-			.extracting((n) -> n.path("recipient").asText())
+			.extracting((n) -> n.path("recipient").asString())
 			.containsExactly("sm.west");
 		assertThat(ownItems("sm.northeast", "SALES_MANAGER", "NORTHEAST", orderId)).isEmpty();
 		assertThat(Infrastructure.get().mail().received().stream().filter((m) -> m.body().contains(orderId)))
@@ -106,9 +106,9 @@ class ApprovalNotificationIntegrationTests {
 			await().until(() -> ownItems("am.midwest", "ACCOUNT_MANAGER", "MIDWEST", orderId).size() == 1);
 			await().until(() -> mailsAbout(orderId, "am.midwest@chairside.example").size() == 1);
 		}
-		assertThat(ownItems("am.midwest", "ACCOUNT_MANAGER", "MIDWEST", rejected).get(0).path("title").asText())
+		assertThat(ownItems("am.midwest", "ACCOUNT_MANAGER", "MIDWEST", rejected).get(0).path("title").asString())
 			.isEqualTo("SO-2026-000042: discount of 15 % rejected: Above what we give this practice's group; 10 % at most");
-		assertThat(ownItems("am.midwest", "ACCOUNT_MANAGER", "MIDWEST", approved).get(0).path("title").asText())
+		assertThat(ownItems("am.midwest", "ACCOUNT_MANAGER", "MIDWEST", approved).get(0).path("title").asString())
 			.isEqualTo("SO-2026-000042: discount of 15 % approved by sm.midwest");
 		assertThat(ownItems("sm.midwest", "SALES_MANAGER", "MIDWEST", rejected)).as("the decider is not told").isEmpty();
 	}

@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,11 +90,11 @@ class EscalationIntegrationTests {
 				Contracts.example("chairside.order.OrderCancelled.v1", "orderId", orderId, "region", "NORTHEAST"));
 		await().until(() -> notificationsOf(orderId).size() == 5);
 		String finance = list(notificationsOf(orderId)).stream()
-			.filter((n) -> n.path("department").asText().equals("FINANCE"))
+			.filter((n) -> n.path("department").asString().equals("FINANCE"))
 			.findFirst()
 			.orElseThrow()
 			.path("id")
-			.asText();
+			.asString();
 		Api financeDepartment = this.admin.as(Infrastructure.get().departmentToken("fin.lead", "FINANCE"));
 		assertThat(financeDepartment.post("/api/notifications/" + finance + "/acknowledge", "").status()).isEqualTo(200);
 
@@ -109,15 +109,15 @@ class EscalationIntegrationTests {
 		List<JsonNode> all = list(notificationsOf(orderId));
 		List<JsonNode> escalations = all.stream().filter((n) -> !n.path("escalationOf").isNull()).toList();
 		assertThat(escalations).as("one per department that did not acknowledge").hasSize(4);
-		assertThat(escalations).extracting((n) -> n.path("recipient").asText()).containsOnly("sm.northeast");
+		assertThat(escalations).extracting((n) -> n.path("recipient").asString()).containsOnly("sm.northeast");
 		List<JsonNode> escalated = all.stream().filter((n) -> !n.path("escalatedAt").isNull()).toList();
-		assertThat(escalated).extracting((n) -> n.path("department").asText())
+		assertThat(escalated).extracting((n) -> n.path("department").asString())
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION");
-		assertThat(escalations).extracting((n) -> n.path("escalationOf").asText())
-			.containsExactlyInAnyOrderElementsOf(escalated.stream().map((n) -> n.path("id").asText()).toList());
+		assertThat(escalations).extracting((n) -> n.path("escalationOf").asString())
+			.containsExactlyInAnyOrderElementsOf(escalated.stream().map((n) -> n.path("id").asString()).toList());
 
 		for (JsonNode original : escalated) {
-			String id = original.path("id").asText();
+			String id = original.path("id").asString();
 			KafkaProbe.Received event = kafka.awaitRecord("chairside.notifications", id,
 					"chairside.notification.NotificationEscalated.v1");
 			assertThat(Contracts.violations("chairside.notification.NotificationEscalated.v1", event.value())).isEmpty();

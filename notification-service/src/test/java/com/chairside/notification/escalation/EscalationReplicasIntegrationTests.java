@@ -12,10 +12,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -110,20 +110,20 @@ class EscalationReplicasIntegrationTests {
 		List<JsonNode> told = notificationsOf(this.admin, orderId);
 		assertThat(told).hasSize(5);
 		for (JsonNode notification : told) {
-			String department = notification.path("department").asText();
+			String department = notification.path("department").asString();
 			if (!department.equals("PRODUCTION")) { // production alone leaves it unacknowledged
 				Api asDepartment = secondAdmin.as(Infrastructure.get().departmentToken("lead." + department, department));
-				assertThat(asDepartment.post("/api/notifications/" + notification.path("id").asText() + "/acknowledge", "")
+				assertThat(asDepartment.post("/api/notifications/" + notification.path("id").asString() + "/acknowledge", "")
 					.status()).isEqualTo(200);
 			}
 		}
 		String production = told.stream()
-			.filter((n) -> n.path("department").asText().equals("PRODUCTION"))
+			.filter((n) -> n.path("department").asString().equals("PRODUCTION"))
 			.findFirst()
 			.orElseThrow()
 			.path("id")
-			.asText();
-		Set<String> ofThisOrder = told.stream().map((n) -> n.path("id").asText()).collect(Collectors.toSet());
+			.asString();
+		Set<String> ofThisOrder = told.stream().map((n) -> n.path("id").asString()).collect(Collectors.toSet());
 
 		bothReplicasEscalate();
 		assertThat(notificationsOf(this.admin, orderId)).as("nothing is due before the deadline")
@@ -136,12 +136,12 @@ class EscalationReplicasIntegrationTests {
 
 		List<JsonNode> all = notificationsOf(this.admin, orderId);
 		assertThat(all.stream().filter((n) -> !n.path("escalatedAt").isNull()))
-			.extracting((n) -> n.path("id").asText())
+			.extracting((n) -> n.path("id").asString())
 			.containsExactly(production);
 		List<JsonNode> escalations = all.stream().filter((n) -> !n.path("escalationOf").isNull()).toList();
 		assertThat(escalations).hasSize(1);
-		assertThat(escalations.get(0).path("recipient").asText()).isEqualTo("sm.northeast");
-		assertThat(escalations.get(0).path("escalationOf").asText()).isEqualTo(production);
+		assertThat(escalations.get(0).path("recipient").asString()).isEqualTo("sm.northeast");
+		assertThat(escalations.get(0).path("escalationOf").asString()).isEqualTo(production);
 
 		KafkaProbe.Received event = kafka.awaitRecord("chairside.notifications", production, ESCALATED);
 		assertThat(Contracts.violations(ESCALATED, event.value())).isEmpty();

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,9 +84,9 @@ class HostileInputIntegrationTests {
 	/** The notifications of another region than the caller's, or of another department. */
 	private List<String> unreadableBy(HostileCaller caller) {
 		return this.notifications.stream()
-			.filter((n) -> (caller.region() != null && !caller.region().equals(n.path("region").asText()))
-					|| (caller.department() != null && !caller.department().equals(n.path("department").asText())))
-			.map((n) -> n.path("id").asText())
+			.filter((n) -> (caller.region() != null && !caller.region().equals(n.path("region").asString()))
+					|| (caller.department() != null && !caller.department().equals(n.path("department").asString())))
+			.map((n) -> n.path("id").asString())
 			.toList();
 	}
 

@@ -2,9 +2,9 @@ package com.chairside.notification.inbox;
 
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -56,25 +56,25 @@ class InboxIntegrationTests {
 		String orderId = cancelOrder();
 		Api production = department("PRODUCTION");
 		JsonNode item = items(production, "?orderId=" + orderId).get(0);
-		String id = item.path("id").asText();
-		assertThat(item.path("department").asText()).isEqualTo("PRODUCTION");
-		assertThat(item.path("eventType").asText()).isEqualTo("OrderCancelled");
-		assertThat(item.path("orderId").asText()).isEqualTo(orderId);
+		String id = item.path("id").asString();
+		assertThat(item.path("department").asString()).isEqualTo("PRODUCTION");
+		assertThat(item.path("eventType").asString()).isEqualTo("OrderCancelled");
+		assertThat(item.path("orderId").asString()).isEqualTo(orderId);
 		assertThat(item.path("acknowledgedAt").isNull()).isTrue();
-		assertThat(item.path("status").asText()).isIn("PENDING", "SENT");
+		assertThat(item.path("status").asString()).isIn("PENDING", "SENT");
 		assertThat(item.path("acknowledgeBy").isNull()).as("a cancellation must be acknowledged in time").isFalse();
 
 		Api.Response acknowledged = production.post("/api/notifications/" + id + "/acknowledge", "");
 		assertThat(acknowledged.status()).isEqualTo(200);
 		assertThat(acknowledged.json().path("acknowledgedAt").isNull()).isFalse();
-		assertThat(acknowledged.json().path("status").asText()).isEqualTo("ACKNOWLEDGED");
-		assertThat(acknowledged.json().path("inbox").asText()).isEqualTo("ACKNOWLEDGED");
-		assertThat(acknowledged.json().path("acknowledgedBy").asText()).isEqualTo("lead.production");
+		assertThat(acknowledged.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(acknowledged.json().path("inbox").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(acknowledged.json().path("acknowledgedBy").asString()).isEqualTo("lead.production");
 
 		Api.Response again = production.post("/api/notifications/" + id + "/acknowledge", "");
 		assertThat(again.status()).isEqualTo(200);
-		assertThat(again.json().path("acknowledgedAt").asText())
-			.isEqualTo(acknowledged.json().path("acknowledgedAt").asText());
+		assertThat(again.json().path("acknowledgedAt").asString())
+			.isEqualTo(acknowledged.json().path("acknowledgedAt").asString());
 
 		Received event = kafka.awaitRecord("chairside.notifications", id,
 				"chairside.notification.NotificationAcknowledged.v1");
@@ -93,20 +93,20 @@ class InboxIntegrationTests {
 	@Test
 	void eachSentMailIsPublishedAsNotificationSent() {
 		String orderId = cancelOrder();
-		String id = items(department("FINANCE"), "?orderId=" + orderId).get(0).path("id").asText();
+		String id = items(department("FINANCE"), "?orderId=" + orderId).get(0).path("id").asString();
 
 		Received sent = kafka.awaitRecord("chairside.notifications", id, "chairside.notification.NotificationSent.v1");
 
 		assertThat(Contracts.violations("chairside.notification.NotificationSent.v1", sent.value())).isEmpty();
 		assertThat(sent.header("ce_source")).isEqualTo("/chairside/notification-service");
-		assertThat(items(this.admin, "?orderId=" + orderId + "&department=FINANCE").get(0).path("status").asText())
+		assertThat(items(this.admin, "?orderId=" + orderId + "&department=FINANCE").get(0).path("status").asString())
 			.isEqualTo("SENT");
 	}
 
 	@Test
 	void aDepartmentCannotAcknowledgeAnotherDepartmentsNotification() {
 		String orderId = cancelOrder();
-		String productions = items(department("PRODUCTION"), "?orderId=" + orderId).get(0).path("id").asText();
+		String productions = items(department("PRODUCTION"), "?orderId=" + orderId).get(0).path("id").asString();
 
 		Api finance = department("FINANCE");
 		assertThat(finance.post("/api/notifications/" + productions + "/acknowledge", "").status()).isEqualTo(404);
@@ -122,7 +122,7 @@ class InboxIntegrationTests {
 		String orderId = cancelOrder();
 		String productions = items(department("PRODUCTION"), "?orderId=" + orderId + "&department=PRODUCTION").get(0)
 			.path("id")
-			.asText();
+			.asString();
 		for (Api other : java.util.List.of(this.admin,
 				this.admin.as(Infrastructure.get().token("admin", "ADMIN", null)),
 				this.admin.as(Infrastructure.get().token("sm.northeast", "SALES_MANAGER", null)))) {
@@ -149,11 +149,11 @@ class InboxIntegrationTests {
 		assertThat(first.path("total").asInt()).isEqualTo(5);
 		assertThat(third.path("items")).hasSize(1);
 
-		String logistics = items(this.admin, "?orderId=" + orderId + "&department=LOGISTICS").get(0).path("id").asText();
+		String logistics = items(this.admin, "?orderId=" + orderId + "&department=LOGISTICS").get(0).path("id").asString();
 		assertThat(department("LOGISTICS").post("/api/notifications/" + logistics + "/read", "").json().path("inbox")
-			.asText()).isEqualTo("READ");
+			.asString()).isEqualTo("READ");
 		assertThat(items(this.admin, "?orderId=" + orderId + "&inbox=UNREAD")).hasSize(4);
-		assertThat(items(this.admin, "?orderId=" + orderId + "&inbox=READ")).extracting((n) -> n.path("id").asText())
+		assertThat(items(this.admin, "?orderId=" + orderId + "&inbox=READ")).extracting((n) -> n.path("id").asString())
 			.containsExactly(logistics);
 	}
 
@@ -167,14 +167,14 @@ class InboxIntegrationTests {
 		Api them = this.admin.as(Infrastructure.get().token(owner, "ACCOUNT_MANAGER", "NORTHEAST"));
 		await().until(() -> items(them, "?recipient=" + owner).size() == 1);
 		JsonNode item = items(them, "?recipient=" + owner).get(0);
-		assertThat(item.path("recipient").asText()).isEqualTo(owner);
+		assertThat(item.path("recipient").asString()).isEqualTo(owner);
 		assertThat(item.path("department").isNull()).isTrue();
-		assertThat(item.path("eventType").asText()).isEqualTo("LeadAssigned");
+		assertThat(item.path("eventType").asString()).isEqualTo("LeadAssigned");
 		await().until(() -> Infrastructure.get().mail().received().stream()
 			.anyMatch((m) -> m.to().equals(owner + "@chairside.example") && m.subject().contains(leadId)));
 
 		Api someoneElse = this.admin.as(Infrastructure.get().token("am.other", "ACCOUNT_MANAGER", "WEST"));
-		String id = item.path("id").asText();
+		String id = item.path("id").asString();
 		assertThat(someoneElse.post("/api/notifications/" + id + "/acknowledge", "").status()).isEqualTo(404);
 		assertThat(them.post("/api/notifications/" + id + "/acknowledge", "").status()).isEqualTo(200);
 	}
@@ -188,11 +188,11 @@ class InboxIntegrationTests {
 		String query = "?recipient=" + java.net.URLEncoder.encode(owner, java.nio.charset.StandardCharsets.UTF_8);
 
 		await().until(() -> items(this.admin, query).size() == 1
-				&& items(this.admin, query).get(0).path("status").asText().equals("FAILED"));
+				&& items(this.admin, query).get(0).path("status").asString().equals("FAILED"));
 		JsonNode failed = items(this.admin, query).get(0);
-		assertThat(failed.path("lastError").asText()).contains("Cannot write the mail to");
+		assertThat(failed.path("lastError").asString()).contains("Cannot write the mail to");
 
-		Received event = kafka.awaitRecord("chairside.notifications", failed.path("id").asText(),
+		Received event = kafka.awaitRecord("chairside.notifications", failed.path("id").asString(),
 				"chairside.notification.NotificationFailed.v1");
 		assertThat(Contracts.violations("chairside.notification.NotificationFailed.v1", event.value())).isEmpty();
 		assertThat(event.value()).contains("Cannot write the mail to");

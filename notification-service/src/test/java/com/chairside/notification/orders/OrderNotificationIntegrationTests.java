@@ -3,9 +3,9 @@ package com.chairside.notification.orders;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -67,9 +67,9 @@ class OrderNotificationIntegrationTests {
 		for (String department : List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS")) {
 			await().until(() -> notificationsOf(orderId, department).size() == 1);
 			JsonNode notification = notificationsOf(orderId, department).get(0);
-			assertThat(notification.path("eventType").asText()).isEqualTo("OrderChanged");
-			assertThat(notification.path("department").asText()).isEqualTo(department);
-			assertThat(notification.path("orderId").asText()).isEqualTo(orderId);
+			assertThat(notification.path("eventType").asString()).isEqualTo("OrderChanged");
+			assertThat(notification.path("department").asString()).isEqualTo(department);
+			assertThat(notification.path("orderId").asString()).isEqualTo(orderId);
 		}
 		await().until(() -> mailsAbout(orderId).stream().map(Mail::to).toList().containsAll(List.of(
 				"production@chairside.example", "logistics@chairside.example", "sales-administration@chairside.example")));
@@ -104,10 +104,10 @@ class OrderNotificationIntegrationTests {
 		String title = "Smile Orthodontics — SO-2026-000042 changed: Third operatory";
 		await().until(() -> notificationsOf(orderId, "PRODUCTION").size() == 1);
 		JsonNode notification = notificationsOf(orderId, "PRODUCTION").get(0);
-		assertThat(notification.path("practice").asText()).isEqualTo("Smile Orthodontics");
-		assertThat(notification.path("orderNumber").asText()).isEqualTo("SO-2026-000042");
-		assertThat(notification.path("title").asText()).isEqualTo(title);
-		assertThat(notification.path("subject").asText()).isEqualTo(title);
+		assertThat(notification.path("practice").asString()).isEqualTo("Smile Orthodontics");
+		assertThat(notification.path("orderNumber").asString()).isEqualTo("SO-2026-000042");
+		assertThat(notification.path("title").asString()).isEqualTo(title);
+		assertThat(notification.path("subject").asString()).isEqualTo(title);
 		await().until(() -> mailsAbout(orderId).size() >= 3);
 		assertThat(mailsAbout(orderId)).extracting(Mail::subject).containsOnly(title);
 	}
@@ -124,7 +124,7 @@ class OrderNotificationIntegrationTests {
 		String orderId = publishChange(accountId, "Third operatory");
 
 		await().until(() -> notificationsOf(orderId, "LOGISTICS").size() == 1);
-		assertThat(notificationsOf(orderId, "LOGISTICS").get(0).path("title").asText())
+		assertThat(notificationsOf(orderId, "LOGISTICS").get(0).path("title").asString())
 			.isEqualTo("Smile Orthodontics of Cambridge — SO-2026-000042 changed: Third operatory");
 	}
 
@@ -154,7 +154,7 @@ class OrderNotificationIntegrationTests {
 		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
 		assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items"))
 			.as("the named departments, and always sales administration, production and logistics")
-			.extracting(n -> n.path("department").asText())
+			.extracting(n -> n.path("department").asString())
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION");
 	}
 
@@ -209,7 +209,7 @@ class OrderNotificationIntegrationTests {
 
 		Api production = this.api.as(Infrastructure.get().departmentToken("prod.lead", "PRODUCTION"));
 		assertThat(production.get("/api/notifications?orderId=" + orderId).json().path("items"))
-			.extracting(n -> n.path("department").asText()).containsOnly("PRODUCTION");
+			.extracting(n -> n.path("department").asString()).containsOnly("PRODUCTION");
 		assertThat(production.get("/api/notifications?department=FINANCE").status()).isEqualTo(403);
 		assertThat(this.api.get("/api/notifications?department=MARKETING").status()).isEqualTo(400);
 		assertThat(this.api.as(null).get("/api/notifications").status()).isEqualTo(401);

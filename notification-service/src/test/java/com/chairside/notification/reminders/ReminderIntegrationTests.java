@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,10 +106,10 @@ class ReminderIntegrationTests {
 		at(tomorrow.atTime(7, 5).toInstant(ZoneOffset.UTC));
 		assertThat(this.job.remind()).as("owners mailed this morning").isPositive();
 		JsonNode items = api.get("/api/notifications?recipient=me").json().path("items");
-		assertThat(items).extracting((n) -> n.path("eventType").asText())
+		assertThat(items).extracting((n) -> n.path("eventType").asString())
 			.containsExactlyInAnyOrder("NextStepDue", "DemoTomorrow", "DemoTomorrow", "MorningReminders");
-		assertThat(items).filteredOn((n) -> n.path("eventType").asText().equals("NextStepDue"))
-			.extracting((n) -> n.path("title").asText())
+		assertThat(items).filteredOn((n) -> n.path("eventType").asString().equals("NextStepDue"))
+			.extracting((n) -> n.path("title").asString())
 			.containsExactly("Bright Smiles Pediatric: next step due today");
 		await().until(() -> mailsTo(owner).size() == 1);
 		Mail mail = mailsTo(owner).get(0);

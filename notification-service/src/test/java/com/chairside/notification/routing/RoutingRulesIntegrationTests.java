@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,22 +65,22 @@ class RoutingRulesIntegrationTests {
 
 	@Test
 	void theDefaultRulesShipWithTheServiceAndTheDryRunShowsWhoACancellationReaches() {
-		assertThat(this.admin.get("/api/notification-rules").json()).extracting((r) -> r.path("id").asText())
+		assertThat(this.admin.get("/api/notification-rules").json()).extracting((r) -> r.path("id").asString())
 			.contains("default-order-placed", "default-order-changed", "default-order-cancelled",
 					"default-lead-assigned", "default-delivery-at-risk", "default-channel-conflict");
 
 		JsonNode reach = dryRun("chairside.order.OrderCancelled.v1",
 				Contracts.example("chairside.order.OrderCancelled.v1"));
 
-		assertThat(reach.path("departments")).extracting(JsonNode::asText)
+		assertThat(reach.path("departments")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE");
-		assertThat(reach.path("rules")).extracting(JsonNode::asText)
+		assertThat(reach.path("rules")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder("default-order-cancelled", "default-cancellation-approved");
 		assertThat(reach.path("people")).as("a cancellation nobody asked for has no requester to tell").isEmpty();
 
 		JsonNode requested = dryRun("chairside.order.OrderCancelled.v1", Contracts
 			.example("chairside.order.OrderCancelled.v1", "requestedBy", "am.northeast", "approvedBy", "sm.northeast"));
-		assertThat(requested.path("people")).extracting(JsonNode::asText).containsExactly("am.northeast");
+		assertThat(requested.path("people")).extracting(JsonNode::asString).containsExactly("am.northeast");
 	}
 
 	@Test
@@ -90,13 +90,13 @@ class RoutingRulesIntegrationTests {
 				"{\"minOrderValue\":{\"amount\":\"100000.00\",\"currency\":\"USD\"},\"regions\":[\"TESTLAND\"]}",
 				"{\"people\":[\"" + big + "\"]}"));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String id = created.json().path("id").asText();
+		String id = created.json().path("id").asString();
 		assertThat(created.header("Location")).hasValue("/api/notification-rules/" + id);
-		assertThat(this.admin.get("/api/notification-rules/" + id).json().path("eventType").asText())
+		assertThat(this.admin.get("/api/notification-rules/" + id).json().path("eventType").asString())
 			.isEqualTo("OrderChanged");
 
 		String bigChange = Contracts.example("chairside.order.OrderChanged.v1", "region", "TESTLAND");
-		assertThat(dryRun("chairside.order.OrderChanged.v1", bigChange).path("people")).extracting(JsonNode::asText)
+		assertThat(dryRun("chairside.order.OrderChanged.v1", bigChange).path("people")).extracting(JsonNode::asString)
 			.containsExactly(big);
 		assertThat(dryRun("OrderChanged", Contracts.example("chairside.order.OrderChanged.v1", "region", "ELSEWHERE"))
 			.path("people")).isEmpty();
@@ -116,17 +116,17 @@ class RoutingRulesIntegrationTests {
 	void aRuleWrittenByAnotherReplicaRoutesOnceTheCachedRulesExpire() {
 		String person = "other.replica." + UUID.randomUUID().toString().substring(0, 8);
 		String change = Contracts.example("chairside.order.OrderChanged.v1", "region", "TESTLAND");
-		assertThat(dryRun("OrderChanged", change).path("people")).extracting(JsonNode::asText).doesNotContain(person);
+		assertThat(dryRun("OrderChanged", change).path("people")).extracting(JsonNode::asString).doesNotContain(person);
 		// Another replica's write: straight to the shared store, so this replica's cache is not evicted.
 		RoutingRule written = this.rules.insert(new RoutingRule(UUID.randomUUID().toString(), "other replica's rule",
 				"OrderChanged", new RuleConditions(null, null, null, null, List.of("TESTLAND"), null),
 				new RuleRecipients(null, null, null, null, List.of(person)), true, this.clock.instant(), "the.admin"));
 		try {
 			assertThat(dryRun("OrderChanged", change).path("people")).as("the cached rules, within their ttl")
-				.extracting(JsonNode::asText)
+				.extracting(JsonNode::asString)
 				.doesNotContain(person);
 			this.clock.advance(Duration.ofHours(1)); // the ttl of these tests
-			assertThat(dryRun("OrderChanged", change).path("people")).extracting(JsonNode::asText).contains(person);
+			assertThat(dryRun("OrderChanged", change).path("people")).extracting(JsonNode::asString).contains(person);
 		}
 		finally {
 			this.rules.deleteById(written.id());
@@ -140,11 +140,11 @@ class RoutingRulesIntegrationTests {
 				rule("OrderTeleported", "{}", "{\"departments\":[\"FINANCE\"]}"));
 		assertThat(unknownEvent.status()).isEqualTo(400);
 		assertThat(unknownEvent.contentType()).contains("application/problem+json");
-		assertThat(unknownEvent.json().path("errors").get(0).path("field").asText()).isEqualTo("eventType");
+		assertThat(unknownEvent.json().path("errors").get(0).path("field").asString()).isEqualTo("eventType");
 
 		Api.Response nobody = this.admin.post("/api/notification-rules", rule("OrderChanged", "{}", "{}"));
 		assertThat(nobody.status()).isEqualTo(400);
-		assertThat(nobody.json().path("errors").get(0).path("field").asText()).isEqualTo("recipients");
+		assertThat(nobody.json().path("errors").get(0).path("field").asString()).isEqualTo("recipients");
 
 		Api salesAdmin = this.admin.as(Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
 		assertThat(salesAdmin.post("/api/notification-rules", rule("OrderChanged", "{}", "{\"departments\":[\"FINANCE\"]}"))
@@ -159,7 +159,7 @@ class RoutingRulesIntegrationTests {
 		String orthoLead = "ortho." + UUID.randomUUID().toString().substring(0, 8);
 		String id = this.admin.post("/api/notification-rules", rule("OrderPlaced",
 				"{\"productLines\":[\"ORTHODONTIC\"],\"regions\":[\"TESTLAND\"]}", "{\"people\":[\"" + orthoLead + "\"]}"))
-			.json().path("id").asText();
+			.json().path("id").asString();
 		try {
 			String orderId = UUID.randomUUID().toString();
 			kafka.sendCloudEvent("chairside.orders", orderId, UUID.randomUUID().toString(),
@@ -167,7 +167,7 @@ class RoutingRulesIntegrationTests {
 					Contracts.example("chairside.order.OrderPlaced.v1", "orderId", orderId, "region", "TESTLAND"));
 
 			await().until(() -> notifications(this.admin, "?orderId=" + orderId).size() == 5);
-			assertThat(notifications(this.admin, "?orderId=" + orderId)).extracting((n) -> n.path("recipient").asText())
+			assertThat(notifications(this.admin, "?orderId=" + orderId)).extracting((n) -> n.path("recipient").asString())
 				.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "FINANCE", orthoLead);
 		}
 		finally {
@@ -192,10 +192,10 @@ class RoutingRulesIntegrationTests {
 						"chairside.order.DeliveryCommitmentAtRisk.v1", "orderId", orderId, "accountId", accountId));
 
 		await().until(() -> notifications(this.admin, "?orderId=" + orderId).size() == 2);
-		assertThat(notifications(this.admin, "?orderId=" + orderId)).extracting((n) -> n.path("recipient").asText())
+		assertThat(notifications(this.admin, "?orderId=" + orderId)).extracting((n) -> n.path("recipient").asString())
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", owner);
 		Api ownerInbox = this.admin.as(Infrastructure.get().token(owner, "ACCOUNT_MANAGER", "NORTHEAST"));
-		assertThat(notifications(ownerInbox, "?recipient=" + owner).get(0).path("eventType").asText())
+		assertThat(notifications(ownerInbox, "?recipient=" + owner).get(0).path("eventType").asString())
 			.isEqualTo("DeliveryCommitmentAtRisk");
 	}
 
@@ -211,7 +211,7 @@ class RoutingRulesIntegrationTests {
 
 		for (String owner : new String[] { direct, channel }) {
 			await().until(() -> notifications(this.admin, "?recipient=" + owner).size() == 1);
-			assertThat(notifications(this.admin, "?recipient=" + owner).get(0).path("eventType").asText())
+			assertThat(notifications(this.admin, "?recipient=" + owner).get(0).path("eventType").asString())
 				.isEqualTo("ChannelConflictDetected");
 		}
 	}

@@ -2,8 +2,7 @@ package com.chairside.notification.webhook;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.chairside.testsupport.Api;
 
@@ -12,19 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Subscribing FINANCE's system at a URL, and the refusal of one that may not be reached. */
 final class SubscriptionUrls {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private SubscriptionUrls() {
 	}
 
 	static String body(String url) {
-		try {
-			return JSON.writeValueAsString(Map.of("department", "FINANCE", "url", url, "eventTypes",
-					java.util.List.of("OrderCancelled"), "secret", "whsec-urls-test"));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return JSON.writeValueAsString(Map.of("department", "FINANCE", "url", url, "eventTypes",
+				java.util.List.of("OrderCancelled"), "secret", "whsec-urls-test"));
 	}
 
 	/** Subscribing at {@code url} answers 400 problem+json naming {@code url} for {@code reason}; nothing is stored. */
@@ -35,8 +29,8 @@ final class SubscriptionUrls {
 
 		assertThat(refused.status()).as("%s: %s", url, refused.body()).isEqualTo(400);
 		assertThat(refused.contentType()).as(url).contains("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).as(url).isEqualTo("url");
-		assertThat(refused.json().path("errors").get(0).path("message").asText()).as(url).contains(reason);
+		assertThat(refused.json().path("errors").get(0).path("field").asString()).as(url).isEqualTo("url");
+		assertThat(refused.json().path("errors").get(0).path("message").asString()).as(url).contains(reason);
 		assertThat(admin.get("/api/webhook-subscriptions").json().size()).as("stored after %s", url).isEqualTo(before);
 	}
 
@@ -44,8 +38,8 @@ final class SubscriptionUrls {
 	static void assertAccepted(Api admin, String url) {
 		Api.Response created = admin.post("/api/webhook-subscriptions", body(url));
 		assertThat(created.status()).as("%s: %s", url, created.body()).isEqualTo(201);
-		assertThat(created.json().path("url").asText()).isEqualTo(url);
-		assertThat(admin.send("DELETE", "/api/webhook-subscriptions/" + created.json().path("id").asText(), null)
+		assertThat(created.json().path("url").asString()).isEqualTo(url);
+		assertThat(admin.send("DELETE", "/api/webhook-subscriptions/" + created.json().path("id").asString(), null)
 			.status()).isEqualTo(204);
 	}
 

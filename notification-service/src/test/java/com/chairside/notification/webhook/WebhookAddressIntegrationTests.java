@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -183,11 +183,11 @@ class WebhookAddressIntegrationTests {
 
 		JsonNode delivery = awaitGivenUp(id);
 
-		assertThat(delivery.path("lastError").asText())
+		assertThat(delivery.path("lastError").asString())
 			.isEqualTo("refused: localhost resolves to a non-public address (loopback): webhooks go to public addresses only");
 		assertThat(delivery.path("attempts").asInt()).isZero();
 		assertThat(received).doesNotContain(path);
-		KafkaProbe.Received failed = kafka.awaitRecord("chairside.notifications", delivery.path("deliveryId").asText(),
+		KafkaProbe.Received failed = kafka.awaitRecord("chairside.notifications", delivery.path("deliveryId").asString(),
 				"chairside.notification.NotificationFailed.v1");
 		assertThat(Contracts.violations("chairside.notification.NotificationFailed.v1", failed.value())).isEmpty();
 		assertThat(failed.value()).contains("\"channel\":\"WEBHOOK\"").contains("resolves to a non-public address");
@@ -201,7 +201,7 @@ class WebhookAddressIntegrationTests {
 
 		JsonNode delivery = awaitGivenUp(id);
 
-		assertThat(delivery.path("lastError").asText())
+		assertThat(delivery.path("lastError").asString())
 			.startsWith("refused: url host 127.0.0.1 is a non-public address (loopback)");
 		assertThat(received).doesNotContain(path);
 	}
@@ -220,7 +220,7 @@ class WebhookAddressIntegrationTests {
 
 	private JsonNode awaitGivenUp(String subscriptionId) {
 		String deliveries = "/api/webhook-subscriptions/" + subscriptionId + "/deliveries";
-		await().until(() -> this.admin.get(deliveries).json().path("items").path(0).path("status").asText()
+		await().until(() -> this.admin.get(deliveries).json().path("items").path(0).path("status").asString()
 			.equals("FAILED"));
 		return this.admin.get(deliveries).json().path("items").path(0);
 	}
