@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,7 +36,7 @@ class MarketKnowledgeIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -138,14 +138,14 @@ class MarketKnowledgeIntegrationTests {
 		JsonNode candidates = market.path("replacementCandidates");
 		assertThat(candidates.path("minimumAge").asInt()).isEqualTo(7);
 		JsonNode east = candidates.path("byRegion").path(this.east).path("items");
-		assertThat(east.findValuesAsText("unitId")).as("oldest first, the six-year-old unit left out")
+		assertThat(east.findValuesAsString("unitId")).as("oldest first, the six-year-old unit left out")
 			.containsExactly(harbor + "-0", harbor + "-4");
 		JsonNode oldest = east.get(0);
-		assertThat(oldest.path("accountId").asText()).isEqualTo(harbor);
-		assertThat(oldest.path("account").asText()).isEqualTo("Practice " + harbor.substring(0, 4));
-		assertThat(oldest.path("brand").asText()).isEqualTo("Brand 0");
-		assertThat(oldest.path("model").asText()).isEqualTo("M-0");
-		assertThat(oldest.path("productLine").asText()).isEqualTo("TREATMENT_CHAIR");
+		assertThat(oldest.path("accountId").asString()).isEqualTo(harbor);
+		assertThat(oldest.path("account").asString()).isEqualTo("Practice " + harbor.substring(0, 4));
+		assertThat(oldest.path("brand").asString()).isEqualTo("Brand 0");
+		assertThat(oldest.path("model").asString()).isEqualTo("M-0");
+		assertThat(oldest.path("productLine").asString()).isEqualTo("TREATMENT_CHAIR");
 		assertThat(oldest.path("yearInstalled").asInt()).isEqualTo(year - 8);
 		assertThat(oldest.path("age").asInt()).isEqualTo(8);
 		assertThat(oldest.path("quantity").asInt()).isEqualTo(2);
@@ -167,7 +167,7 @@ class MarketKnowledgeIntegrationTests {
 			Api.Response started = admin.post("/api/reports/rebuild", "{\"projection\":\"" + projection + "\"}");
 			assertThat(started.status()).as(started.toString()).isLessThan(300);
 			await().atMost(Duration.ofMinutes(2))
-				.until(() -> admin.get("/api/reports/rebuild/" + started.field("id")).json().path("state").asText(),
+				.until(() -> admin.get("/api/reports/rebuild/" + started.field("id")).json().path("state").asString(),
 						"COMPLETED"::equals);
 		}
 		JsonNode rebuilt = market();

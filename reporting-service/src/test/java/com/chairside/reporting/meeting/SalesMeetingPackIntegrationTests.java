@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,7 +31,7 @@ class SalesMeetingPackIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -122,7 +122,7 @@ class SalesMeetingPackIntegrationTests {
 		assertThat(pack.path("funnel").path("conversionRates").path("capturedToContacted").asDouble()).isEqualTo(33.3);
 		assertThat(pack.path("orderBook").path("submitted").path("count").asInt()).isEqualTo(2);
 		assertThat(pack.path("orderBook").path("confirmed").path("count").asInt()).isEqualTo(1);
-		assertThat(pack.path("orderBook").path("cancellations").path("items").get(0).path("reason").asText())
+		assertThat(pack.path("orderBook").path("cancellations").path("items").get(0).path("reason").asString())
 			.isEqualTo("Budget moved to 2027");
 		assertThat(pack.path("orderBook").path("byProductLine").path("ORTHODONTIC").path("confirmed").decimalValue())
 			.isEqualByComparingTo("113500.00");
@@ -236,7 +236,7 @@ class SalesMeetingPackIntegrationTests {
 		Api admin = this.api.as(Infrastructure.get().token("admin", "ADMIN", null));
 		String rebuild = admin.post("/api/reports/rebuild", "{\"projection\":\"leads\"}").field("id");
 		await().atMost(java.time.Duration.ofMinutes(2))
-			.until(() -> admin.get("/api/reports/rebuild/" + rebuild).json().path("state").asText(), "COMPLETED"::equals);
+			.until(() -> admin.get("/api/reports/rebuild/" + rebuild).json().path("state").asString(), "COMPLETED"::equals);
 		assertThat(pack("2026-11").path("activity").path("conferences")).as("rebuilt from the topic").isEqualTo(conferences);
 	}
 
@@ -257,7 +257,7 @@ class SalesMeetingPackIntegrationTests {
 			Api.Response bad = this.api.send("GET", path + "&period=" + period, null, Map.of("Accept", "text/csv"));
 			assertThat(bad.status()).as(period).isEqualTo(400);
 			assertThat(bad.contentType()).startsWith("application/problem+json");
-			assertThat(bad.json().path("errors").get(0).path("field").asText()).isEqualTo("period");
+			assertThat(bad.json().path("errors").get(0).path("field").asString()).isEqualTo("period");
 		}
 		assertThat(this.api.get(path).status()).as("no period").isEqualTo(400);
 	}
@@ -266,11 +266,11 @@ class SalesMeetingPackIntegrationTests {
 	void keepsAccountManagersToTheirOwnRegion() {
 		Api manager = this.api.as(Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
 		assertThat(manager.get("/api/reports/sales-meeting?region=NORTHEAST&period=2026-11").status()).isEqualTo(200);
-		assertThat(manager.get("/api/reports/sales-meeting?period=2026-11").json().path("region").asText())
+		assertThat(manager.get("/api/reports/sales-meeting?period=2026-11").json().path("region").asString())
 			.isEqualTo("NORTHEAST");
 		assertThat(manager.get("/api/reports/sales-meeting?region=WEST&period=2026-11").status()).isEqualTo(403);
 		assertThat(manager.get("/api/reports/sales-meeting?region=ALL&period=2026-11").status()).isEqualTo(403);
-		assertThat(this.api.get("/api/reports/sales-meeting?region=ALL&period=2026").json().path("region").asText())
+		assertThat(this.api.get("/api/reports/sales-meeting?region=ALL&period=2026").json().path("region").asString())
 			.isEqualTo("ALL");
 		assertThat(this.api.as(Infrastructure.get().departmentToken("fin", "FINANCE"))
 			.get("/api/reports/sales-meeting?period=2026-11").status()).isEqualTo(403);

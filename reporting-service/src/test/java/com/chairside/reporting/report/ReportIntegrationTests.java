@@ -3,9 +3,9 @@ package com.chairside.reporting.report;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -78,7 +78,7 @@ class ReportIntegrationTests {
 		await().until(() -> pipeline().path("totalLeads").asLong() == 3 && pipeline().path("accountsOpened").asLong() == 1
 				&& pipeline().path("leadsByStatus").path("CONVERTED").asLong() == 1);
 		JsonNode report = pipeline();
-		assertThat(report.path("region").asText()).isEqualTo(this.region);
+		assertThat(report.path("region").asString()).isEqualTo(this.region);
 		assertThat(report.path("leadsByStatus").path("NEW").asLong()).isEqualTo(1);
 		assertThat(report.path("leadsByStatus").path("QUALIFIED").asLong()).isEqualTo(1);
 		assertThat(report.path("leadsByStatus").path("CONTACTED").asLong()).isZero();
@@ -101,8 +101,8 @@ class ReportIntegrationTests {
 		assertThat(report.path("changes").asLong()).isEqualTo(1);
 		String changedTotal = Contracts.example("chairside.order.OrderChanged.v1")
 			.replaceAll("(?s).*\"total\"\\s*:\\s*\\{\\s*\"amount\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-		assertThat(report.path("bookedValue").path("amount").asText()).isEqualTo(changedTotal);
-		assertThat(report.path("bookedValue").path("currency").asText()).isEqualTo("USD");
+		assertThat(report.path("bookedValue").path("amount").asString()).isEqualTo(changedTotal);
+		assertThat(report.path("bookedValue").path("currency").asString()).isEqualTo("USD");
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class ReportIntegrationTests {
 	void keepsAccountManagersToTheirRegion() {
 		Api manager = this.api.as(Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
 		assertThat(manager.get("/api/reports/pipeline?region=NORTHEAST").status()).isEqualTo(200);
-		assertThat(manager.get("/api/reports/orders").json().path("region").asText()).isEqualTo("NORTHEAST");
+		assertThat(manager.get("/api/reports/orders").json().path("region").asString()).isEqualTo("NORTHEAST");
 		assertThat(manager.get("/api/reports/orders?region=WEST").status()).isEqualTo(403);
 		assertThat(this.api.as(Infrastructure.get().departmentToken("fin", "FINANCE")).get("/api/reports/orders").status())
 			.isEqualTo(403);

@@ -10,8 +10,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -223,7 +223,7 @@ class RebuildIntegrationTests {
 		List<Integer> answers = new ArrayList<>();
 		JsonNode run = await().atMost(java.time.Duration.ofMinutes(3)).until(() -> {
 			JsonNode state = this.admin.get("/api/reports/rebuild/" + id).json();
-			if ("RUNNING".equals(state.path("state").asText())) {
+			if ("RUNNING".equals(state.path("state").asString())) {
 				progress.add(state.path("progress").asInt());
 				Api.Response report = this.manager.get("/api/reports/sales-meeting?region=" + this.region + "&period=2026-11");
 				answers.add(report.status());
@@ -231,9 +231,9 @@ class RebuildIntegrationTests {
 					.isEqualTo(700);
 			}
 			return state;
-		}, (state) -> !"RUNNING".equals(state.path("state").asText()));
+		}, (state) -> !"RUNNING".equals(state.path("state").asString()));
 
-		assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+		assertThat(run.path("state").asString()).isEqualTo("COMPLETED");
 		assertThat(run.path("progress").asInt()).isEqualTo(100);
 		assertThat(run.path("eventsApplied").asLong()).isEqualTo(run.path("eventsTotal").asLong())
 			.isGreaterThanOrEqualTo(history.size());
@@ -271,9 +271,9 @@ class RebuildIntegrationTests {
 				int next = sequences.merge(orderId, 1, Integer::sum);
 				publish(List.of(event("chairside.orders", "chairside.order.OrderChanged.v1", orderId, next, "orderId")));
 			}
-			return !"RUNNING".equals(this.admin.get("/api/reports/rebuild/" + id).json().path("state").asText());
+			return !"RUNNING".equals(this.admin.get("/api/reports/rebuild/" + id).json().path("state").asString());
 		});
-		assertThat(this.admin.get("/api/reports/rebuild/" + id).json().path("state").asText()).isEqualTo("COMPLETED");
+		assertThat(this.admin.get("/api/reports/rebuild/" + id).json().path("state").asString()).isEqualTo("COMPLETED");
 		for (String orderId : orders) {
 			int next = sequences.merge(orderId, 1, Integer::sum);
 			publish(List.of(event("chairside.orders", "chairside.order.OrderChanged.v1", orderId, next, "orderId")));
@@ -309,8 +309,8 @@ class RebuildIntegrationTests {
 				List.of(), "worker-of-a-dead-replica", longAgo, longAgo, null, 0, null));
 
 		JsonNode run = await().atMost(java.time.Duration.ofMinutes(1))
-			.until(() -> this.admin.get("/api/reports/rebuild/" + id).json(), (r) -> !"RUNNING".equals(r.path("state").asText()));
-		assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+			.until(() -> this.admin.get("/api/reports/rebuild/" + id).json(), (r) -> !"RUNNING".equals(r.path("state").asString()));
+		assertThat(run.path("state").asString()).isEqualTo("COMPLETED");
 		assertThat(run.path("restarts").asInt()).isEqualTo(1);
 		assertThat(run.path("eventsApplied").asLong()).isEqualTo(total);
 		assertThat(this.active.of("targets")).isEqualTo("region_targets_" + id);
@@ -325,7 +325,7 @@ class RebuildIntegrationTests {
 		assertThat(this.admin.get("/api/reports/rebuild/no-such-rebuild").status()).isEqualTo(404);
 		Api.Response unknown = this.admin.post("/api/reports/rebuild", "{\"projection\":\"forecasts\"}");
 		assertThat(unknown.status()).isEqualTo(400);
-		assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("projection");
+		assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("projection");
 	}
 
 }
