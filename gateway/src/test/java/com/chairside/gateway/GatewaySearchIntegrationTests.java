@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,11 +79,11 @@ class GatewaySearchIntegrationTests {
 
 		assertThat(found.status()).as(found.toString()).isEqualTo(200);
 		JsonNode items = found.json().path("items");
-		assertThat(items).extracting((item) -> item.path("id").asText()).containsExactly("a1", "l1", "a2", "l2");
+		assertThat(items).extracting((item) -> item.path("id").asString()).containsExactly("a1", "l1", "a2", "l2");
 		assertThat(items.get(0).toString()).isEqualTo("""
 				{"type":"account","id":"a1","title":"Smile Orthodontics","subtitle":"Boston · ORTHODONTICS · CUSTOMER",\
 				"region":"NORTHEAST"}""");
-		assertThat(found.json().path("unavailable")).extracting(JsonNode::asText).containsExactly("order-service");
+		assertThat(found.json().path("unavailable")).extracting(JsonNode::asString).containsExactly("order-service");
 		assertThat(asked.get("lead-service")).as("the caller's token goes along, and the size")
 			.containsExactly("/api/leads/search?q=smi+ortho&size=20", "Bearer " + this.token);
 	}
@@ -92,7 +92,7 @@ class GatewaySearchIntegrationTests {
 	void asksOnlyTheServiceTheTypeNames() {
 		Api.Response found = this.api.get("/api/search?q=smile&type=account");
 		assertThat(found.status()).isEqualTo(200);
-		assertThat(found.json().path("items")).extracting((item) -> item.path("type").asText())
+		assertThat(found.json().path("items")).extracting((item) -> item.path("type").asString())
 			.containsOnly("account");
 		assertThat(found.json().path("unavailable")).isEmpty();
 		assertThat(asked).containsOnlyKeys("account-service");
@@ -101,7 +101,7 @@ class GatewaySearchIntegrationTests {
 	@Test
 	void cutsTheMergedHitsToTheSizeAsked() {
 		Api.Response found = this.api.get("/api/search?q=smile&size=3");
-		assertThat(found.json().path("items")).extracting((item) -> item.path("id").asText())
+		assertThat(found.json().path("items")).extracting((item) -> item.path("id").asString())
 			.containsExactly("a1", "l1", "a2");
 		assertThat(asked.get("account-service").get(0)).endsWith("&size=3");
 	}
@@ -120,7 +120,7 @@ class GatewaySearchIntegrationTests {
 		Api.Response found = this.api.get("/api/search?q=SO-2026-000042&type=order");
 		assertThat(found.status()).isEqualTo(200);
 		assertThat(found.json().path("items")).isEmpty();
-		assertThat(found.json().path("unavailable")).extracting(JsonNode::asText).containsExactly("order-service");
+		assertThat(found.json().path("unavailable")).extracting(JsonNode::asString).containsExactly("order-service");
 	}
 
 	@Test
@@ -149,8 +149,8 @@ class GatewaySearchIntegrationTests {
 			.json()
 			.path("paths")
 			.path("/api/search");
-		assertThat(search.path("x-service").asText()).isEqualTo("gateway");
-		assertThat(search.path("get").path("parameters")).extracting((p) -> p.path("name").asText())
+		assertThat(search.path("x-service").asString()).isEqualTo("gateway");
+		assertThat(search.path("get").path("parameters")).extracting((p) -> p.path("name").asString())
 			.containsExactly("q", "type", "size");
 	}
 
@@ -158,7 +158,7 @@ class GatewaySearchIntegrationTests {
 		Api.Response refused = this.api.get(path);
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+		assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
 	}
 
 	private static String service(String path, java.util.function.IntSupplier status, String answer) throws IOException {

@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -145,7 +145,7 @@ class GatewaySignInIntegrationTests {
 		HttpResponse<String> signedOut = browser.post("/logout", null,
 				Map.of("X-XSRF-TOKEN", csrf, "Accept", "application/json"));
 		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
-		assertThat(new ObjectMapper().readTree(signedOut.body()).path("location").asText())
+		assertThat(JsonMapper.builder().build().readTree(signedOut.body()).path("location").asString())
 			.startsWith(provider.issuer() + "/logout?id_token_hint=");
 		assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
 	}

@@ -1,8 +1,8 @@
 package com.chairside.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -31,15 +31,15 @@ class GatewayUntrustedClaimsIntegrationTests {
 
 	@Test
 	void everyRouteRefusesATokenWithMissingOrUnknownClaims() {
-		ObjectNode paths = new ObjectMapper().createObjectNode();
+		ObjectNode paths = JsonNodeFactory.instance.objectNode();
 		for (String path : new String[] { "/api/me", "/api/leads", "/api/leads/{id}", "/api/leads/imports",
 				"/api/accounts/{id}", "/api/orders", "/api/orders/{id}", "/api/products", "/api/notifications",
 				"/api/notifications/{id}/acknowledge", "/api/reports/pipeline", "/api/audit/lead-service",
 				"/api/search" }) {
 			paths.putObject(path).putObject("get");
-			paths.with(path).putObject("post");
+			paths.withObjectProperty(path).putObject("post");
 		}
-		ObjectNode document = new ObjectMapper().createObjectNode();
+		ObjectNode document = JsonNodeFactory.instance.objectNode();
 		document.set("paths", paths);
 		Api api = Api.local(this.port, null);
 		assertThat(ClaimChecks.assertEveryOperationRefuses(api, document)).isPositive();
