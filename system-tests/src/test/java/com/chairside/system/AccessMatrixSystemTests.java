@@ -19,12 +19,12 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 
@@ -430,7 +430,7 @@ class AccessMatrixSystemTests {
 		String query = "/api/notifications?eventType=OrderCancelled&department=PRODUCTION&orderId=" + order;
 		Api production = acknowledgers.get("DEPT");
 		await().atMost(Duration.ofSeconds(30)).until(() -> production.get(query).json().path("items").size() == 1);
-		return production.get(query).json().path("items").get(0).path("id").asText();
+		return production.get(query).json().path("items").get(0).path("id").asString();
 	}
 
 	/** The cells of {@code row} from {@code first} on, by the column names. */
@@ -499,10 +499,10 @@ class AccessMatrixSystemTests {
 		catch (RuntimeException ex) {
 			return answer.contentType() + " " + answer.body();
 		}
-		if (!(problem instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+		if (!(problem instanceof tools.jackson.databind.node.ObjectNode object)) {
 			return answer.contentType() + " " + answer.body();
 		}
-		com.fasterxml.jackson.databind.node.ObjectNode shape = object.deepCopy();
+		tools.jackson.databind.node.ObjectNode shape = object.deepCopy();
 		shape.remove(List.of("instance", "traceId", "timestamp", "requestId"));
 		String text = shape.toString();
 		for (String id : ids) {
@@ -553,7 +553,7 @@ class AccessMatrixSystemTests {
 		Map<String, String> endpoints = new TreeMap<>();
 		for (String service : Suite.SERVICES) {
 			JsonNode paths = suite.direct(service).get("/v3/api-docs").json().path("paths");
-			paths.fields().forEachRemaining((path) -> path.getValue().fieldNames().forEachRemaining((method) -> {
+			paths.properties().forEach((path) -> path.getValue().propertyNames().forEach((method) -> {
 				if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
 					endpoints.putIfAbsent(method.toUpperCase() + " " + path.getKey(), service);
 				}

@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.KafkaProbe;
@@ -84,7 +84,7 @@ class AccountWorkSystemTests {
 		assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
 		assertThat(completed.field("outcome")).isEqualTo("QUOTE_REQUESTED");
 		JsonNode newest = api.get("/api/accounts/" + account + "/timeline?size=1").json().path("items").get(0);
-		assertThat(newest.path("type").asText()).as("the completed demo on top of the timeline").isEqualTo("DEMO");
+		assertThat(newest.path("type").asString()).as("the completed demo on top of the timeline").isEqualTo("DEMO");
 
 		try (KafkaProbe kafka = new KafkaProbe(suite.kafka().address())) {
 			kafka.awaitRecord("chairside.demos", demo, "chairside.demo.DemoScheduled.v1");
@@ -126,13 +126,13 @@ class AccountWorkSystemTests {
 
 	private static List<String> ids(JsonNode items) {
 		List<String> ids = new ArrayList<>();
-		items.forEach((item) -> ids.add(item.path("id").asText()));
+		items.forEach((item) -> ids.add(item.path("id").asString()));
 		return ids;
 	}
 
 	private static List<String> texts(JsonNode values) {
 		List<String> texts = new ArrayList<>();
-		values.forEach((value) -> texts.add(value.asText()));
+		values.forEach((value) -> texts.add(value.asString()));
 		return texts;
 	}
 

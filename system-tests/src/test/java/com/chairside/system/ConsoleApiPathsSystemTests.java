@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 
@@ -46,7 +46,7 @@ class ConsoleApiPathsSystemTests {
 			.as("every service answered for the merged document: %s", document.path("x-unavailable"))
 			.isTrue();
 		List<String> documented = new ArrayList<>();
-		document.path("paths").fieldNames().forEachRemaining(documented::add);
+		documented.addAll(document.path("paths").propertyNames());
 
 		Map<String, List<String>> used = consolePaths(suite.root().resolve("console/src/main/resources/static"));
 		assertThat(used).as("the console's scripts call the API").isNotEmpty();

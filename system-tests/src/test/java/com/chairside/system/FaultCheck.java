@@ -65,7 +65,7 @@ final class FaultCheck implements AutoCloseable {
 
 	private final MongoClient store;
 
-	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
 	private final Map<String, Set<String>> changes = new ConcurrentHashMap<>();
 
@@ -278,7 +278,7 @@ final class FaultCheck implements AutoCloseable {
 		try {
 			return JSON.readTree(change.value()).path("basedOnVersion").asLong(-1);
 		}
-		catch (IOException ex) {
+		catch (tools.jackson.core.JacksonException ex) {
 			return -1;
 		}
 	}

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.chairside.testsupport.Api;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -28,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -104,8 +104,8 @@ class ManagerAndDepartmentConsoleSystemTests {
 			browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//main//tr[td[normalize-space()='"
 					+ order.number() + "'] and td[contains(., 'Order changed')] and td[starts-with(normalize-space(), 'Acknowledged by dept.production')]]")));
 			JsonNode acknowledged = production.get(path).json().path("items").get(0);
-			assertThat(acknowledged.path("inbox").asText()).isEqualTo("ACKNOWLEDGED");
-			assertThat(acknowledged.path("acknowledgedBy").asText()).isEqualTo("dept.production");
+			assertThat(acknowledged.path("inbox").asString()).isEqualTo("ACKNOWLEDGED");
+			assertThat(acknowledged.path("acknowledgedBy").asString()).isEqualTo("dept.production");
 
 			// Opened again: unread first, the acknowledged change below every unread one.
 			browser.driver.navigate().refresh();
@@ -212,10 +212,10 @@ class ManagerAndDepartmentConsoleSystemTests {
 		decided(cancelled, "Approved");
 
 		Api manager = suite.accountManager("NORTHEAST");
-		assertThat(manager.get("/api/orders/" + approved.id()).json().path("discountApprovedBy").asText()).isEqualTo("sm.northeast");
-		assertThat(manager.get("/api/orders/" + rejected.id()).json().path("discountRejection").path("rejectedBy").asText())
+		assertThat(manager.get("/api/orders/" + approved.id()).json().path("discountApprovedBy").asString()).isEqualTo("sm.northeast");
+		assertThat(manager.get("/api/orders/" + rejected.id()).json().path("discountRejection").path("rejectedBy").asString())
 			.isEqualTo("sm.northeast");
-		assertThat(manager.get("/api/orders/" + cancelled.id()).json().path("status").asText()).isEqualTo("CANCELLED");
+		assertThat(manager.get("/api/orders/" + cancelled.id()).json().path("status").asString()).isEqualTo("CANCELLED");
 
 		openOrder(approved);
 		browser.text("The discount was approved by sm.northeast.");

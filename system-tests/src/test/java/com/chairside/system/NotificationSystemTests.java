@@ -2,10 +2,10 @@ package com.chairside.system;
 
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 
@@ -45,8 +45,8 @@ class NotificationSystemTests {
 				.path("items").size() == 1);
 		JsonNode notification = production.get("/api/notifications?orderId=" + order + "&eventType=OrderCancelled")
 			.json().path("items").get(0);
-		String id = notification.path("id").asText();
-		assertThat(notification.path("department").asText()).isEqualTo("PRODUCTION");
+		String id = notification.path("id").asString();
+		assertThat(notification.path("department").asString()).isEqualTo("PRODUCTION");
 		assertThat(notification.path("acknowledgedAt").isNull()).isTrue();
 
 		Api finance = suite.gateway(suite.token("fin.lead", "DEPARTMENT", null, "FINANCE"));
@@ -54,12 +54,12 @@ class NotificationSystemTests {
 
 		Api.Response acknowledged = production.post("/api/notifications/" + id + "/acknowledge", "");
 		assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
-		assertThat(acknowledged.json().path("status").asText()).isEqualTo("ACKNOWLEDGED");
+		assertThat(acknowledged.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
 		assertThat(acknowledged.json().path("acknowledgedAt").isNull()).isFalse();
 
 		Api salesAdmin = suite.gateway(suite.token("sales.admin", "SALES_ADMIN", null, null));
 		assertThat(salesAdmin.get("/api/notifications?eventType=OrderCancelled&orderId=" + order).json().path("items"))
-			.extracting((n) -> n.path("department").asText())
+			.extracting((n) -> n.path("department").asString())
 			.containsExactlyInAnyOrder("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS", "INSTALLATION", "FINANCE");
 		Api admin = suite.gateway(suite.token("the.admin", "ADMIN", null, null));
 		Api.Response dryRun = admin.post("/api/notification-rules/dry-run", """

@@ -5,9 +5,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.KafkaProbe;
@@ -72,7 +72,7 @@ class ProspectingSystemTests {
 		assertThat(report.path("created").asInt()).isEqualTo(1);
 		assertThat(report.path("duplicates").asInt()).isEqualTo(1);
 		assertThat(report.path("rejected").asInt()).isEqualTo(1);
-		assertThat(report.path("problems").findValuesAsText("line")).containsExactlyInAnyOrder("3", "4");
+		assertThat(report.path("problems").findValuesAsString("line")).containsExactlyInAnyOrder("3", "4");
 
 		Api.Response gate = api.post("/api/leads/" + id + "/qualify", "{}");
 		assertThat(gate.status()).as("no decision maker yet").isEqualTo(422);

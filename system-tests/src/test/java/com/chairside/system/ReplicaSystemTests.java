@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.launcher.PartProcess;
 import com.chairside.testsupport.Api;
@@ -103,10 +103,10 @@ class ReplicaSystemTests {
 				Map<String, Integer> perRecipient = new HashMap<>();
 				for (String order : orders) {
 					for (JsonNode n : admin.get("/api/notifications?size=500&orderId=" + order).json().path("items")) {
-						notified.add(n.path("eventId").asText());
+						notified.add(n.path("eventId").asString());
 						if (!n.path("department").isNull() && !n.path("department").isMissingNode()) {
-							perRecipient.merge(n.path("eventId").asText() + " " + n.path("department").asText() + " "
-									+ n.path("channel").asText(), 1, Integer::sum);
+							perRecipient.merge(n.path("eventId").asString() + " " + n.path("department").asString() + " "
+									+ n.path("channel").asString(), 1, Integer::sum);
 						}
 					}
 				}

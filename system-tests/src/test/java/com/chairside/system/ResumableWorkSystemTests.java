@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -17,6 +16,7 @@ import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.launcher.Catalogue;
 import com.chairside.testsupport.Api;
@@ -93,7 +93,7 @@ class ResumableWorkSystemTests {
 		await("some batches counted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
 			.until(() -> direct.get("/api/leads/imports/" + id).json().path("rowsRead").asInt() >= 1000);
 		replica.process().kill();
-		assertThat(suite.gateway(token).get("/api/leads/imports/" + id).json().path("status").asText())
+		assertThat(suite.gateway(token).get("/api/leads/imports/" + id).json().path("status").asString())
 			.as("killed mid-way, not after the end").isEqualTo("RUNNING");
 		return id;
 	}
@@ -124,11 +124,11 @@ class ResumableWorkSystemTests {
 		replica.process().kill();
 
 		Api viaGateway = suite.gateway(admin);
-		assertThat(viaGateway.get(progress).json().path("state").asText()).as("killed mid-way").isEqualTo("RUNNING");
+		assertThat(viaGateway.get(progress).json().path("state").asString()).as("killed mid-way").isEqualTo("RUNNING");
 		assertThat(manager.get(pack).json().path("funnel")).as("the live copy answers meanwhile")
 			.isEqualTo(before.path("funnel"));
 		await("the rebuild taken over and completed").atMost(Duration.ofSeconds(180))
-			.until(() -> viaGateway.get(progress).json().path("state").asText().equals("COMPLETED"));
+			.until(() -> viaGateway.get(progress).json().path("state").asString().equals("COMPLETED"));
 		assertThat(suite.process("reporting-service").logText()).contains("Rebuild " + id);
 		JsonNode after = manager.get(pack).json();
 		assertThat(after.path("funnel")).as("rebuilt = live").isEqualTo(before.path("funnel"));

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 
@@ -70,7 +70,7 @@ class ReturningPracticeSystemTests {
 		assertThat(converted.status()).as(converted.toString()).isIn(200, 202);
 		assertThat(converted.field("accountId")).isEqualTo(accountId);
 		await("the decision maker on the account").atMost(Duration.ofSeconds(60))
-			.until(() -> manager.get("/api/accounts/" + accountId).json().path("contacts").findValuesAsText("name")
+			.until(() -> manager.get("/api/accounts/" + accountId).json().path("contacts").findValuesAsString("name")
 				.contains("Dr. Ada Quill"));
 		JsonNode account = manager.get("/api/accounts/" + accountId).json();
 		assertThat(account.path("buyingCommittee").path("known").toString()).contains("DECISION_MAKER");
@@ -79,17 +79,17 @@ class ReturningPracticeSystemTests {
 		await("order-service knows the account").atMost(Duration.ofSeconds(60))
 			.until(() -> manager.post("/api/orders", quote(accountId)).status() == 201);
 		JsonNode order = manager.get("/api/orders?accountId=" + accountId).json().path("items").get(0);
-		String orderId = order.path("id").asText();
-		String number = order.path("number").asText();
+		String orderId = order.path("id").asString();
+		String number = order.path("number").asString();
 		assertThat(number).matches("SO-\\d{4}-\\d{6}");
 		await("the request in the sales manager's inbox").atMost(Duration.ofSeconds(60))
 			.until(() -> salesManager.get("/api/notifications?recipient=me&size=200").body().contains(number));
 		JsonNode waiting = await("the approval listed").atMost(Duration.ofSeconds(30))
 			.until(() -> item(salesManager.get("/api/approvals").json(), orderId), Optional::isPresent)
 			.orElseThrow();
-		assertThat(waiting.path("orderNumber").asText()).isEqualTo(number);
-		assertThat(waiting.path("practice").asText()).isEqualTo(practice);
-		assertThat(waiting.path("requestedBy").asText()).isEqualTo("am.northeast");
+		assertThat(waiting.path("orderNumber").asString()).isEqualTo(number);
+		assertThat(waiting.path("practice").asString()).isEqualTo(practice);
+		assertThat(waiting.path("requestedBy").asString()).isEqualTo("am.northeast");
 		Api.Response approved = salesManager.post("/api/orders/" + orderId + "/discount-approval", "{}");
 		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
 
@@ -129,7 +129,7 @@ class ReturningPracticeSystemTests {
 
 	private static Optional<JsonNode> item(JsonNode approvals, String orderId) {
 		for (JsonNode item : approvals.path("items")) {
-			if (orderId.equals(item.path("orderId").asText())) {
+			if (orderId.equals(item.path("orderId").asString())) {
 				return Optional.of(item);
 			}
 		}

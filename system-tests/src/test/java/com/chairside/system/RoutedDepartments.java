@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 
@@ -29,8 +29,8 @@ final class RoutedDepartments {
 		Map<String, Set<String>> routed = new HashMap<>();
 		for (JsonNode rule : rules.json()) {
 			if (rule.path("enabled").asBoolean() && unconditional(rule.path("conditions"))) {
-				Set<String> departments = routed.computeIfAbsent(rule.path("eventType").asText(), (k) -> new HashSet<>());
-				rule.path("recipients").path("departments").forEach((d) -> departments.add(d.asText()));
+				Set<String> departments = routed.computeIfAbsent(rule.path("eventType").asString(), (k) -> new HashSet<>());
+				rule.path("recipients").path("departments").forEach((d) -> departments.add(d.asString()));
 			}
 		}
 		assertThat(routed.getOrDefault("OrderPlaced", Set.of())).as("departments the rules route OrderPlaced to")
@@ -41,7 +41,7 @@ final class RoutedDepartments {
 	/** No condition set: every field absent, null, false or empty. */
 	private static boolean unconditional(JsonNode conditions) {
 		return !conditions.isObject() || conditions.properties().stream().map(Map.Entry::getValue)
-			.allMatch((c) -> c.isNull() || (c.isBoolean() && !c.asBoolean()) || (c.isContainerNode() && c.isEmpty()));
+			.allMatch((c) -> c.isNull() || (c.isBoolean() && !c.asBoolean()) || (c.isContainer() && c.isEmpty()));
 	}
 
 	/** {@code OrderChanged} of the CloudEvent type {@code com.chairside.order.OrderChanged.v1}. */

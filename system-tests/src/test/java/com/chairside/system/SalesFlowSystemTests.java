@@ -3,10 +3,10 @@ package com.chairside.system;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.devstack.MailSink.Mail;
 import com.chairside.testsupport.Api;
@@ -67,7 +67,7 @@ class SalesFlowSystemTests {
 
 		// 5. the catalogue and two orders
 		JsonNode products = api.get("/api/products").json();
-		assertThat(products.findValuesAsText("productLine")).contains("ORTHODONTIC", "ORAL_SURGERY", "PEDIATRIC");
+		assertThat(products.findValuesAsString("productLine")).contains("ORTHODONTIC", "ORAL_SURGERY", "PEDIATRIC");
 		Api.Response first = api.post("/api/orders", """
 				{"accountId":"%s","lines":[{"sku":"TC-ORTHO-200","quantity":2},{"sku":"DU-ORTHO-300","quantity":2}],
 				 "requestedDeliveryDate":"2027-03-01"}""".formatted(accountId));
@@ -83,7 +83,7 @@ class SalesFlowSystemTests {
 				{"reason":"Practice adds a third operatory","lines":[{"sku":"TC-ORTHO-200","quantity":3},
 				 {"sku":"DU-ORTHO-300","quantity":2}],"requestedDeliveryDate":"2027-03-15"}""");
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-		String bookedAfterChange = changed.json().path("total").path("amount").asText();
+		String bookedAfterChange = changed.json().path("total").path("amount").asString();
 
 		// 7. cancel the other
 		Api.Response cancelled = api.post("/api/orders/" + dropped + "/cancel", "{\"reason\":\"Budget moved to next year\"}");
@@ -124,9 +124,9 @@ class SalesFlowSystemTests {
 					&& orders.path("ordersCancelled").asLong() == 1;
 		});
 		JsonNode orders = api.get("/api/reports/orders?region=NORTHEAST").json();
-		assertThat(orders.path("region").asText()).isEqualTo("NORTHEAST");
-		assertThat(orders.path("bookedValue").path("amount").asText()).isEqualTo(bookedAfterChange);
-		assertThat(orders.path("bookedValue").path("currency").asText()).isEqualTo("USD");
+		assertThat(orders.path("region").asString()).isEqualTo("NORTHEAST");
+		assertThat(orders.path("bookedValue").path("amount").asString()).isEqualTo(bookedAfterChange);
+		assertThat(orders.path("bookedValue").path("currency").asString()).isEqualTo("USD");
 
 		// One trace from the gateway through lead-service and Kafka into account-service's log.
 		assertThat(suite.process("gateway").logText()).contains(convertTrace);
@@ -144,7 +144,7 @@ class SalesFlowSystemTests {
 			.isEqualTo(403);
 		Api.Response bad = suite.accountManager("NORTHEAST").post("/api/orders", "{\"lines\":[]}");
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(bad.json().path("errors").findValuesAsText("field")).contains("accountId", "lines",
+		assertThat(bad.json().path("errors").findValuesAsString("field")).contains("accountId", "lines",
 				"requestedDeliveryDate");
 		assertThat(suite.accountManager("NORTHEAST").get("/api/orders/no-such-order").status()).isEqualTo(404);
 		assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
@@ -155,7 +155,7 @@ class SalesFlowSystemTests {
 		for (String service : Suite.SERVICES) {
 			Api.Response docs = suite.direct(service).get("/v3/api-docs");
 			assertThat(docs.status()).as(service).isEqualTo(200);
-			assertThat(docs.json().path("openapi").asText()).as(service).startsWith("3.");
+			assertThat(docs.json().path("openapi").asString()).as(service).startsWith("3.");
 			assertThat(docs.json().path("paths").size()).as(service).isPositive();
 		}
 		assertThat(suite.direct("order-service").get("/v3/api-docs").json().path("paths").has("/api/orders/{id}/cancel"))
@@ -174,7 +174,7 @@ class SalesFlowSystemTests {
 
 	private static List<String> eventTypes(Api api, String department, String orderId) {
 		return api.get("/api/notifications?department=" + department + "&orderId=" + orderId).json().path("items")
-			.findValuesAsText("eventType");
+			.findValuesAsString("eventType");
 	}
 
 	/** The mails whose subject names the order and what happened to it. */

@@ -3,9 +3,9 @@ package com.chairside.system;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import com.chairside.testsupport.Api;
 
@@ -102,7 +102,7 @@ class SalesMeetingSystemTests {
 				{"accountId":"%s","lines":[{"sku":"TC-ORTHO-200","quantity":1}],"requestedDeliveryDate":"2027-03-01"}"""
 			.formatted(account));
 		assertThat(order.status()).as(order.toString()).isEqualTo(201);
-		return order.json().path("total").path("amount").asText();
+		return order.json().path("total").path("amount").asString();
 	}
 
 	private static String conferenceLead(String practice, String region, String conference) {

@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,9 +58,9 @@ class SignInSystemTests {
 		HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/me"))
 			.header("Accept", "application/json"));
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-		JsonNode who = new ObjectMapper().readTree(me.body());
-		assertThat(who.path("user").asText()).isEqualTo("am.northeast");
-		assertThat(who.path("region").asText()).isEqualTo("NORTHEAST");
+		JsonNode who = JsonMapper.builder().build().readTree(me.body());
+		assertThat(who.path("user").asString()).isEqualTo("am.northeast");
+		assertThat(who.path("region").asString()).isEqualTo("NORTHEAST");
 		assertThat(who.path("roles").toString()).contains("ACCOUNT_MANAGER");
 	}
 
