@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bin/chairside} as a user types it, on the built tree that the reactor build leaves: every command's
  * {@code --help}, and {@code up --replicas} with the README's ports (the suite's fixed ports must be free while this
  * runs, as on a fresh machine).
+ * <p>
+ * Runs beside the other classes ({@code CONCURRENT}): its suite is its own, on the README's ports, while theirs is on
+ * free ports; the CPU a suite leaves idle between steps is what lets both go faster than one after the other.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LauncherSystemTests {
 
 	/** The state folder of the suite that {@code up} starts here; the other tests use a fresh one each. */

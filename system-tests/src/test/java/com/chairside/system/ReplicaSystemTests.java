@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,9 @@ class ReplicaSystemTests {
 
 	@Test
 	void aConsumerReplicaKilledMidwayLosesNothingAndDoublesNothing() {
-		List<PartProcess> replicas = CONSUMERS.stream().map(suite::startReplica).toList();
+		Map<String, List<String>> noSettings = new LinkedHashMap<>();
+		CONSUMERS.forEach((service) -> noSettings.put(service, List.of()));
+		List<PartProcess> replicas = suite.startReplicas(noSettings).values().stream().map(Suite.Replica::process).toList();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> replicas.get(2).logText().contains("partitions assigned: [chairside.orders"));
 

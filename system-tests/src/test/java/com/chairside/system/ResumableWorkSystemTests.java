@@ -51,7 +51,14 @@ class ResumableWorkSystemTests {
 		String region = "RESUME";
 		String accountManager = suite.token("am.resume" + System.nanoTime() % 100000, "ACCOUNT_MANAGER", region, null);
 
-		String importId = importKilledMidway(region, accountManager);
+		// Both replicas start together (two JVMs side by side are ready sooner than one after the other); the import
+		// runs on the first, the rebuild later on the second.
+		Map<String, Suite.Replica> replicas = suite.startReplicas(Map.of("lead-service",
+				List.of("--chairside.imports.lease=PT10S", "--chairside.imports.sweep-interval=PT1H"), "reporting-service",
+				List.of("--chairside.reporting.rebuild.batch-size=200",
+						"--chairside.reporting.rebuild.pause-between-batches=300ms",
+						"--chairside.reporting.rebuild.lease=PT10S", "--chairside.reporting.rebuild.watch-interval=1h")));
+		String importId = importKilledMidway(replicas.get("lead-service"), region, accountManager);
 		Api viaGateway = suite.gateway(accountManager);
 		await("the import taken over and finished").atMost(Duration.ofSeconds(180))
 			.until(() -> "DONE".equals(viaGateway.get("/api/leads/imports/" + importId).field("status")));
@@ -78,13 +85,11 @@ class ResumableWorkSystemTests {
 				.allSatisfy((ids) -> assertThat(ids).hasSize(1));
 		}
 
-		rebuildKilledMidway(region, accountManager, created);
+		rebuildKilledMidway(replicas.get("reporting-service"), region, accountManager, created);
 	}
 
 	/** Gives the import to a replica of its own and kills that replica once it has counted some batches. */
-	private static String importKilledMidway(String region, String token) {
-		Suite.Replica replica = suite.startReplica("lead-service",
-				List.of("--chairside.imports.lease=PT10S", "--chairside.imports.sweep-interval=PT1H"));
+	private static String importKilledMidway(Suite.Replica replica, String region, String token) {
 		Api direct = replica.api(token);
 		Api.Response started = direct.send("POST", "/api/leads/imports", csv(region),
 				Map.of("Content-Type", "text/csv"));
@@ -102,7 +107,7 @@ class ResumableWorkSystemTests {
 	 * An admin's rebuild of the lead projection, run by a replica that rebuilds slowly (small batches, a pause
 	 * between them) and is killed mid-way; the figures of the region are the same before and after.
 	 */
-	private static void rebuildKilledMidway(String region, String accountManager, int leads) {
+	private static void rebuildKilledMidway(Suite.Replica replica, String region, String accountManager, int leads) {
 		Api manager = suite.gateway(accountManager);
 		String pack = "/api/reports/sales-meeting?region=" + region + "&period=" + YearMonth.now(ZoneOffset.UTC);
 		await("the live projection counts every lead").atMost(Duration.ofSeconds(120))
@@ -110,10 +115,6 @@ class ResumableWorkSystemTests {
 		JsonNode before = manager.get(pack).json();
 
 		String admin = suite.token("admin.resume", "ADMIN", null, null);
-		Suite.Replica replica = suite.startReplica("reporting-service",
-				List.of("--chairside.reporting.rebuild.batch-size=200",
-						"--chairside.reporting.rebuild.pause-between-batches=300ms",
-						"--chairside.reporting.rebuild.lease=PT10S", "--chairside.reporting.rebuild.watch-interval=1h"));
 		Api direct = replica.api(admin);
 		Api.Response started = direct.post("/api/reports/rebuild", "{\"projection\":\"leads\"}");
 		assertThat(started.status()).as(started.toString()).isEqualTo(202);

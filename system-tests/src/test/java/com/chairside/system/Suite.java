@@ -143,19 +143,21 @@ final class Suite {
 		return this.catalogue.url("gateway");
 	}
 
-	/** Another replica of {@code service} on a new port, sharing its database and consumer group. */
-	PartProcess startReplica(String service) {
-		return startReplica(service, List.of()).process();
-	}
-
 	/**
-	 * Another replica with settings of its own (a shorter lease, say), reached directly on its port: the work a test
-	 * gives it runs there, not wherever the gateway would send it.
+	 * Another replica of each service, on a new port, sharing its database and consumer group, with settings of its
+	 * own (a shorter lease, say) and reached directly: the work a test gives it runs there, not wherever the gateway
+	 * would send it. They start together: on two cores, JVMs side by side are ready sooner than one after the other.
 	 */
-	synchronized Replica startReplica(String service, List<String> settings) {
-		int n = this.replicas.merge(service, 2, (last, one) -> last + 1);
-		Part part = this.catalogue.replica(service, n, FreePorts.next()).withCommandLineSettings(settings);
-		return new Replica(this.supervisor.up(List.of(part), READY).get(part.name()));
+	synchronized Map<String, Replica> startReplicas(Map<String, List<String>> settingsByService) {
+		Map<String, Part> parts = new LinkedHashMap<>();
+		settingsByService.forEach((service, settings) -> {
+			int n = this.replicas.merge(service, 2, (last, one) -> last + 1);
+			parts.put(service, this.catalogue.replica(service, n, FreePorts.next()).withCommandLineSettings(settings));
+		});
+		Map<String, PartProcess> started = this.supervisor.up(List.copyOf(parts.values()), READY);
+		Map<String, Replica> replicas = new LinkedHashMap<>();
+		parts.forEach((service, part) -> replicas.put(service, new Replica(started.get(part.name()))));
+		return replicas;
 	}
 
 	record Replica(PartProcess process) {
