@@ -34,6 +34,12 @@ record Settings(String mode, Path root, Path logs, int events, int rebuildEvents
 				size("bench.changeRate", 20), seconds("bench.changeWindow", 3), size("bench.rounds", 1));
 	}
 
+	/** The same sizes, the processes' logs in {@code folder}: benchmarks running side by side keep theirs apart. */
+	Settings withLogs(Path folder) {
+		return new Settings(this.mode, this.root, folder, this.events, this.rebuildEvents, this.rates, this.warmUp,
+				this.step, this.changeRate, this.changeWindow, this.rounds);
+	}
+
 	boolean smoke() {
 		return this.mode.equals("smoke");
 	}

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sides. Never how fast (that is bin/chairside bench's job, on a quiet machine).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Execution(ExecutionMode.CONCURRENT)
 class BenchmarkSmokeSystemTests {
 
 	private static final Settings SMOKE = Settings.smoke(Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize());
 
 	@Test
 	void theEventPathDrainsThroughTheServiceAndThePlainConsumer() throws Exception {
-		Result result = single(new EventPathBenchmark().run(SMOKE));
+		Result result = single(new EventPathBenchmark().run(smoke("event-path")));
 		assertMeasured(result, "event-path");
 		assertThat(result.rounds()).hasSize(SMOKE.rounds());
 	}
@@ -28,7 +31,7 @@ class BenchmarkSmokeSystemTests {
 	@Test
 	void theProjectionRebuildIsMeasuredThroughTheRebuildApi() throws Exception {
 		// a rebuild the API refuses or fails throws out of run(), failing this test
-		Result result = single(new ProjectionRebuildBenchmark().run(SMOKE));
+		Result result = single(new ProjectionRebuildBenchmark().run(smoke("projection-rebuild")));
 		assertMeasured(result, "projection-rebuild");
 		assertThat(result.rounds()).hasSize(SMOKE.rounds())
 			.allSatisfy((round) -> assertThat((Long) round.get("eventsApplied")).isPositive());
@@ -36,7 +39,7 @@ class BenchmarkSmokeSystemTests {
 
 	@Test
 	void apiLatencyMeasuresCreateLeadAndTheRefusedCallAtEachRate() {
-		Result result = single(new ApiLatencyBenchmark().run(SMOKE));
+		Result result = single(new ApiLatencyBenchmark().run(smoke("api-latency")));
 		assertMeasured(result, "api-latency");
 		// one entry per round, rate and side, each answered as expected (the baseline's 400 counts as expected)
 		assertThat(result.rounds()).hasSize(SMOKE.rounds() * SMOKE.rates().size() * 2)
@@ -45,11 +48,16 @@ class BenchmarkSmokeSystemTests {
 
 	@Test
 	void endToEndAndFootprintMeasureTheSameProcesses() throws Exception {
-		List<Result> results = new EndToEndBenchmark(true, true).run(SMOKE);
+		List<Result> results = new EndToEndBenchmark(true, true).run(smoke("end-to-end"));
 		assertThat(results).extracting(Result::name).containsExactly("end-to-end", "footprint");
 		assertMeasured(results.get(0), "end-to-end");
 		assertMeasured(results.get(1), "footprint");
 		assertThat(Report.markdown(List.of())).startsWith("| Benchmark |");
+	}
+
+	/** The smoke sizes, with logs of their own: the benchmarks run two at a time, each against its own processes. */
+	private static Settings smoke(String benchmark) {
+		return SMOKE.withLogs(SMOKE.logs().resolve(benchmark));
 	}
 
 	private static Result single(List<Result> results) {
