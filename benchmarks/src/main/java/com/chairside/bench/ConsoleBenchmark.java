@@ -52,59 +52,84 @@ final class ConsoleBenchmark implements Benchmark {
 
 	@Override
 	public List<Result> run(Settings settings) throws Exception {
-		int leads = Integer.getInteger("bench.consoleLeads", settings.smoke() ? 40 : 10_000);
-		int accounts = Integer.getInteger("bench.consoleAccounts", settings.smoke() ? 20 : 5_000);
-		int samples = Integer.getInteger("bench.consoleSamples", settings.smoke() ? 5 : 100);
-		int warmUp = Integer.getInteger("bench.consoleWarmUp", settings.smoke() ? 1 : 20);
-		Map<String, Stats> p95s = new LinkedHashMap<>();
-		Map<String, List<Histogram>> histograms = new LinkedHashMap<>();
-		for (String side : SIDES) {
-			p95s.put(side, new Stats());
-			histograms.put(side, new ArrayList<>());
-		}
+		Sizes sizes = Sizes.of(settings);
+		Tally tally = new Tally();
 		List<Map<String, Object>> rounds = new ArrayList<>();
 		Map<String, Object> details = new LinkedHashMap<>();
 		try (Stack stack = Stack.start(settings.root(), settings.logs(), SERVICES, true, Map.of())) {
 			String gateway = stack.url("gateway");
-			List<SalesRecords.Manager> team = new ArrayList<>();
-			for (int m = 1; m <= TEAM; m++) {
-				String user = (m == 1) ? "am.northeast" : "am.northeast." + m;
-				team.add(new SalesRecords.Manager(user, stack.token(user, "ACCOUNT_MANAGER", SalesRecords.REGION, null)));
-			}
-			SalesRecords records = new SalesRecords(gateway, team, leads, accounts);
-			details.put("leads", leads);
-			details.put("accounts", accounts);
-			details.put("accountManagers", TEAM);
-			details.putAll(records.put());
-			details.put("quietAfterSeedSeconds", Result.round(awaitQuiet(stack)));
+			List<SalesRecords.Manager> team = team(stack);
+			SalesRecords records = new SalesRecords(gateway, team, sizes.leads(), sizes.accounts());
+			details.putAll(seed(stack, records, sizes));
 			Sides sides = new Sides(gateway, team, records.surnames());
-			FirstScreen.Requests requests = sides.screen(0);
-			details.put("firstScreenFiles", requests.files());
-			details.put("firstScreenApiCalls", requests.calls());
-			for (int i = 1; i < warmUp; i++) {
-				sides.measure(i);
-			}
+			details.putAll(warmUp(sides, sizes.warmUp()));
 			for (int round = 1; round <= settings.rounds(); round++) {
-				sides.hitsPerSearch();
-				Map<String, Histogram> latencies = new LinkedHashMap<>();
-				SIDES.forEach((side) -> latencies.put(side, histogram()));
-				for (int i = 0; i < samples; i++) {
-					sides.measure(i).forEach((side, micros) -> latencies.get(side).recordValue(micros));
-				}
-				Map<String, Object> figures = new LinkedHashMap<>();
-				figures.put("round", round);
-				latencies.forEach((side, histogram) -> {
-					p95s.get(side).add(millis(histogram, 95));
-					histograms.get(side).add(histogram);
-					figures.put(side + "P95", Result.round(millis(histogram, 95)));
-				});
-				figures.put("samples", samples);
-				figures.put("hitsPerSearch", sides.hitsPerSearch());
-				rounds.add(figures);
-				Report.progress(name(), round, figures);
+				rounds.add(measureRound(sides, round, sizes.samples(), tally));
 			}
 		}
-		histograms.forEach((side, list) -> details.put(side, medians(list)));
+		details.putAll(tally.medians());
+		return results(tally, rounds, details);
+	}
+
+	/** The region's account managers, each with a bearer token of their own. */
+	private static List<SalesRecords.Manager> team(Stack stack) {
+		List<SalesRecords.Manager> team = new ArrayList<>();
+		for (int m = 1; m <= TEAM; m++) {
+			String user = (m == 1) ? "am.northeast" : "am.northeast." + m;
+			team.add(new SalesRecords.Manager(user, stack.token(user, "ACCOUNT_MANAGER", SalesRecords.REGION, null)));
+		}
+		return team;
+	}
+
+	/** Puts the region's records and waits for what they set off to settle; what was put and how long that took. */
+	private static Map<String, Object> seed(Stack stack, SalesRecords records, Sizes sizes) throws Exception {
+		Map<String, Object> seeded = new LinkedHashMap<>();
+		seeded.put("leads", sizes.leads());
+		seeded.put("accounts", sizes.accounts());
+		seeded.put("accountManagers", TEAM);
+		seeded.putAll(records.put());
+		seeded.put("quietAfterSeedSeconds", Result.round(awaitQuiet(stack)));
+		return seeded;
+	}
+
+	/**
+	 * Samples not counted, so that the stores, caches and JIT are past their first calls; the first of them is a
+	 * first screen alone, which tells what the screen fetches.
+	 */
+	private static Map<String, Object> warmUp(Sides sides, int samples) {
+		FirstScreen.Requests requests = sides.screen(0);
+		Map<String, Object> fetched = new LinkedHashMap<>();
+		fetched.put("firstScreenFiles", requests.files());
+		fetched.put("firstScreenApiCalls", requests.calls());
+		for (int i = 1; i < samples; i++) {
+			sides.measure(i);
+		}
+		return fetched;
+	}
+
+	/** One round of {@code samples} samples of each side, into the tally; the round's figures. */
+	private Map<String, Object> measureRound(Sides sides, int round, int samples, Tally tally) {
+		// counts from here: the searches of the warm-up or the round before are not this round's
+		sides.hitsPerSearch();
+		Map<String, Histogram> latencies = new LinkedHashMap<>();
+		SIDES.forEach((side) -> latencies.put(side, histogram()));
+		for (int i = 0; i < samples; i++) {
+			sides.measure(i).forEach((side, micros) -> latencies.get(side).recordValue(micros));
+		}
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("round", round);
+		latencies.forEach((side, histogram) -> {
+			tally.add(side, histogram);
+			figures.put(side + "P95", Result.round(millis(histogram, 95)));
+		});
+		figures.put("samples", samples);
+		figures.put("hitsPerSearch", sides.hitsPerSearch());
+		Report.progress(name(), round, figures);
+		return figures;
+	}
+
+	/** The first screen and the search, each against the baseline measured beside it. */
+	private static List<Result> results(Tally tally, List<Map<String, Object>> rounds, Map<String, Object> details) {
 		Map<String, Object> searchDetails = new LinkedHashMap<>();
 		searchDetails.put("search", details.get("search"));
 		searchDetails.put("baseline", details.get("baseline"));
@@ -112,11 +137,12 @@ final class ConsoleBenchmark implements Benchmark {
 				+ "stack, so the session look-up and token relay are left out), one at a time, interleaved; baseline "
 				+ "GET /api/me (200, no I/O).";
 		return List.of(
-				Result.of("console", p95s.get("screen"), p95s.get("baseline"), "ms p95", null, false, rounds, details,
+				Result.of("console", tally.p95s("screen"), tally.p95s("baseline"), "ms p95", null, false, rounds,
+						details,
 						"The account manager's first screen with an empty cache: the page, its stylesheet and modules, "
 								+ "GET /api/me, then my day's API calls as screens/my-day.js makes them, at most six "
 								+ "requests at once. " + note),
-				Result.of("console-search", p95s.get("search"), p95s.get("baseline"), "ms p95", null, false, rounds,
+				Result.of("console-search", tally.p95s("search"), tally.p95s("baseline"), "ms p95", null, false, rounds,
 						searchDetails,
 						"GET /api/search?q=<a practice's surname> (about " + SalesRecords.PER_SURNAME
 								+ " leads and accounts each) among the same records. " + note));
@@ -179,6 +205,50 @@ final class ConsoleBenchmark implements Benchmark {
 		}
 		medians.put("samples", rounds.stream().mapToLong(Histogram::getTotalCount).sum());
 		return medians;
+	}
+
+	/** How many records, samples and warm-up samples: a full run's, a smoke run's, or -Dbench.console*=... */
+	private record Sizes(int leads, int accounts, int samples, int warmUp) {
+
+		static Sizes of(Settings settings) {
+			return new Sizes(Integer.getInteger("bench.consoleLeads", settings.smoke() ? 40 : 10_000),
+					Integer.getInteger("bench.consoleAccounts", settings.smoke() ? 20 : 5_000),
+					Integer.getInteger("bench.consoleSamples", settings.smoke() ? 5 : 100),
+					Integer.getInteger("bench.consoleWarmUp", settings.smoke() ? 1 : 20));
+		}
+
+	}
+
+	/** Each side's rounds: their p95s, which the results compare, and their histograms, which the details sum up. */
+	private static final class Tally {
+
+		private final Map<String, Stats> p95s = new LinkedHashMap<>();
+
+		private final Map<String, List<Histogram>> histograms = new LinkedHashMap<>();
+
+		Tally() {
+			for (String side : SIDES) {
+				this.p95s.put(side, new Stats());
+				this.histograms.put(side, new ArrayList<>());
+			}
+		}
+
+		void add(String side, Histogram round) {
+			this.p95s.get(side).add(millis(round, 95));
+			this.histograms.get(side).add(round);
+		}
+
+		Stats p95s(String side) {
+			return this.p95s.get(side);
+		}
+
+		/** Per side, in the order measured: the medians over the rounds and the samples of all rounds. */
+		Map<String, Object> medians() {
+			Map<String, Object> medians = new LinkedHashMap<>();
+			this.histograms.forEach((side, rounds) -> medians.put(side, ConsoleBenchmark.medians(rounds)));
+			return medians;
+		}
+
 	}
 
 	/** The three things measured, one after another, the account managers and the search terms taking turns. */

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import com.chairside.launcher.Catalogue;
 import com.mongodb.client.MongoClient;
@@ -61,68 +62,83 @@ final class EndToEndBenchmark implements Benchmark {
 		Stats baseline = new Stats();
 		List<Map<String, Object>> rounds = new ArrayList<>();
 		Memory memory;
-		// A full run starts the whole suite, as bin/chairside up does, so that footprint covers every process; a smoke
-		// run only what the order changes cross.
-		List<String> services = settings.smoke() ? List.of("account-service", "order-service", "notification-service")
-				: Stack.SERVICES;
-		try (Stack stack = Stack.start(settings.root(), settings.logs(), services, !settings.smoke(), Map.of());
+		try (Stack stack = Stack.start(settings.root(), settings.logs(), services(settings), !settings.smoke(), Map.of());
 				MongoClient mongo = MongoClients.create(stack.mongoUri());
 				RoundTrip roundTrip = new RoundTrip(stack)) {
-			memory = new Memory(stack);
-			String token = stack.token("am.northwest", "ACCOUNT_MANAGER", "NORTHWEST", null);
-			List<String> orders = placeOrders(stack, token, settings.changeRate() * 5);
-			Stack.pause(Duration.ofSeconds(settings.smoke() ? 1 : 10));
-			memory.sampleIdle();
-			MongoCollection<Document> notifications = mongo.getDatabase(Catalogue.database("notification-service")).getCollection("notifications");
+			OrderChanges changes = prepare(stack, mongo, settings);
+			memory = changes.memory();
 			int measured = this.endToEnd ? settings.rounds() : 1;
 			for (int round = 1; round <= measured; round++) {
 				Map<String, Object> figures = new LinkedHashMap<>();
 				figures.put("round", round);
 				if (this.endToEnd) {
-					Histogram raw = roundTrip.run(settings.changeRate(), settings.changeWindow());
-					baseline.add(raw.getValueAtPercentile(99) / 1000.0);
-					figures.put("baselineP50", raw.getValueAtPercentile(50) / 1000.0);
-					figures.put("baselineP99", raw.getValueAtPercentile(99) / 1000.0);
+					baseline.add(roundTrip(roundTrip, settings, figures));
 				}
-				Date since = new Date();
-				double handledBefore = orderChangesHandled(stack);
-				OpenLoad.Outcome changes = memory.during(() -> OpenLoad.run(settings.changeRate(), settings.changeWindow(),
-						(i) -> change(stack, token, orders.get(i % orders.size()), i / orders.size()), (s) -> s == 200));
-				Histogram latencies = awaitNotifications(stack, token, handledBefore, notifications, since,
-						changes.sent() - changes.errors());
-				suite.add(latencies.getValueAtPercentile(99));
-				figures.put("suiteP50", (double) latencies.getValueAtPercentile(50));
-				figures.put("suiteP99", (double) latencies.getValueAtPercentile(99));
-				figures.put("changes", changes.sent());
-				figures.put("changeErrors", changes.errors());
-				figures.put("patchP99", Result.round(changes.millis(99)));
+				suite.add(changes.measure(settings, figures));
 				rounds.add(figures);
 				Report.progress(name(), round, figures);
 			}
 		}
 		List<Result> results = new ArrayList<>();
 		if (this.endToEnd) {
-			Stats suiteP50 = new Stats();
-			Stats baselineP50 = new Stats();
-			rounds.forEach((r) -> {
-				suiteP50.add(((Number) r.get("suiteP50")).doubleValue());
-				baselineP50.add(((Number) r.get("baselineP50")).doubleValue());
-			});
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("suiteP50", Result.round(suiteP50.median()));
-			details.put("baselineP50", Result.round(baselineP50.median()));
-			details.put("p50Ratio", Result.round(suiteP50.median() / baselineP50.median()));
-			details.put("rate", settings.changeRate());
-			details.put("window", settings.changeWindow().toSeconds() + " s per round");
-			results.add(Result.of("end-to-end", suite, baseline, "ms p99", 4.0, false, rounds, details,
-					"PATCH /api/orders/{id} at a fixed rate; event time (order-service's commit) to the last department's "
-							+ "notification stored, against a raw kafka-clients produce→consume round trip (acks=all, "
-							+ "idempotent, six partitions)."));
+			results.add(endToEndResult(settings, suite, baseline, rounds));
 		}
 		if (this.footprint) {
 			results.add(memory.result(settings));
 		}
 		return results;
+	}
+
+	/**
+	 * A full run starts the whole suite, as bin/chairside up does, so that footprint covers every process; a smoke run
+	 * only what the order changes cross.
+	 */
+	private static List<String> services(Settings settings) {
+		return settings.smoke() ? List.of("account-service", "order-service", "notification-service") : Stack.SERVICES;
+	}
+
+	/**
+	 * Places the orders the rounds change, lets the processes settle and samples their idle memory, which thus
+	 * includes the orders.
+	 */
+	private OrderChanges prepare(Stack stack, MongoClient mongo, Settings settings) throws Exception {
+		Memory memory = new Memory(stack);
+		String token = stack.token("am.northwest", "ACCOUNT_MANAGER", "NORTHWEST", null);
+		List<String> orders = placeOrders(stack, token, settings.changeRate() * 5);
+		Stack.pause(Duration.ofSeconds(settings.smoke() ? 1 : 10));
+		memory.sampleIdle();
+		MongoCollection<Document> notifications = mongo.getDatabase(Catalogue.database("notification-service"))
+			.getCollection("notifications");
+		return new OrderChanges(stack, token, orders, notifications, memory);
+	}
+
+	/** The baseline's round: raw produce→consume at the change rate, into the figures; its p99 in milliseconds. */
+	private static double roundTrip(RoundTrip roundTrip, Settings settings, Map<String, Object> figures) {
+		Histogram raw = roundTrip.run(settings.changeRate(), settings.changeWindow());
+		figures.put("baselineP50", raw.getValueAtPercentile(50) / 1000.0);
+		figures.put("baselineP99", raw.getValueAtPercentile(99) / 1000.0);
+		return raw.getValueAtPercentile(99) / 1000.0;
+	}
+
+	/** The p99s compared, with the medians of the rounds' p50s beside them. */
+	private static Result endToEndResult(Settings settings, Stats suite, Stats baseline,
+			List<Map<String, Object>> rounds) {
+		Stats suiteP50 = new Stats();
+		Stats baselineP50 = new Stats();
+		rounds.forEach((r) -> {
+			suiteP50.add(((Number) r.get("suiteP50")).doubleValue());
+			baselineP50.add(((Number) r.get("baselineP50")).doubleValue());
+		});
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("suiteP50", Result.round(suiteP50.median()));
+		details.put("baselineP50", Result.round(baselineP50.median()));
+		details.put("p50Ratio", Result.round(suiteP50.median() / baselineP50.median()));
+		details.put("rate", settings.changeRate());
+		details.put("window", settings.changeWindow().toSeconds() + " s per round");
+		return Result.of("end-to-end", suite, baseline, "ms p99", 4.0, false, rounds, details,
+				"PATCH /api/orders/{id} at a fixed rate; event time (order-service's commit) to the last department's "
+						+ "notification stored, against a raw kafka-clients produce→consume round trip (acks=all, "
+						+ "idempotent, six partitions).");
 	}
 
 	/** Places {@code count} orders for one account, eight at a time; returns their ids. */
@@ -232,6 +248,33 @@ final class EndToEndBenchmark implements Benchmark {
 			Thread.currentThread().interrupt();
 			return -1;
 		}
+	}
+
+	/**
+	 * The suite's side of a round: the placed orders changed at the rate while the processes' peak memory is sampled,
+	 * each change timed to its last department's notification.
+	 */
+	private record OrderChanges(Stack stack, String token, List<String> orders,
+			MongoCollection<Document> notifications, Memory memory) {
+
+		/** One round, into the figures; the changes' p99 in milliseconds. */
+		double measure(Settings settings, Map<String, Object> figures) {
+			Date since = new Date();
+			double handledBefore = orderChangesHandled(this.stack);
+			IntFunction<HttpRequest> nextChange = (i) -> change(this.stack, this.token,
+					this.orders.get(i % this.orders.size()), i / this.orders.size());
+			OpenLoad.Outcome changes = this.memory.during(
+					() -> OpenLoad.run(settings.changeRate(), settings.changeWindow(), nextChange, (s) -> s == 200));
+			Histogram latencies = awaitNotifications(this.stack, this.token, handledBefore, this.notifications, since,
+					changes.sent() - changes.errors());
+			figures.put("suiteP50", (double) latencies.getValueAtPercentile(50));
+			figures.put("suiteP99", (double) latencies.getValueAtPercentile(99));
+			figures.put("changes", changes.sent());
+			figures.put("changeErrors", changes.errors());
+			figures.put("patchP99", Result.round(changes.millis(99)));
+			return latencies.getValueAtPercentile(99);
+		}
+
 	}
 
 	private static void check(HttpResponse<String> response, int expected) {

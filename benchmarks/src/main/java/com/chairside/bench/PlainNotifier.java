@@ -113,16 +113,24 @@ final class PlainNotifier implements AutoCloseable {
 	}
 
 	private void store(ConsumerRecord<String, byte[]> record) {
-		String eventId = header(record, "ce_id");
-		String type = header(record, "ce_type");
-		Instant time = Instant.parse(header(record, "ce_time"));
-		JsonNode order = this.json.readTree(record.value());
-		String name = type.split("\\.")[2];
+		Event event = Event.of(record, this.json);
 		// the service's reads per event: its routing rules for the type, webhook subscriptions to it
+		Set<String> departments = departments(event);
+		this.subscriptions.find(Filters.eq("eventTypes", event.name())).into(new ArrayList<>());
+		Mail mail = Mail.of(event.order());
+		Date now = new Date();
+		for (String department : departments) {
+			insertOnce(notification(event, mail, department, now));
+		}
+	}
+
+	/** The departments the event's routing rules name, as the service reads and applies them. */
+	private Set<String> departments(Event event) {
+		JsonNode order = event.order();
 		Set<String> changed = new LinkedHashSet<>();
 		order.path("changes").forEach((c) -> changed.add(c.path("field").asString()));
 		Set<String> departments = new LinkedHashSet<>();
-		for (Document rule : this.rules.find(Filters.eq("eventType", name))) {
+		for (Document rule : this.rules.find(Filters.eq("eventType", event.name()))) {
 			Document recipients = rule.get("recipients", Document.class);
 			Document conditions = rule.get("conditions", Document.class);
 			if (conditions != null && !order.path("departments").isEmpty()) {
@@ -136,36 +144,33 @@ final class PlainNotifier implements AutoCloseable {
 				order.path("departments").forEach((d) -> departments.add(d.asString()));
 			}
 		}
-		this.subscriptions.find(Filters.eq("eventTypes", name)).into(new ArrayList<>());
-		String orderId = order.path("orderId").asString();
-		String subject = "Order " + orderId + " changed: " + order.path("reason").asString();
-		StringBuilder body = new StringBuilder("Order ").append(orderId).append(" of account ")
-			.append(order.path("accountId").asString()).append(" (region ").append(order.path("region").asString())
-			.append(")\nReason: ").append(order.path("reason").asString()).append("\nWhat changed:\n");
-		List<String> changes = new ArrayList<>();
-		order.path("changes").forEach((c) -> changes.add("  " + c.path("field").asString() + ": "
-				+ c.path("before").asString() + " -> " + c.path("after").asString()));
-		body.append(String.join("\n", changes)).append("\nLines now:\n");
-		order.path("lines").forEach((l) -> body.append("  ").append(l.path("quantity").asInt()).append(" x ")
-			.append(l.path("sku").asString()).append('\n'));
-		body.append("Order value: ").append(order.path("total").path("amount").asString()).append(" USD\n");
-		Date now = new Date();
-		for (String department : departments) {
-			Document notification = new Document("_id", UUID.randomUUID().toString()).append("eventId", eventId)
-				.append("eventType", name).append("orderId", orderId)
-				.append("accountId", order.path("accountId").asString()).append("region", order.path("region").asString())
-				.append("department", department).append("person", null).append("channel", "EMAIL")
-				.append("mailbox", department.toLowerCase().replace('_', '-') + "@chairside.example")
-				.append("subject", subject).append("body", body.toString()).append("changes", changeDocuments(order))
-				.append("occurredAt", Date.from(time)).append("createdAt", now).append("delivery", "PENDING")
-				.append("attempts", 0).append("nextAttemptAt", now).append("revision", 0L).append("pendingEvents", List.of());
-			try {
-				this.notifications.insertOne(notification);
-			}
-			catch (MongoWriteException ex) {
-				if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-					throw ex;
-				}
+		return departments;
+	}
+
+	/** One department's notification, with the service's fields, pending delivery by mail. */
+	private static Document notification(Event event, Mail mail, String department, Date now) {
+		JsonNode order = event.order();
+		return new Document("_id", UUID.randomUUID().toString()).append("eventId", event.id())
+			.append("eventType", event.name()).append("orderId", mail.orderId())
+			.append("accountId", order.path("accountId").asString()).append("region", order.path("region").asString())
+			.append("department", department).append("person", null).append("channel", "EMAIL")
+			.append("mailbox", department.toLowerCase().replace('_', '-') + "@chairside.example")
+			.append("subject", mail.subject()).append("body", mail.body()).append("changes", changeDocuments(order))
+			.append("occurredAt", Date.from(event.time())).append("createdAt", now).append("delivery", "PENDING")
+			.append("attempts", 0).append("nextAttemptAt", now).append("revision", 0L).append("pendingEvents", List.of());
+	}
+
+	/**
+	 * Inserts the notification unless the unique index already holds one for its event, recipient and channel: a
+	 * redelivered event is stored once, as the service does.
+	 */
+	private void insertOnce(Document notification) {
+		try {
+			this.notifications.insertOne(notification);
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+				throw ex;
 			}
 		}
 	}
@@ -180,6 +185,46 @@ final class PlainNotifier implements AutoCloseable {
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
 		var header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/** An event as read from its record: the CloudEvents headers and the order in its JSON body. */
+	private record Event(String id, String name, Instant time, JsonNode order) {
+
+		static Event of(ConsumerRecord<String, byte[]> record, JsonMapper json) {
+			String id = header(record, "ce_id");
+			String type = header(record, "ce_type");
+			Instant time = Instant.parse(header(record, "ce_time"));
+			JsonNode order = json.readTree(record.value());
+			// the event's name without its domain and version (chairside.order.OrderChanged.v1), as rules name it
+			return new Event(id, type.split("\\.")[2], time, order);
+		}
+
+	}
+
+	/** What every department's mail about the event says, written once per event. */
+	private record Mail(String orderId, String subject, String body) {
+
+		static Mail of(JsonNode order) {
+			String orderId = order.path("orderId").asString();
+			String subject = "Order " + orderId + " changed: " + order.path("reason").asString();
+			return new Mail(orderId, subject, text(order, orderId));
+		}
+
+		/** The mail's text: what changed and the order as it now is, as the service writes it. */
+		private static String text(JsonNode order, String orderId) {
+			StringBuilder body = new StringBuilder("Order ").append(orderId).append(" of account ")
+				.append(order.path("accountId").asString()).append(" (region ").append(order.path("region").asString())
+				.append(")\nReason: ").append(order.path("reason").asString()).append("\nWhat changed:\n");
+			List<String> changes = new ArrayList<>();
+			order.path("changes").forEach((c) -> changes.add("  " + c.path("field").asString() + ": "
+					+ c.path("before").asString() + " -> " + c.path("after").asString()));
+			body.append(String.join("\n", changes)).append("\nLines now:\n");
+			order.path("lines").forEach((l) -> body.append("  ").append(l.path("quantity").asInt()).append(" x ")
+				.append(l.path("sku").asString()).append('\n'));
+			body.append("Order value: ").append(order.path("total").path("amount").asString()).append(" USD\n");
+			return body.toString();
+		}
+
 	}
 
 	@Override

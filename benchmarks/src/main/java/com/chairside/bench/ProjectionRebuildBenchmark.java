@@ -57,25 +57,8 @@ final class ProjectionRebuildBenchmark implements Benchmark {
 				Admin admin = stack.admin();
 				MongoClient mongo = MongoClients.create(stack.mongoUri())) {
 			String token = stack.token("admin", "ADMIN", null, null);
-			HttpResponse<String> probe = startRebuild(stack, token);
-			if (probe.statusCode() != 202) {
-				// the rebuild API is part of reporting-service's contract: any other answer is a failed rebuild
-				throw new IllegalStateException("reporting-service answered " + probe.statusCode()
-						+ " to POST /api/reports/rebuild: " + probe.body());
-			}
-			awaitRebuild(stack, token, id(probe));
-
-			stack.stop(SERVICE);
-			Events events = new Events(2);
-			try (Producer<String, byte[]> producer = Events.producer(stack.kafkaBootstrap())) {
-				events.publishHistory(producer, settings.rebuildEvents());
-			}
-			for (String topic : TOPICS) {
-				if (admin.listTopics().names().get().contains(topic)) {
-					Offsets.skipToEnd(admin, SERVICE, topic);
-				}
-			}
-			stack.restart(SERVICE);
+			probeRebuild(stack, token);
+			publishHistory(stack, admin, settings.rebuildEvents());
 
 			MongoCollection<Document> plain = mongo.getDatabase("bench-plain-reporting").getCollection("events");
 			for (int round = 1; round <= settings.rounds(); round++) {
@@ -86,12 +69,7 @@ final class ProjectionRebuildBenchmark implements Benchmark {
 				double seconds = (System.nanoTime() - started) / 1e9;
 				double rebuildRate = settings.rebuildEvents() / seconds;
 				suite.add(rebuildRate);
-				Map<String, Object> figures = new LinkedHashMap<>();
-				figures.put("round", round);
-				figures.put("baseline", Result.round(plainRate));
-				figures.put("suite", Result.round(rebuildRate));
-				figures.put("eventsApplied", done.path("eventsApplied").asLong());
-				figures.put("loadAverage", Machine.loadAverage());
+				Map<String, Object> figures = figures(round, plainRate, rebuildRate, done);
 				rounds.add(figures);
 				Report.progress(name(), round, figures);
 			}
@@ -101,6 +79,45 @@ final class ProjectionRebuildBenchmark implements Benchmark {
 				"Rebuild of all projections through reporting-service's API (start to COMPLETED, the switch-over "
 						+ "included) against insertMany of as many event-sized documents; both on the H2-backed store, "
 						+ "which runs with -Xmx" + STORE_HEAP + " here (256m in bin/chairside) to hold them."));
+	}
+
+	/** A rebuild of the empty projections, before the history: the API must accept it and see it through. */
+	private void probeRebuild(Stack stack, String token) throws Exception {
+		HttpResponse<String> probe = startRebuild(stack, token);
+		if (probe.statusCode() != 202) {
+			// the rebuild API is part of reporting-service's contract: any other answer is a failed rebuild
+			throw new IllegalStateException("reporting-service answered " + probe.statusCode()
+					+ " to POST /api/reports/rebuild: " + probe.body());
+		}
+		awaitRebuild(stack, token, id(probe));
+	}
+
+	/**
+	 * Publishes the history while the service is stopped and moves its live consumers past it, so that the rebuilds
+	 * are all it does with the events.
+	 */
+	private static void publishHistory(Stack stack, Admin admin, int count) throws Exception {
+		stack.stop(SERVICE);
+		Events events = new Events(2);
+		try (Producer<String, byte[]> producer = Events.producer(stack.kafkaBootstrap())) {
+			events.publishHistory(producer, count);
+		}
+		for (String topic : TOPICS) {
+			if (admin.listTopics().names().get().contains(topic)) {
+				Offsets.skipToEnd(admin, SERVICE, topic);
+			}
+		}
+		stack.restart(SERVICE);
+	}
+
+	private static Map<String, Object> figures(int round, double plainRate, double rebuildRate, JsonNode done) {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("round", round);
+		figures.put("baseline", Result.round(plainRate));
+		figures.put("suite", Result.round(rebuildRate));
+		figures.put("eventsApplied", done.path("eventsApplied").asLong());
+		figures.put("loadAverage", Machine.loadAverage());
+		return figures;
 	}
 
 	/** Inserts {@code count} event-shaped documents in batches of 1,000 into an emptied collection; returns seconds. */
