@@ -80,6 +80,8 @@ class LauncherSystemTests {
 			.anyMatch((line) -> line.matches("notification-service-2 \\d+ 8184 UP"))
 			.anyMatch((line) -> line.matches("notification-service \\d+ 8084 UP"))
 			.anyMatch((line) -> line.matches("gateway \\d+ 8080 UP"));
+		assertThat(commandLine(status, "notification-service-2")).as("run from the extracted jar, which starts faster")
+			.containsSubsequence("-jar", root.resolve("notification-service/target/extracted").toString());
 
 		Result down = run(home, 180, "down");
 		assertThat(down.exit()).as(down.output()).isZero();
@@ -89,6 +91,17 @@ class LauncherSystemTests {
 		assertThat(run(home, 60, "status").output()).as("one notification-service again")
 			.doesNotContain("notification-service-2")
 			.contains("notification-service - 8084 DOWN");
+	}
+
+	/** The command line of the process {@code status} lists for {@code part}, as one string per argument. */
+	private static String commandLine(Result status, String part) {
+		long pid = status.output()
+			.lines()
+			.filter((line) -> line.startsWith(part + " "))
+			.map((line) -> Long.parseLong(line.split(" ")[1]))
+			.findFirst()
+			.orElseThrow();
+		return ProcessHandle.of(pid).flatMap((process) -> process.info().commandLine()).orElseThrow();
 	}
 
 	private static Result run(Path home, int seconds, String... arguments) throws IOException, InterruptedException {
