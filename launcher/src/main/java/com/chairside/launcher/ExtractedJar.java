@@ -2,8 +2,7 @@ package com.chairside.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,7 +67,7 @@ final class ExtractedJar {
 				tool.destroyForcibly();
 				throw new IOException("Extracting " + jar + " failed: " + Files.readString(log));
 			}
-			moveIntoPlace(into, folder);
+			moveIntoPlace(into, folder, folder.resolve(jar.getFileName()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -79,12 +78,16 @@ final class ExtractedJar {
 		}
 	}
 
-	private static void moveIntoPlace(Path extracted, Path folder) throws IOException {
+	static void moveIntoPlace(Path extracted, Path folder, Path main) throws IOException {
 		try {
 			Files.move(extracted, folder, StandardCopyOption.ATOMIC_MOVE);
 		}
-		catch (FileAlreadyExistsException | DirectoryNotEmptyException ex) {
-			// another launcher extracted the same jar first: its folder holds the same files
+		catch (FileSystemException ex) {
+			// Another launcher extracted the same jar first (rename(2) onto its folder fails, as "directory not
+			// empty"): its folder holds the same files.
+			if (!Files.isRegularFile(main)) {
+				throw ex;
+			}
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.chairside.system;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,11 +45,16 @@ class ReplicaSystemTests {
 
 	@Test
 	void aConsumerReplicaKilledMidwayLosesNothingAndDoublesNothing() {
+		await("the start-up archives the suite's first start trained").atMost(Duration.ofSeconds(120))
+			.until(() -> CONSUMERS.stream().allMatch((service) -> Files.isRegularFile(suite.startupArchive(service))));
 		Map<String, List<String>> noSettings = new LinkedHashMap<>();
 		CONSUMERS.forEach((service) -> noSettings.put(service, List.of()));
 		List<PartProcess> replicas = suite.startReplicas(noSettings).values().stream().map(Suite.Replica::process).toList();
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> replicas.get(2).logText().contains("partitions assigned: [chairside.orders"));
+		assertThat(replicas).as("replicas start from the start-up archives")
+			.allSatisfy((replica) -> assertThat(ProcessHandle.of(replica.pid()).flatMap((p) -> p.info().commandLine()))
+				.hasValueSatisfying((line) -> assertThat(line).contains("-XX:SharedArchiveFile=")));
 
 		Api api = suite.accountManager("SOUTHWEST");
 		List<String> accounts = new ArrayList<>();

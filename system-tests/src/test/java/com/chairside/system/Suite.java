@@ -20,6 +20,7 @@ import com.chairside.launcher.Catalogue;
 import com.chairside.launcher.FreePorts;
 import com.chairside.launcher.Part;
 import com.chairside.launcher.PartProcess;
+import com.chairside.launcher.StartupArchive;
 import com.chairside.launcher.Supervisor;
 import com.chairside.testsupport.Api;
 
@@ -136,6 +137,11 @@ final class Suite {
 	/** The identity provider's issuer URI (its discovery document is under it). */
 	String identityIssuer() {
 		return this.catalogue.issuer();
+	}
+
+	/** Where the start-up archive of {@code service}'s jar is once trained. */
+	Path startupArchive(String service) {
+		return StartupArchive.of(this.root.resolve(service + "/target/" + service + ".jar"));
 	}
 
 	/** Where a browser opens the console. */
