@@ -400,6 +400,12 @@ class FaultSystemTests {
 			await("the hanging webhook called").atMost(Duration.ofSeconds(60)).until(() -> webhookCalls.get() > 0);
 			assertThat(callers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			stream.stop();
+			// The tests after this one place orders too: order-service's breaker to account-service, opened by the
+			// slow answers, must let account checks through again before they run.
+			await("account checks answered again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+				.until(() -> "UNKNOWN_ACCOUNT".equals(manager.post("/api/orders", """
+						{"accountId":"%s","lines":[{"sku":"TC-OS-200","quantity":1}],"requestedDeliveryDate":"2027-06-01"}"""
+					.formatted(java.util.UUID.randomUUID())).field("code")));
 
 			long normal = median(stream.acks(), normalFrom, normalTo);
 			long faulty = median(stream.acks(), faultFrom, faultTo);
