@@ -23,9 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --help}, and {@code up --replicas} with the README's ports (the suite's fixed ports must be free while this
  * runs, as on a fresh machine).
  * <p>
- * Runs beside the other classes ({@code CONCURRENT}) once the shared suite is up: its suite is its own, on the
- * README's ports, while theirs is on free ports; the CPU a suite leaves idle between steps is what lets both go faster
- * than one after the other.
+ * Runs beside the other classes ({@code CONCURRENT}): its suite is its own, on the README's ports, while theirs is on
+ * free ports; the CPU a suite leaves idle between steps is what lets both go faster than one after the other.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LauncherSystemTests {
@@ -39,9 +38,6 @@ class LauncherSystemTests {
 	@BeforeAll
 	static void findRoot() {
 		root = Path.of(System.getProperty("chairside.root", "..")).toAbsolutePath().normalize();
-		// Once the shared suite is up: two suites starting at once on two cores slow each other, and this one then
-		// starts from the extracted jars and start-up archives that the shared suite's start made.
-		Suite.get();
 	}
 
 	@AfterAll
