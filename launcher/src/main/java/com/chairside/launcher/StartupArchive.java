@@ -2,9 +2,9 @@ package com.chairside.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,10 +72,9 @@ public final class StartupArchive {
 		Files.deleteIfExists(claim);
 		try {
 			Files.createFile(claim);
-			Files.setLastModifiedTime(claim, FileTime.from(Instant.now()));
 			return true;
 		}
-		catch (java.nio.file.FileAlreadyExistsException ex) {
+		catch (FileAlreadyExistsException ex) {
 			return false;
 		}
 	}
