@@ -5,6 +5,11 @@ import java.util.Map;
 import org.apache.catalina.startup.Tomcat;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,13 +21,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import com.chairside.platform.security.SecurityConfiguration;
-import com.chairside.platform.trace.TraceContextFilter;
+import com.chairside.platform.trace.TraceResponseHeader;
 import com.chairside.platform.web.JsonBodyGuard;
 import com.chairside.platform.web.PagingGuard;
 import com.chairside.platform.web.ProblemErrorController;
@@ -32,18 +38,33 @@ import com.chairside.platform.web.StrictJson;
 
 /**
  * The HTTP side of every Chairside process: JWT security, problem+json answers (also for what the container and the
- * error page answer: before Spring Boot's error controller), strict JSON, capped bodies, trace context.
+ * error page answer: before Spring Boot's error controller), strict JSON, capped bodies, the trace named in each
+ * response.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({ SecurityConfiguration.class, ProblemHandlers.class })
 public class WebPlatformAutoConfiguration {
 
 	@Bean
-	FilterRegistrationBean<TraceContextFilter> traceContextFilter() {
-		FilterRegistrationBean<TraceContextFilter> registration = new FilterRegistrationBean<>(new TraceContextFilter());
-		// Before Spring Security, so that even a refused request logs with its trace id.
+	FilterRegistrationBean<TraceResponseHeader> traceResponseHeader(ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		FilterRegistrationBean<TraceResponseHeader> registration = new FilterRegistrationBean<>(
+				new TraceResponseHeader(tracer.getIfAvailable(() -> Tracer.NOOP),
+						propagator.getIfAvailable(() -> Propagator.NOOP)));
+		// After Boot's observation filter (which opens the server span), before Spring Security: a refused request
+		// names its trace too.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * Probes and scrapes ({@code /actuator/**}, every few seconds from the launcher, the gateway and Prometheus) make
+	 * no traces: they would bury the traces people follow.
+	 */
+	@Bean
+	ObservationPredicate noActuatorTraces() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& request.getCarrier().getRequestURI().startsWith("/actuator"));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,6 +18,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.observability.ContextProviderFactory;
+import org.springframework.data.mongodb.observability.MongoHandlerContext;
+import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -30,6 +34,10 @@ import com.chairside.platform.outbox.OutboxSource;
 import com.chairside.platform.outbox.OutboxWakeUps;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the event building blocks into every service that has {@code platform} on its class path. */
@@ -46,8 +54,10 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	EventFactory eventFactory(JsonMapper json, Clock clock) {
-		return new EventFactory(json, clock);
+	EventFactory eventFactory(JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		return new EventFactory(json, clock, tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean
@@ -71,25 +81,53 @@ public class PlatformAutoConfiguration {
 				.readTimeout((int) read.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
+	/**
+	 * A span for each store command, a child of the request's or the consumed event's span (Spring Boot observes
+	 * HTTP and Kafka but not the MongoDB driver).
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer storeObservations(ObjectProvider<ObservationRegistry> observations) {
+		ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+		return (settings) -> settings.contextProvider(ContextProviderFactory.create(registry))
+			.addCommandListener(new MongoObservationCommandListener(registry));
+	}
+
+	/**
+	 * Store commands outside any request or consumed event (the relay's reads, the sweep, leases, health pings) make
+	 * no traces of their own: they would bury the traces people follow.
+	 */
+	@Bean
+	ObservationPredicate storeCommandsWithinWork(ObjectProvider<ObservationRegistry> observations) {
+		return (name, context) -> !(context instanceof MongoHandlerContext)
+				|| observations.getObject().getCurrentObservation() != null;
+	}
+
 	@Bean(name = "mongoHealthContributor")
 	MongoPingHealthIndicator mongoHealthContributor(MongoTemplate mongo) {
 		return new MongoPingHealthIndicator(mongo);
 	}
 
-	/** The relay's own producer: idempotent and acknowledged by all in-sync replicas, failing fast when the broker is away. */
+	/**
+	 * The relay's own producer: idempotent and acknowledged by all in-sync replicas, failing fast when the broker is
+	 * away; observed, so that each send is a producer span that writes its {@code traceparent} on the record.
+	 */
 	@Bean
 	@ConditionalOnBean(OutboxSource.class)
 	KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka) {
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(OutboxRelay.producerSettings(kafka.buildProducerProperties())));
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(OutboxRelay.producerSettings(kafka.buildProducerProperties())));
+		template.setObservationEnabled(true);
+		return template;
 	}
 
 	@Bean
 	@ConditionalOnBean(OutboxSource.class)
 	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
 			List<OutboxSource> sources, OutboxProperties properties,
-			@Value("${spring.application.name}") String application, Clock clock, MeterRegistry meters) {
+			@Value("${spring.application.name}") String application, Clock clock, MeterRegistry meters,
+			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		return new OutboxRelay(mongo, outboxKafkaTemplate, sources, properties, "/chairside/" + application, clock,
-				meters);
+				meters, tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean

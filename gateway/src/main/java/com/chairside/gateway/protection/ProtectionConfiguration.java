@@ -29,8 +29,8 @@ class ProtectionConfiguration {
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(origins);
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Correlation-Id", "traceparent"));
-		cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Correlation-Id", "traceparent"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "traceparent"));
+		cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "traceparent"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/api/**", cors);

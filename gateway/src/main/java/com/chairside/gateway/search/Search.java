@@ -21,6 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.chairside.gateway.routing.ServiceReplicas;
-import com.chairside.platform.trace.TraceContext;
-import com.chairside.platform.trace.TraceContextFilter;
 import com.chairside.platform.web.InvalidFieldException;
 
 /**
@@ -71,9 +72,15 @@ class Search {
 
 	private final JsonMapper json;
 
-	Search(ServiceReplicas replicas, JsonMapper json) {
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	Search(ServiceReplicas replicas, JsonMapper json, Tracer tracer, Propagator propagator) {
 		this.replicas = replicas;
 		this.json = json;
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	@GetMapping(path = "/api/search", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,11 +90,11 @@ class Search {
 		int limit = (size != null) ? size : DEFAULT_SIZE;
 		String query = "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&size=" + limit;
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		String traceparent = TraceContext.current().traceparent();
+		Span span = this.tracer.currentSpan();
 		Map<String, CompletableFuture<Answer>> asked = new LinkedHashMap<>();
 		KINDS.forEach((name, kind) -> {
 			if (type == null || type.equals(name)) {
-				asked.put(kind.service(), ask(kind, query, authorization, traceparent));
+				asked.put(kind.service(), ask(kind, query, authorization, span));
 			}
 		});
 		List<JsonNode> hits = new ArrayList<>();
@@ -133,15 +140,18 @@ class Search {
 		}
 	}
 
-	private CompletableFuture<Answer> ask(Kind kind, String query, String authorization, String traceparent) {
+	/** Asks one service, within the trace of the search request ({@code span}), so its spans join it. */
+	private CompletableFuture<Answer> ask(Kind kind, String query, String authorization, Span span) {
 		Optional<URI> replica = this.replicas.readyReplicaOf(kind.service());
 		if (replica.isEmpty()) {
 			return CompletableFuture.completedFuture(Answer.unavailable("no ready replica"));
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(replica.get().resolve(kind.path() + query))
 			.timeout(TIMEOUT)
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.header(TraceContextFilter.TRACEPARENT, traceparent);
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+		if (span != null) {
+			this.propagator.inject(span.context(), request, HttpRequest.Builder::header);
+		}
 		if (authorization != null) {
 			request.header(HttpHeaders.AUTHORIZATION, authorization);
 		}
@@ -149,9 +159,6 @@ class Search {
 			.thenApply(this::read)
 			.exceptionally((ex) -> {
 				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-				if (cause instanceof java.net.ConnectException) {
-					this.replicas.markDown(kind.service(), replica.get());
-				}
 				return Answer.unavailable(replica.get() + ": " + cause);
 			});
 	}

@@ -1,2 +1,5 @@
-/** W3C trace context and correlation ids carried from HTTP into events and from events into logs. */
+/**
+ * Tracing as callers see it: the trace a request joined, named in its response. The spans themselves come from
+ * Micrometer Tracing on OpenTelemetry, which Spring Boot configures.
+ */
 package com.chairside.platform.trace;

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,7 +21,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.chairside.platform.security.CurrentUser;
-import com.chairside.platform.trace.TraceContext;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,9 +98,9 @@ public class AuditFilter extends OncePerRequestFilter {
 		return null;
 	}
 
+	/** The request's trace id, as its log lines carry it (Micrometer Tracing keeps it in the logging MDC). */
 	private static String traceId() {
-		String[] parts = TraceContext.current().traceparent().split("-");
-		return (parts.length > 1) ? parts[1] : null;
+		return MDC.get("traceId");
 	}
 
 }

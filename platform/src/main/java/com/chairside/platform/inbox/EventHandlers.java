@@ -10,14 +10,15 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.messaging.Message;
 
-import com.chairside.platform.trace.TraceContext;
+import com.chairside.platform.outbox.EventFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the Spring Cloud Stream consumers of a service: each reads the CloudEvent, continues its trace (so the log
- * lines of the effect carry the producer's trace id) and records the event as the cause of anything it raises. While
+ * Builds the Spring Cloud Stream consumers of a service: each reads the CloudEvent and records it as the cause of
+ * anything it raises. The binder's observation has already continued the event's trace (its {@code traceparent}) in
+ * a consumer span, so the handler's log lines, store commands and raised events belong to that trace. While
  * the service's store is away, a handler waits for it rather than letting the binder's few retries send a good event
  * to the dead-letter topic.
  */
@@ -53,20 +54,16 @@ public class EventHandlers {
 				log.warn("{}: poison message, sent to the dead-letter topic: {}", consumer, ex.getMessage());
 				throw ex;
 			}
-			TraceContext.open(new TraceContext(TraceContext.newTraceparent(event.traceparent()),
-					(event.correlationId() != null) ? event.correlationId() : event.id(), event.id()));
 			try {
 				log.debug("{}: {} {} seq {}", consumer, event.type(), event.subject(), event.sequence());
-				handleOnceTheStoreAnswers(consumer, event, handler);
+				EventFactory.handling(event.id(), (event.correlationId() != null) ? event.correlationId() : event.id(),
+						() -> handleOnceTheStoreAnswers(consumer, event, handler));
 				this.meters.counter("chairside.inbox.handled", "consumer", consumer, "type", event.name()).increment();
 			}
 			catch (PoisonMessageException ex) {
 				this.meters.counter("chairside.inbox.poison", "consumer", consumer).increment();
 				log.warn("{}: poison message {}, sent to the dead-letter topic: {}", consumer, event.id(), ex.getMessage());
 				throw ex;
-			}
-			finally {
-				TraceContext.close();
 			}
 		};
 	}

@@ -47,15 +47,18 @@ final class OrderedSender {
 
 	private final MeterRegistry meters;
 
+	private final StoredTrace trace;
+
 	private volatile boolean brokerDown;
 
 	OrderedSender(OutboxDocuments documents, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-			String ceSource, MeterRegistry meters) {
+			String ceSource, MeterRegistry meters, StoredTrace trace) {
 		this.documents = documents;
 		this.kafka = kafka;
 		this.properties = properties;
 		this.ceSource = ceSource;
 		this.meters = meters;
+		this.trace = trace;
 	}
 
 	/** The last send failed: the broker is taken to be away until a send succeeds. */
@@ -129,8 +132,9 @@ final class OrderedSender {
 		for (Outbox outbox : step) {
 			PendingEvent event = outbox.next();
 			try {
-				CompletableFuture<?> send = this.kafka.send(new ProducerRecord<>(topic, null, event.subject(),
-						event.data().getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(event, this.ceSource)));
+				CompletableFuture<?> send = this.trace.resumed(event, () -> this.kafka.send(new ProducerRecord<>(topic,
+						null, event.subject(), event.data().getBytes(StandardCharsets.UTF_8),
+						CloudEventHeaders.of(event, this.ceSource))));
 				sends.add(send);
 				if (send.isCompletedExceptionally()) {
 					break; // no broker metadata

@@ -29,6 +29,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Publishes the {@code pendingEvents} of every {@link OutboxSource}, each send acknowledged by all in-sync replicas, and
@@ -73,11 +75,23 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** A relay that publishes without tracing: the stored {@code traceparent} goes out as it was stored. */
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<OutboxSource> sources,
 			OutboxProperties properties, String ceSource, Clock clock, MeterRegistry meters) {
+		this(mongo, kafka, sources, properties, ceSource, clock, meters, Tracer.NOOP, Propagator.NOOP);
+	}
+
+	/**
+	 * A relay that resumes each event's stored trace around its send; {@code kafka}'s observation, when enabled, then
+	 * writes the producer span's {@code traceparent} in place of the stored one.
+	 */
+	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<OutboxSource> sources,
+			OutboxProperties properties, String ceSource, Clock clock, MeterRegistry meters, Tracer tracer,
+			Propagator propagator) {
 		this.documents = new OutboxDocuments(mongo);
 		this.sweeper = new OutboxSweep(this.documents, properties, clock, UUID.randomUUID().toString());
-		this.sender = new OrderedSender(this.documents, kafka, properties, ceSource, meters);
+		this.sender = new OrderedSender(this.documents, kafka, properties, ceSource, meters,
+				new StoredTrace(tracer, propagator));
 		this.sources = sources.stream()
 			.collect(Collectors.toMap(OutboxSource::collection, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 		this.properties = properties;
