@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway in front of two replicas of a service: two real HTTP servers on loopback that answer like a service
- * (a readiness probe and an API path, each saying which replica it is).
+ * The gateway in front of two replicas of a service: real HTTP servers on loopback that answer like a service (a
+ * readiness probe, and API paths that say which replica answered), probed every 200 ms.
  */
 @ServiceIntegrationTest
 class GatewayReplicaIntegrationTests {
@@ -33,6 +37,16 @@ class GatewayReplicaIntegrationTests {
 	static final Replica first = new Replica("first");
 
 	static final Replica second = new Replica("second");
+
+	/** account-service's two replicas, one of which drops connections without an answer. */
+	static final Replica steady = new Replica("steady");
+
+	static final Replica crashing = new Replica("crashing");
+
+	/** notification-service's two replicas, one of which is stopped for good. */
+	static final Replica lively = new Replica("lively");
+
+	static final Replica doomed = new Replica("doomed");
 
 	/** order-service, for the routes it answers besides /api/orders. */
 	static final Replica orders = new Replica("order-service");
@@ -43,50 +57,144 @@ class GatewayReplicaIntegrationTests {
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		registry.add("chairside.routes.leads", () -> first.url() + "," + second.url());
+		registry.add("chairside.routes.accounts", () -> steady.url() + ", " + crashing.url());
+		registry.add("chairside.routes.notifications", () -> lively.url() + "," + doomed.url());
 		registry.add("chairside.routes.orders", orders::url);
-		registry.add("chairside.routes.probe-interval", () -> "200ms");
+		registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "200ms");
+	}
+
+	@AfterEach
+	void recover() {
+		for (Replica replica : List.of(first, second, crashing)) {
+			replica.ready.set(true);
+			replica.dying.set(false);
+			replica.crashing.set(false);
+		}
+		await().until(() -> servedBy(api(), "/api/leads", 10).containsAll(List.of("first", "second")));
 	}
 
 	@AfterAll
 	static void stop() {
-		first.server.stop(0);
-		second.server.stop(0);
-		orders.server.stop(0);
+		List.of(first, second, steady, crashing, lively, doomed, orders).forEach((replica) -> replica.server.stop(0));
 	}
 
 	@Test
 	void routesTheApprovalsListToOrderService() {
-		Api api = Api.local(this.port, Infrastructure.get().token("sm.northeast", "SALES_MANAGER", "NORTHEAST"));
-		await().until(() -> api.get("/api/approvals").status() == 200);
-		assertThat(api.get("/api/approvals").body()).isEqualTo("order-service");
+		await().until(() -> api().get("/api/approvals").status() == 200);
+		assertThat(api().get("/api/approvals").body()).isEqualTo("order-service");
 	}
 
 	@Test
-	void spreadsRequestsOverReadyReplicasAndSkipsOneThatIsNotReady() {
-		Api api = Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
-		assertThat(servedBy(api, 10)).contains("first", "second");
+	void spreadsRequestsOverReadyReplicasAndTakesOutOneThatIsNotReady() {
+		assertThat(servedBy(api(), "/api/leads", 10)).contains("first", "second");
 
 		second.ready.set(false);
-		await().until(() -> servedBy(api, 10).stream().allMatch("first"::equals));
+		await().atMost(Duration.ofSeconds(5)).until(() -> servedBy(api(), "/api/leads", 10).stream().allMatch("first"::equals));
 
 		second.ready.set(true);
-		await().until(() -> servedBy(api, 10).contains("second"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> servedBy(api(), "/api/leads", 10).contains("second"));
 	}
 
-	private static List<String> servedBy(Api api, int requests) {
+	@Test
+	void aStoppedReplicaIsTakenOutWhileRequestsKeepSucceeding() {
+		assertThat(servedBy(api(), "/api/notifications", 10)).contains("lively", "doomed");
+
+		doomed.server.stop(0);
+		assertThat(servedBy(api(), "/api/notifications", 10)).containsOnly("lively");
+		// a POST is never asked twice: once every one reaches lively, the probe has taken doomed out
+		await().atMost(Duration.ofSeconds(5)).until(() -> statusesOf(() -> api().post("/api/notifications", "{}"), 10)
+			.stream().allMatch((status) -> status == 201));
+	}
+
+	@Test
+	void aReadWhoseConnectionIsDroppedIsAskedOfAnotherReplicaAndAPostIsNot() {
+		crashing.crashing.set(true);
+		crashing.gets.set(0);
+		crashing.posts.set(0);
+		steady.posts.set(0);
+
+		assertThat(servedBy(api(), "/api/accounts", 6)).containsOnly("steady");
+		assertThat(crashing.gets).as("reads whose connection the crashing replica dropped").hasPositiveValue();
+
+		List<Api.Response> answers = new ArrayList<>();
+		for (int i = 0; i < 4 && crashing.posts.get() == 0; i++) {
+			answers.add(api().post("/api/accounts", "{}"));
+		}
+		assertThat(crashing.posts).as("a POST the crashing replica dropped").hasValue(1);
+		assertThat(steady.posts).as("only the POSTs steady answered, not the dropped one").hasValue(answers.size() - 1);
+		Api.Response dropped = answers.get(answers.size() - 1);
+		assertThat(dropped.status()).isEqualTo(503);
+		assertThat(dropped.contentType()).startsWith("application/problem+json");
+		assertThat(dropped.json().path("detail").asString())
+			.isEqualTo("account-service is not reachable right now; try again shortly");
+		assertThat(dropped.header("Retry-After")).hasValue("2");
+	}
+
+	@Test
+	void aReadThatADyingReplicaRefusesIsAskedOfAnother() {
+		first.dying.set(true);
+		first.gets.set(0);
+
+		assertThat(servedBy(api(), "/api/leads", 6)).containsOnly("second");
+		assertThat(first.gets).as("reads the dying replica answered 503, each asked again of second").hasPositiveValue();
+	}
+
+	@Test
+	void aPostIsNeverAskedTwice() {
+		first.dying.set(true);
+		first.posts.set(0);
+		second.posts.set(0);
+
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 4 && !statuses.contains(503); i++) {
+			statuses.add(api().post("/api/leads", "{\"practiceName\":\"Desert Bloom Orthodontics\"}").status());
+		}
+		assertThat(statuses).as("the dying replica's 503, answered as it is").contains(503);
+		assertThat(first.posts).as("POSTs first answered").hasValue(frequency(statuses, 503));
+		assertThat(second.posts).as("POSTs second answered, none of them first's again").hasValue(frequency(statuses, 201));
+	}
+
+	private Api api() {
+		return Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+	}
+
+	private static List<String> servedBy(Api api, String path, int requests) {
 		List<String> replicas = new ArrayList<>();
 		for (int i = 0; i < requests; i++) {
-			Api.Response response = api.get("/api/leads");
-			assertThat(response.status()).isEqualTo(200);
+			Api.Response response = api.get(path);
+			assertThat(response.status()).as(response.toString()).isEqualTo(200);
 			replicas.add(response.body());
 		}
 		return replicas;
 	}
 
-	/** A replica: answers its name on /api/leads and /api/approvals, and its readiness as set by the test. */
+	private static List<Integer> statusesOf(java.util.function.Supplier<Api.Response> call, int times) {
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			statuses.add(call.get().status());
+		}
+		return statuses;
+	}
+
+	private static int frequency(List<Integer> statuses, int status) {
+		return (int) statuses.stream().filter((s) -> s == status).count();
+	}
+
+	/**
+	 * A replica: answers its name on every {@code /api/} path (201 to a POST), 503 while dying, nothing while
+	 * crashing (the connection is closed), and its readiness as set by the test; counts the reads and POSTs it got.
+	 */
 	static final class Replica {
 
 		final AtomicBoolean ready = new AtomicBoolean(true);
+
+		final AtomicBoolean dying = new AtomicBoolean();
+
+		final AtomicBoolean crashing = new AtomicBoolean();
+
+		final AtomicInteger gets = new AtomicInteger();
+
+		final AtomicInteger posts = new AtomicInteger();
 
 		final HttpServer server;
 
@@ -98,8 +206,20 @@ class GatewayReplicaIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 			this.server.createContext("/actuator/health/readiness", (exchange) -> answer(exchange, this.ready.get() ? 200 : 503, "{}"));
-			this.server.createContext("/api/leads", (exchange) -> answer(exchange, 200, name));
-			this.server.createContext("/api/approvals", (exchange) -> answer(exchange, 200, name));
+			this.server.createContext("/api/", (exchange) -> {
+				exchange.getRequestBody().readAllBytes();
+				boolean post = exchange.getRequestMethod().equals("POST");
+				(post ? this.posts : this.gets).incrementAndGet();
+				if (this.crashing.get()) {
+					exchange.close();
+				}
+				else if (this.dying.get()) {
+					answer(exchange, 503, "{\"title\":\"Shutting down\"}");
+				}
+				else {
+					answer(exchange, post ? 201 : 200, name);
+				}
+			});
 			this.server.start();
 		}
 
@@ -107,7 +227,7 @@ class GatewayReplicaIntegrationTests {
 			return "http://127.0.0.1:" + this.server.getAddress().getPort();
 		}
 
-		private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+		private static void answer(HttpExchange exchange, int status, String body) throws IOException {
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(status, bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
