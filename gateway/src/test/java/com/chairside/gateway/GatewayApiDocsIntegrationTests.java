@@ -5,6 +5,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The combined OpenAPI view over real HTTP: two services answer with their documents (each with a schema named
- * {@code Problem}, of different shapes), the others are down.
+ * {@code Problem}, of different shapes), the others are down. Swagger UI over it and the event contract's page are
+ * open to anyone.
  */
 @ServiceIntegrationTest
 class GatewayApiDocsIntegrationTests {
@@ -71,6 +75,42 @@ class GatewayApiDocsIntegrationTests {
 		assertThat(schemas.path("order-service.Problem").path("properties").has("code")).isTrue();
 		assertThat(combined.path("paths").path("/api/orders/{id}").toString())
 			.contains("#/components/schemas/order-service.Problem");
+	}
+
+	@Test
+	void servesSwaggerUiOverTheMergedDocumentToAnyone() {
+		Api.Response page = browse("/docs/api");
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		assertThat(page.contentType()).startsWith("text/html");
+		Matcher files = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.body());
+		List<String> loaded = new ArrayList<>();
+		while (files.find()) {
+			Api.Response file = browse(files.group(1));
+			assertThat(file.status()).as(files.group(1)).isEqualTo(200);
+			loaded.add(files.group(1));
+		}
+		assertThat(loaded).anyMatch((file) -> file.endsWith("/swagger-ui-bundle.js"))
+			.anyMatch((file) -> file.endsWith("/swagger-ui.css"))
+			.contains("/docs/api/initializer.js");
+		assertThat(browse("/docs/api/initializer.js").body()).contains("url: '/v3/api-docs'");
+	}
+
+	@Test
+	void rendersTheEventContractFromTheContractsJarToAnyone() {
+		Api.Response page = browse("/docs/events");
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		assertThat(page.contentType()).startsWith("text/html");
+		assertThat(page.body()).contains("<article id=\"topic-chairside.orders\">", "<code>chairside.order.OrderChanged.v1</code>",
+				"<code>ce_sequence</code>", "Example <code>events/chairside.order.OrderChanged.v1.example.json</code>",
+				"&quot;orderNumber&quot;: &quot;SO-2026-000042&quot;")
+			.as("the contract's own angle brackets, escaped")
+			.contains("&lt;topic&gt;.&lt;consumer-group&gt;.dlt");
+	}
+
+	/** A GET as a browser sends it, without a token or session. */
+	private Api.Response browse(String path) {
+		return new Api("http://127.0.0.1:" + this.port, null).send("GET", path, null,
+				Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
 	}
 
 	private static String service(String document) throws IOException {

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * account manager of the Southwest signs in, searches, opens the practice found and captures a lead with the keyboard
  * alone, each control reached showing where the focus is; the main screens of every role fit 768x1024 and 1280x800
  * without sideways scrolling, with the navigation in reach; a browser that reads German shows money and dates the
- * German way. One browser for all of it.
+ * German way; the header's links open the API and the event documentation. One browser for all of it.
  */
 class ConsoleAccessSystemTests {
 
@@ -187,6 +187,23 @@ class ConsoleAccessSystemTests {
 		finally {
 			chrome.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", "en-US"));
 		}
+	}
+
+	@Test
+	void theHeaderLinksTheApiAndTheEventDocumentation() {
+		browser.signIn("am.southwest");
+		browser.heading("My day");
+		browser.driver.findElement(By.linkText("API documentation")).click();
+		// Swagger UI drawn from the gateway's merged document: its title, and the gateway's own operation in it.
+		browser.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//h1[starts-with(normalize-space(), 'Chairside API')]")));
+		browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@data-path='/api/search']")));
+		browser.driver.navigate().back();
+		browser.heading("My day");
+		browser.driver.findElement(By.linkText("Event documentation")).click();
+		browser.wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.xpath("//h1[starts-with(normalize-space(), 'Chairside events')]")));
+		assertThat(browser.driver.findElements(By.linkText("OrderChanged"))).isNotEmpty();
 	}
 
 	/** Nothing wider than the window, and the navigation, the search box and Sign out all on screen. */

@@ -70,10 +70,19 @@ class SignInSecurity {
 
 	private static final RequestMatcher API = (request) -> request.getRequestURI().startsWith("/api/");
 
+	/**
+	 * The API and event documentation with the files of its Swagger UI: open to everyone, like each service's
+	 * {@code /v3/api-docs}. They describe the contract, not the data; trying an operation out still needs a token
+	 * or a session.
+	 */
+	private static final String[] DOCS = { "/docs/api", "/docs/api/**", "/docs/events", "/webjars/swagger-ui/**" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiClients(HttpSecurity http) throws Exception {
-		return SecurityConfiguration.bearerTokens(http.securityMatcher(BEARER), List.of()).build();
+		return SecurityConfiguration
+			.bearerTokens(http.securityMatcher(BEARER), List.of((requests) -> requests.requestMatchers(DOCS).permitAll()))
+			.build();
 	}
 
 	@Bean
@@ -99,6 +108,8 @@ class SignInSecurity {
 		signedOut.setPostLogoutRedirectUri("{baseUrl}/");
 		signedOut.setRedirectStrategy(new ScriptRedirects(json));
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers(SecurityConfiguration.OPEN)
+			.permitAll()
+			.requestMatchers(DOCS)
 			.permitAll()
 			.anyRequest()
 			.authenticated())
