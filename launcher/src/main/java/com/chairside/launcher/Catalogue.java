@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Every part of the suite, in start order: the embedded default (the Kafka broker, the MongoDB-wire store, the mail
- * sink, the OpenID Connect provider), the five services and the gateway. The one place that knows their ports, heaps,
+ * sink, the OpenID Connect provider, the trace viewer), the five services and the gateway. The one place that knows their ports, heaps,
  * JVM options and how they find each other: a part added or retuned here changes for {@code bin/chairside}, the
  * system tests and the benchmarks alike.
  * <p>
@@ -41,11 +41,17 @@ public final class Catalogue {
 
 	/** The ports bin/chairside binds, by name: each part's own, then the broker's controller and the mail sink's web. */
 	private static final Map<String, Integer> DEFAULT_PORTS = ordered("kafka", 9092, "kafka-controller", 9093, "mongodb",
-			27017, "mail", 2525, "mail-web", 8025, "issuer", 9000, "lead-service", 8081, "account-service", 8082,
-			"order-service", 8083, "notification-service", 8084, "reporting-service", 8085, "gateway", 8080);
+			27017, "mail", 2525, "mail-web", 8025, "issuer", 9000, "zipkin", 9411, "lead-service", 8081, "account-service",
+			8082, "order-service", 8083, "notification-service", 8084, "reporting-service", 8085, "gateway", 8080);
 
 	private static final Map<String, String> HEAPS = Map.of("kafka", "384m", "mongodb", "256m", "mail", "64m", "issuer",
-			"160m", "service", "300m", "gateway", "300m");
+			"160m", "zipkin", "160m", "service", "300m", "gateway", "300m");
+
+	/** The embedded default's parts, in start order. */
+	private static final List<String> EMBEDDED = List.of("kafka", "mongodb", "mail", "issuer", "zipkin");
+
+	/** The trace viewer keeps this many spans in memory, the oldest dropped first: hours of a person's clicking. */
+	private static final int ZIPKIN_MAX_SPANS = 50_000;
 
 	/** Each service's own database, as its application.yml names it. */
 	private static final Map<String, String> DATABASES = Map.of("lead-service", "chairside-leads", "account-service",
@@ -133,7 +139,7 @@ public final class Catalogue {
 	/** Every part, in start order; a service's replicas follow it. */
 	public List<Part> parts() {
 		List<Part> parts = new ArrayList<>();
-		for (String name : List.of("kafka", "mongodb", "mail", "issuer")) {
+		for (String name : EMBEDDED) {
 			parts.add(part(name));
 		}
 		for (String service : SERVICES) {
@@ -239,6 +245,7 @@ public final class Catalogue {
 			case "mongodb" -> mongodb();
 			case "mail" -> mail();
 			case "issuer" -> issuerPart();
+			case "zipkin" -> zipkin();
 			case "gateway" -> gateway();
 			default -> {
 				if (!SERVICES.contains(name)) {
@@ -256,7 +263,7 @@ public final class Catalogue {
 
 	/** The names of every part, replicas included, as one line. */
 	public String names() {
-		List<String> names = new ArrayList<>(List.of("kafka", "mongodb", "mail", "issuer"));
+		List<String> names = new ArrayList<>(EMBEDDED);
 		for (String service : SERVICES) {
 			names.add(service);
 			for (int n = 2; n <= replicas(service); n++) {
@@ -316,6 +323,31 @@ public final class Catalogue {
 	}
 
 	/**
+	 * The trace viewer: Zipkin's own server (devstack's build fetches it; a Spring Boot jar, so it starts extracted
+	 * and with a start-up archive like the services), keeping spans in memory. The services and
+	 * the gateway send it theirs ({@link #traceExport}); people and the system tests read traces at
+	 * {@code /api/v2/trace/<trace id>}, or in its web page.
+	 */
+	private Part zipkin() {
+		Map<String, String> settings = ordered("armeria.ports[0].port", Integer.toString(port("zipkin")),
+				"armeria.ports[0].ip", "127.0.0.1", "armeria.ports[0].protocols", "http", "zipkin.storage.type", "mem",
+				"zipkin.storage.mem.max-spans", Integer.toString(ZIPKIN_MAX_SPANS));
+		return new Part("zipkin", List.of("devstack"), port("zipkin"), List.of(), HEAPS.get("zipkin"), bootOptions(),
+				new Program.Jar(this.root.resolve("devstack/target/zipkin/zipkin-server.jar")), List.of(), settings,
+				new Readiness.HttpOk("/health"), Set.of(), List.of(), Part.Preparation.NONE);
+	}
+
+	/**
+	 * Every span to the trace viewer, sent within a second of its end, so that a trace is there to read as soon as
+	 * its work is done.
+	 */
+	private Map<String, String> traceExport() {
+		return ordered("management.tracing.export.zipkin.enabled", "true", "management.tracing.export.zipkin.endpoint",
+				url("zipkin") + "/api/v2/spans", "management.tracing.sampling.probability", "1.0",
+				"management.opentelemetry.tracing.export.schedule-delay", "1s");
+	}
+
+	/**
 	 * A service process pointed at this catalogue's broker, store, issuer and neighbours. The services need the
 	 * broker and the store to start (they make their topics and indexes); the issuer, the mail sink and the other
 	 * services only once asked.
@@ -325,6 +357,7 @@ public final class Catalogue {
 				address("kafka"), "spring.mongodb.uri", "mongodb://" + address("mongodb") + "/" + database(service),
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri(), "chairside.identity.issuer-uri",
 				issuer());
+		settings.putAll(traceExport());
 		switch (service) {
 			// a conversion asks account-service whether the practice has an account already; an order, its status
 			case "lead-service", "order-service" -> settings.put("chairside.accounts.url", url("account-service"));
@@ -351,6 +384,7 @@ public final class Catalogue {
 		Map<String, String> settings = ordered("server.port", Integer.toString(port("gateway")),
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri(), "chairside.identity.issuer-uri",
 				issuer());
+		settings.putAll(traceExport());
 		ROUTES.forEach((route, service) -> {
 			List<String> urls = new ArrayList<>();
 			for (int n = 1; n <= replicas(service); n++) {

@@ -202,6 +202,9 @@ public final class Launcher {
 		if (gateway) {
 			this.terminal.say("  gateway: " + url);
 		}
+		if (parts.stream().anyMatch((part) -> part.name().equals("zipkin"))) {
+			this.terminal.say("  traces:  " + catalogue.url("zipkin") + "/zipkin/   (a response's traceparent names its trace)");
+		}
 		this.terminal.say("  logs:    " + this.state.resolve("logs") + "/<part>.log   (bin/chairside logs <part>)");
 		String token = sampleToken(catalogue);
 		if (token.isEmpty()) {

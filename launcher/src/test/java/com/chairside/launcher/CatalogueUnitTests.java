@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class CatalogueUnitTests {
 	void thePartsStartInTheOrderPeopleReadThemOnTheirUsualPorts() {
 		assertThat(this.catalogue.parts()).extracting(Part::name, Part::port)
 			.containsExactly(tuple("kafka", 9092), tuple("mongodb", 27017), tuple("mail", 2525), tuple("issuer", 9000),
-					tuple("lead-service", 8081), tuple("account-service", 8082), tuple("order-service", 8083),
+					tuple("zipkin", 9411), tuple("lead-service", 8081), tuple("account-service", 8082), tuple("order-service", 8083),
 					tuple("notification-service", 8084), tuple("reporting-service", 8085), tuple("gateway", 8080));
 		assertThat(this.catalogue.part("kafka").otherPorts()).containsExactly(9093);
 		assertThat(this.catalogue.part("mail").otherPorts()).containsExactly(8025);
@@ -32,7 +33,7 @@ class CatalogueUnitTests {
 	void eachPartHasItsHeapAndTheSpringBootPartsStartWithC1Only() {
 		assertThat(this.catalogue.parts()).extracting(Part::name, Part::heap)
 			.contains(tuple("kafka", "384m"), tuple("mongodb", "256m"), tuple("mail", "64m"), tuple("issuer", "160m"),
-					tuple("order-service", "300m"), tuple("gateway", "300m"));
+					tuple("zipkin", "160m"), tuple("order-service", "300m"), tuple("gateway", "300m"));
 		assertThat(this.catalogue.part("order-service").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-Xss512k");
 		assertThat(this.catalogue.part("mongodb").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC");
@@ -54,12 +55,26 @@ class CatalogueUnitTests {
 	}
 
 	@Test
+	void theTraceViewerRunsZipkinsJarOnLoopbackAndEveryServiceAndTheGatewaySendItTheirSpans() {
+		Part zipkin = this.catalogue.part("zipkin");
+
+		assertThat(zipkin.command("java")).containsSequence("-jar", "/repo/devstack/target/zipkin/zipkin-server.jar")
+			.contains("--armeria.ports[0].port=9411", "--armeria.ports[0].ip=127.0.0.1", "--zipkin.storage.type=mem");
+		assertThat(zipkin.readiness()).isEqualTo(new Readiness.HttpOk("/health"));
+		assertThat(Stream.concat(Catalogue.SERVICES.stream(), Stream.of("gateway")).map(this.catalogue::part))
+			.allSatisfy((part) -> assertThat(part.settings())
+				.containsEntry("management.tracing.export.zipkin.enabled", "true")
+				.containsEntry("management.tracing.export.zipkin.endpoint", "http://127.0.0.1:9411/api/v2/spans")
+				.containsEntry("management.tracing.sampling.probability", "1.0"));
+	}
+
+	@Test
 	void theServicesWaitForTheBrokerAndTheStoreAndTheGatewayForTheServices() {
 		assertThat(this.catalogue.parts()).filteredOn((part) -> Catalogue.SERVICES.contains(part.name()))
 			.hasSize(5)
 			.allSatisfy((service) -> assertThat(service.dependencies()).containsExactlyInAnyOrder("kafka", "mongodb"));
 		assertThat(this.catalogue.part("gateway").dependencies()).containsExactlyInAnyOrderElementsOf(Catalogue.SERVICES);
-		assertThat(List.of("kafka", "mongodb", "mail", "issuer"))
+		assertThat(List.of("kafka", "mongodb", "mail", "issuer", "zipkin"))
 			.allSatisfy((part) -> assertThat(this.catalogue.part(part).dependencies()).isEmpty());
 	}
 
@@ -159,7 +174,7 @@ class CatalogueUnitTests {
 	void aPartThatIsNoneIsRefusedNamingThoseThatAre() {
 		assertThatThrownBy(() -> this.catalogue.part("notification")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("No part named 'notification'")
-			.hasMessageContaining("kafka mongodb mail issuer lead-service");
+			.hasMessageContaining("kafka mongodb mail issuer zipkin lead-service");
 		assertThatThrownBy(() -> this.catalogue.withReplicas(Map.of("gateway", 2)))
 			.hasMessageContaining("'gateway' is not a service");
 	}

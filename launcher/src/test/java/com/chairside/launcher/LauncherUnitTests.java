@@ -28,7 +28,7 @@ class LauncherUnitTests {
 		Files.writeString(this.state.resolve("replicas"), "notification-service 2\n");
 
 		assertThat(run(Map.of(), "parts")).isZero();
-		assertThat(out()).isEqualTo("kafka mongodb mail issuer lead-service account-service order-service "
+		assertThat(out()).isEqualTo("kafka mongodb mail issuer zipkin lead-service account-service order-service "
 				+ "notification-service notification-service-2 reporting-service gateway\n");
 	}
 

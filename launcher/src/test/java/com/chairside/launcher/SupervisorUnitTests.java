@@ -33,7 +33,7 @@ class SupervisorUnitTests {
 		assertThat(waves).extracting((wave) -> wave.stream().map(Part::name).toList())
 			.containsExactly(List.of("gateway"),
 					List.of("reporting-service", "notification-service", "order-service", "account-service", "lead-service"),
-					List.of("issuer", "mail", "mongodb", "kafka"));
+					List.of("zipkin", "issuer", "mail", "mongodb", "kafka"));
 	}
 
 	@Test
