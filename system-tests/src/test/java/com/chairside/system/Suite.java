@@ -26,12 +26,12 @@ import com.chairside.testsupport.Api;
 
 /**
  * The whole of Chairside, started once for all system tests through the launcher, each part its own process on free
- * ports, from the jars this build just packaged: the Kafka broker, the identity provider, the five services and the
- * gateway. The store and the mail sink run in this JVM instead, because the tests read them directly (the store also
- * while it is "down" for the services, the mail as it was received); the services reach the store through a fault
- * proxy, and order-service reaches account-service through another, so that a test can take them away or slow them.
- * Tests sign their own tokens with the provider's key, so people signed in through the gateway and tests' tokens
- * verify alike.
+ * ports, from the jars this build just packaged: the Kafka broker, the identity provider, the trace viewer (Zipkin),
+ * the five services and the gateway. The store and the mail sink run in this JVM instead, because the tests read them
+ * directly (the store also while it is "down" for the services, the mail as it was received); the services reach the
+ * store through a fault proxy, and order-service reaches account-service through another, so that a test can take them
+ * away or slow them. Tests sign their own tokens with the provider's key, so people signed in through the gateway and
+ * tests' tokens verify alike.
  */
 final class Suite {
 
@@ -46,7 +46,7 @@ final class Suite {
 	 */
 	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,PROSPECTING,ACCOUNTWORK,"
 			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
-			+ "FAULT_STORE_STOPPED";
+			+ "FAULT_STORE_STOPPED,TRACING";
 
 	/** What every service is told beyond where its neighbours are: the tests' regions, a quick outbox, their logs. */
 	private static final Map<String, String> SERVICE_SETTINGS = Map.of("chairside.identity.regions", REGIONS,
@@ -115,7 +115,7 @@ final class Suite {
 		this.catalogue = catalogue;
 		this.issuer = TokenIssuer.withKeyIn(catalogue.issuerKey()).issuedBy(catalogue.issuer());
 		this.supervisor = Supervisor.attached(this.state, this.logs);
-		List<Part> parts = Stream.of(List.of("kafka", "issuer"), SERVICES, List.of("gateway"))
+		List<Part> parts = Stream.of(List.of("kafka", "issuer", "zipkin"), SERVICES, List.of("gateway"))
 			.flatMap(List::stream)
 			.map(catalogue::part)
 			.toList();
@@ -180,6 +180,11 @@ final class Suite {
 
 	Api gateway(String token) {
 		return new Api(gatewayUrl(), token);
+	}
+
+	/** The trace viewer's API ({@code /api/v2/...}), where every part sends its spans. */
+	Api zipkin() {
+		return new Api(this.catalogue.url("zipkin"), null);
 	}
 
 	/** A service itself, not through the gateway, without a token. */
