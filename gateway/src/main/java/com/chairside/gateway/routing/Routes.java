@@ -131,15 +131,17 @@ class Routes {
 		if (failure instanceof ReplicaUnavailable last) {
 			return last.response;
 		}
-		boolean noReplica = failure instanceof HttpServerErrorException ex
-				&& ex.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE;
-		if (failure instanceof Error error) {
-			throw error;
+		if (failure instanceof ResourceAccessException) {
+			log.warn("{} unreachable: {}", service, failure.getMessage());
 		}
-		if (!noReplica && !(failure instanceof ResourceAccessException)) {
+		else if (!(failure instanceof HttpServerErrorException ex
+				&& ex.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE)) {
+			// anything but no ready replica (the load balancer logs that itself) is not this method's to answer
+			if (failure instanceof Error error) {
+				throw error;
+			}
 			throw (Exception) failure;
 		}
-		log.warn("{} unreachable: {}", service, failure.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				service + " is not reachable right now; try again shortly");
 		problem.setTitle("Service unavailable");
