@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.chairside.testsupport.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class LauncherSystemTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The state folder of the suite that {@code up} starts here; the other tests use a fresh one each. */
 	@TempDir
@@ -69,9 +76,13 @@ class LauncherSystemTests {
 		assertThat(fresh.resolve("pids")).as("nothing started").doesNotExist();
 	}
 
+	/**
+	 * Also runs the suite with the structured-log switch on, as an operator turns it on, and reads what ops read:
+	 * a JSON log line and {@code /actuator/info}.
+	 */
 	@Test
 	void upWithReplicasStartsEachReplicaFromItsServicesJarAndResetForgetsTheCount() throws Exception {
-		Result up = run(home, 600, "up", "--replicas", "notification-service=2");
+		Result up = run(home, 600, Map.of("CHAIRSIDE_LOG_FORMAT", "ecs"), "up", "--replicas", "notification-service=2");
 		assertThat(up.exit()).as(up.output()).isZero();
 		assertThat(up.output()).doesNotContain("building").contains("notification-service-2 up", "Chairside is up");
 
@@ -82,6 +93,11 @@ class LauncherSystemTests {
 			.anyMatch((line) -> line.matches("gateway \\d+ 8080 UP"));
 		assertThat(commandLine(status, "notification-service-2")).as("run from the extracted jar, which starts faster")
 			.containsSubsequence("-jar", root.resolve("notification-service/target/extracted").toString());
+		assertLogsAreJsonLinesOf("notification-service-2", "notification-service");
+		JsonNode info = Api.local(8184, null).get("/actuator/info").json();
+		assertThat(info.path("build").path("artifact").asString()).isEqualTo("notification-service");
+		assertThat(info.path("git").path("commit").path("id").asString()).as("the commit it was built from")
+			.matches("[0-9a-f]{7,}");
 
 		Result down = run(home, 180, "down");
 		assertThat(down.exit()).as(down.output()).isZero();
@@ -91,6 +107,19 @@ class LauncherSystemTests {
 		assertThat(run(home, 60, "status").output()).as("one notification-service again")
 			.doesNotContain("notification-service-2")
 			.contains("notification-service - 8084 DOWN");
+	}
+
+	/** The line saying the service started is an ECS JSON object naming the service (the JVM's own lines are not). */
+	private static void assertLogsAreJsonLinesOf(String part, String service) throws IOException {
+		String started = Files.readAllLines(home.resolve("logs/" + part + ".log"), StandardCharsets.UTF_8)
+			.stream()
+			.filter((line) -> line.contains("Started ") && line.contains("Application"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(part + " logged no start"));
+		JsonNode line = JSON.readTree(started);
+		assertThat(line.path("service").path("name").asString()).isEqualTo(service);
+		assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
+		assertThat(line.path("@timestamp").asString()).isNotEmpty();
 	}
 
 	/** The command line of the process {@code status} lists for {@code part}, as one string per argument. */
@@ -105,6 +134,11 @@ class LauncherSystemTests {
 	}
 
 	private static Result run(Path home, int seconds, String... arguments) throws IOException, InterruptedException {
+		return run(home, seconds, Map.of(), arguments);
+	}
+
+	private static Result run(Path home, int seconds, Map<String, String> environment, String... arguments)
+			throws IOException, InterruptedException {
 		List<String> command = new java.util.ArrayList<>(List.of(root.resolve("bin/chairside").toString()));
 		command.addAll(List.of(arguments));
 		Path output = Files.createTempFile("chairside", ".out");
@@ -114,6 +148,7 @@ class LauncherSystemTests {
 		builder.environment().put("CHAIRSIDE_HOME", home.toString());
 		builder.environment().remove("CHAIRSIDE_PARTS");
 		builder.environment().remove("CHAIRSIDE_SKIP_BUILD");
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
