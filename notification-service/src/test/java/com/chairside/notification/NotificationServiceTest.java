@@ -30,6 +30,8 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 		"chairside.notifications.webhooks.max-attempts=3",
 		"chairside.notifications.routing.rules-cache-ttl=1h",
 		"chairside.notifications.escalation.initial-delay=1h",
+		// the scheduler lock's hold, for the replicas EscalationReplicasIntegrationTests starts on this schedule
+		"chairside.notifications.escalation.check-interval=250ms",
 		"chairside.notification.mail-sweep-initial-delay=1h",
 		"chairside.notification.practice-grace=1s",
 		"chairside.notifications.reminders.initial-delay=1h",

@@ -11,15 +11,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The scheduled dormancy check: a customer with no activity, demo or confirmed order for
- * {@code chairside.accounts.dormant-after} (90 days unless configured) goes dormant. Safe on every replica at once: each
- * transition is a version-conditional write (see {@link AccountManagement#markDormant}).
+ * {@code chairside.accounts.dormant-after} (90 days unless configured) goes dormant. It runs on one replica per interval
+ * (the {@code dormancy} scheduler lock), and two checks that meet change nothing twice: each transition is a
+ * version-conditional write (see {@link AccountManagement#markDormant}).
  */
 @Component
 public class Dormancy {
 
 	private static final Logger log = LoggerFactory.getLogger(Dormancy.class);
+
+	private static final String INTERVAL = "${chairside.accounts.dormancy-check-interval:PT1H}";
 
 	private final AccountManagement accounts;
 
@@ -34,9 +39,14 @@ public class Dormancy {
 		this.dormantAfter = dormantAfter;
 	}
 
-	/** Runs on the schedule ({@code chairside.accounts.dormancy-check-interval}, hourly by default), and from tests. */
-	@Scheduled(initialDelayString = "${chairside.accounts.dormancy-check-interval:PT1H}",
-			fixedDelayString = "${chairside.accounts.dormancy-check-interval:PT1H}")
+	/** The scheduled check ({@code chairside.accounts.dormancy-check-interval}, hourly by default), on one replica. */
+	@Scheduled(initialDelayString = INTERVAL, fixedDelayString = INTERVAL)
+	@SchedulerLock(name = "dormancy", lockAtLeastFor = INTERVAL, lockAtMostFor = INTERVAL)
+	public void checkOnSchedule() {
+		check();
+	}
+
+	/** Marks the customers gone quiet dormant; returns how many. Run by the schedule, and by tests. */
 	public int check() {
 		Instant quietSince = this.clock.instant().minus(this.dormantAfter);
 		int dormant = this.accounts.markDormant(quietSince);

@@ -25,13 +25,16 @@ import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationManagement.Deadline;
 import com.chairside.notification.texts.Texts;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Escalates to the region's sales manager each department notification (of an order change or cancellation) not
- * acknowledged by its deadline, once. Every replica runs the check; the escalation is claimed by one conditional
- * write (not acknowledged, not escalated, revision unchanged), so only one replica's claim succeeds, and only the
- * claimant tells the sales manager, whose notification is keyed by the escalated one's id besides.
+ * acknowledged by its deadline, once. The scheduled check runs on one replica per interval (the {@code escalation}
+ * scheduler lock). Two checks that meet (a run outlasting the interval) escalate nothing twice: the escalation is
+ * claimed by one conditional write (not acknowledged, not escalated, revision unchanged), so only one claim succeeds,
+ * and only the claimant tells the sales manager, whose notification is keyed by the escalated one's id besides.
  * <p>
  * Finding what is due means a query across {@code notifications}, a collection that only grows, so the job does not
  * ask every check: it reads the deadlines falling before a horizon (the shortest configured deadline, at most an hour ahead)
@@ -46,6 +49,8 @@ public class EscalationJob {
 	private static final Duration LONGEST_LOOKAHEAD = Duration.ofHours(1);
 
 	private static final int BATCH = 500;
+
+	private static final String INTERVAL = "${chairside.notifications.escalation.check-interval:1m}";
 
 	private final NotificationManagement notifications;
 
@@ -77,9 +82,15 @@ public class EscalationJob {
 		this.lookahead = (shortest.compareTo(LONGEST_LOOKAHEAD) < 0) ? shortest : LONGEST_LOOKAHEAD;
 	}
 
-	/** Escalates what is overdue now; returns how many this call escalated. Run by the schedule, and by tests. */
-	@Scheduled(fixedDelayString = "${chairside.notifications.escalation.check-interval:1m}",
+	/** The scheduled check, on one replica per interval. */
+	@Scheduled(fixedDelayString = INTERVAL,
 			initialDelayString = "${chairside.notifications.escalation.initial-delay:10s}")
+	@SchedulerLock(name = "escalation", lockAtLeastFor = INTERVAL, lockAtMostFor = INTERVAL)
+	public void escalateOnSchedule() {
+		escalateOverdue();
+	}
+
+	/** Escalates what is overdue now; returns how many this call escalated. Run by the schedule, and by tests. */
 	public synchronized int escalateOverdue() {
 		Instant now = this.clock.instant();
 		// A clock set back (tests) reads again too, so nothing is judged by deadlines read for another time.

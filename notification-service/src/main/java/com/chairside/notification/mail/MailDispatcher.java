@@ -28,6 +28,8 @@ import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationProperties;
 import com.chairside.notification.texts.Texts;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -45,9 +47,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * notifications), never by querying {@code notifications}: a mail is claimed there with one atomic find-and-modify
  * before it is sent, so replicas never send the same one together; a claim left by a crashed replica runs out and the
  * mail is sent by another. The notification is read by id and sent only while it is PENDING. Failures are retried with
- * growing pauses, then marked FAILED; a circuit breaker stops hammering a mail server that is down. A rare sweep
- * ({@code chairside.notification.mail-sweep-interval}, and once after start) owes again the mail of any PENDING
- * notification the queue lacks.
+ * growing pauses, then marked FAILED; a circuit breaker stops hammering a mail server that is down. Every replica
+ * dispatches, each mail being claimed on its own. A rare sweep ({@code chairside.notification.mail-sweep-interval},
+ * and once after start), on one replica per interval (the {@code mail-sweep} scheduler lock), owes again the mail of
+ * any PENDING notification the queue lacks.
  */
 @Component
 class MailDispatcher {
@@ -57,6 +60,8 @@ class MailDispatcher {
 	private static final int MAX_ATTEMPTS = 6;
 
 	private static final Duration CLAIM = Duration.ofSeconds(30);
+
+	private static final String SWEEP_INTERVAL = "${chairside.notification.mail-sweep-interval:10m}";
 
 	private final MongoTemplate mongo;
 
@@ -122,9 +127,10 @@ class MailDispatcher {
 	}
 
 	/** Owes again the mail of PENDING notifications that have no queue entry; a scan of notifications, hence rare. */
-	@Scheduled(fixedDelayString = "${chairside.notification.mail-sweep-interval:10m}",
+	@Scheduled(fixedDelayString = SWEEP_INTERVAL,
 			initialDelayString = "${chairside.notification.mail-sweep-initial-delay:30s}")
-	void sweep() {
+	@SchedulerLock(name = "mail-sweep", lockAtLeastFor = SWEEP_INTERVAL, lockAtMostFor = SWEEP_INTERVAL)
+	public void sweep() {
 		this.queue.sweep(this.clock.instant());
 	}
 

@@ -27,13 +27,15 @@ import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.reminders.Reminder.Kind;
 import com.chairside.notification.texts.Texts;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The morning round: at {@code chairside.notifications.reminders.morning} in its zone, each next step due that day and
  * each demo the next day reaches its owner in the inbox ({@code NextStepDue}, {@code DemoTomorrow}, in-app only), and
- * each owner gets one mail listing them all ({@code MorningReminders}). Every replica checks every
- * {@code check-interval}; the notifications are keyed by reminder, day and person, so a round done twice (two
- * replicas, a crash before the day's marker) tells nobody twice, and the marker ({@code reminder_rounds}) keeps the
- * checks after it from doing the round again.
+ * each owner gets one mail listing them all ({@code MorningReminders}). One replica checks every
+ * {@code check-interval} (the {@code morning-reminders} scheduler lock); the day's marker ({@code reminder_rounds})
+ * keeps the checks after the round from doing it again, and the notifications are keyed by reminder, day and person,
+ * so a round done twice (a crash before the marker, two checks that met) tells nobody twice.
  */
 @Component
 public class ReminderJob {
@@ -41,6 +43,8 @@ public class ReminderJob {
 	private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final String INTERVAL = "${chairside.notifications.reminders.check-interval:1m}";
 
 	private final Reminders reminders;
 
@@ -67,12 +71,18 @@ public class ReminderJob {
 		this.clock = clock;
 	}
 
+	/** The scheduled check, on one replica per interval. */
+	@Scheduled(fixedDelayString = INTERVAL,
+			initialDelayString = "${chairside.notifications.reminders.initial-delay:30s}")
+	@SchedulerLock(name = "morning-reminders", lockAtLeastFor = INTERVAL, lockAtMostFor = INTERVAL)
+	public void remindOnSchedule() {
+		remind();
+	}
+
 	/**
 	 * Does today's round if the morning time has come and the round is not done yet; returns how many owners it
 	 * mailed. Run by the schedule, and by tests on the test clock.
 	 */
-	@Scheduled(fixedDelayString = "${chairside.notifications.reminders.check-interval:1m}",
-			initialDelayString = "${chairside.notifications.reminders.initial-delay:30s}")
 	public synchronized int remind() {
 		ZonedDateTime now = this.clock.instant().atZone(this.properties.zone());
 		if (now.toLocalTime().isBefore(this.properties.morning())) {

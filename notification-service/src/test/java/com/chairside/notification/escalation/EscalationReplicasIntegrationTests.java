@@ -12,9 +12,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,21 +36,29 @@ import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.MutableClock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two whole replicas of notification-service: the test's context and a second application context on its own port,
- * against the same store, the same broker (one consumer group) and the same clock. A cancellation arrives through the
- * real topic; once its deadline has passed, both replicas' escalation checks run at the same moment, again and again,
- * and the sales manager still hears of it once, with one NotificationEscalated on the topic.
+ * Three whole replicas of notification-service: the test's context and two more application contexts on their own
+ * ports, against the same store, the same broker (one consumer group) and the same clock. The two started here check
+ * for escalations on a short schedule, the test's context on the same interval when the test calls it. A cancellation arrives through the
+ * real topic; once its deadline has passed, two replicas' escalation checks run at the same moment, again and again,
+ * besides the schedules, and the sales manager still hears of it once, with one NotificationEscalated on the topic.
+ * The scheduled check itself runs once per interval, whatever the replicas.
  */
 @NotificationServiceTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EscalationReplicasIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
 	private static final String ESCALATED = "chairside.notification.NotificationEscalated.v1";
+
+	/** Every replica's escalation check interval here (see {@link NotificationServiceTest}): the scheduler lock's hold. */
+	private static final Duration INTERVAL = Duration.ofMillis(250);
 
 	@LocalServerPort
 	int port;
@@ -62,13 +72,24 @@ class EscalationReplicasIntegrationTests {
 	@Autowired
 	Environment environment;
 
+	@Autowired
+	MeterRegistry meters;
+
 	ConfigurableApplicationContext secondReplica;
+
+	ConfigurableApplicationContext thirdReplica;
 
 	Api admin;
 
-	@BeforeEach
-	void startSecondReplica() {
-		this.secondReplica = new SpringApplicationBuilder(NotificationServiceApplication.class)
+	@BeforeAll
+	void startReplicas() {
+		this.secondReplica = startReplica();
+		this.thirdReplica = startReplica();
+		this.admin = Api.local(this.port, Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
+	}
+
+	private ConfigurableApplicationContext startReplica() {
+		return new SpringApplicationBuilder(NotificationServiceApplication.class)
 			.initializers((context) -> {
 				// What the first replica runs against, read from its environment: same store, broker, issuer, mail.
 				List<String> shared = Stream
@@ -78,20 +99,56 @@ class EscalationReplicasIntegrationTests {
 					.map((name) -> name + "=" + this.environment.getRequiredProperty(name))
 					.collect(Collectors.toCollection(ArrayList::new));
 				shared.addAll(List.of(NotificationServiceTest.class.getAnnotation(TestPropertySource.class).properties()));
-				shared.add("server.port=0");
+				shared.addAll(List.of("server.port=0", "chairside.notifications.escalation.initial-delay=0s"));
 				TestPropertyValues.of(shared).applyTo(context);
 				context.getBeanFactory().registerSingleton("testClock", this.clock);
 			})
 			.run();
-		this.admin = Api.local(this.port, Infrastructure.get().token("sales.admin", "SALES_ADMIN", null));
 	}
 
 	@AfterEach
-	void stopSecondReplica() {
+	void resetClock() {
 		this.clock.reset();
-		if (this.secondReplica != null) {
-			this.secondReplica.close();
+	}
+
+	@AfterAll
+	void stopReplicas() {
+		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { this.secondReplica,
+				this.thirdReplica }) {
+			if (replica != null) {
+				replica.close();
+			}
 		}
+	}
+
+	/**
+	 * The scheduler lock holds the check for an interval from each run's start, so runs start at least an interval
+	 * apart: in a window, at most one more run than the intervals it spans (and one more for the time between a run's
+	 * lock and its count). Without the lock, the two schedules and the test's calls would run it three times as often.
+	 */
+	@Test
+	void theScheduledCheckRunsOncePerIntervalOnThreeReplicas() {
+		List<MeterRegistry> replicas = List.of(this.meters, this.secondReplica.getBean(MeterRegistry.class),
+				this.thirdReplica.getBean(MeterRegistry.class));
+		long start = System.nanoTime();
+		double runsBefore = count(replicas, "chairside.scheduled.runs");
+		double skippedBefore = count(replicas, "chairside.scheduled.skipped");
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			this.job.escalateOnSchedule(); // the test's replica takes its turn as its scheduler would
+			return count(replicas, "chairside.scheduled.runs") >= runsBefore + 8;
+		});
+		double runs = count(replicas, "chairside.scheduled.runs") - runsBefore;
+		Duration window = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(runs).as("runs in %s", window).isLessThanOrEqualTo(window.toMillis() / INTERVAL.toMillis() + 2);
+		assertThat(count(replicas, "chairside.scheduled.skipped") - skippedBefore)
+			.as("turns the replicas left to the lock's holder").isGreaterThan(runs);
+	}
+
+	private static double count(List<MeterRegistry> replicas, String name) {
+		return replicas.stream()
+			.map((registry) -> registry.find(name).tag("job", "escalation").counter())
+			.mapToDouble((counter) -> (counter != null) ? counter.count() : 0)
+			.sum();
 	}
 
 	@Test

@@ -24,6 +24,8 @@ import com.chairside.order.order.OrderStatus;
 import com.chairside.order.order.Orders;
 import com.chairside.platform.outbox.EventFactory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Compares every confirmed order's progress with its committed delivery date and its products' lead times, on a
  * schedule and on the injected {@link Clock}. Production must start at the latest one lead time (the longest of its
@@ -31,13 +33,16 @@ import com.chairside.platform.outbox.EventFactory;
  * commitment is at risk; an order in production that has not shipped with fewer than {@code transit-days} left is at
  * risk too; past the date and not delivered, the commitment is missed.
  * <p>
- * Each risk is raised once, also with several replicas watching: the order records the risk and raises the event in
- * one versioned save, so of two watchers that saw the same risk only the first save succeeds.
+ * The scheduled watch runs on one replica per interval (the {@code delivery-watch} scheduler lock). Each risk is
+ * raised once all the same, should two watches meet (a run outlasting the interval): the order records the risk and
+ * raises the event in one versioned save, so of two watchers that saw the same risk only the first save succeeds.
  */
 @Component
 public class DeliveryWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWatch.class);
+
+	private static final String INTERVAL = "${chairside.delivery-watch.interval:PT15M}";
 
 	private static final EnumSet<OrderStatus> WATCHED = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION,
 			OrderStatus.SHIPPED);
@@ -62,9 +67,14 @@ public class DeliveryWatch {
 		this.transitDays = transitDays;
 	}
 
+	/** The scheduled watch, on one replica per interval. */
+	@Scheduled(fixedDelayString = INTERVAL, initialDelayString = "${chairside.delivery-watch.initial-delay:PT1M}")
+	@SchedulerLock(name = "delivery-watch", lockAtLeastFor = INTERVAL, lockAtMostFor = INTERVAL)
+	public void watchOnSchedule() {
+		watch();
+	}
+
 	/** Looks at every watched order once; returns how many risks it raised. */
-	@Scheduled(fixedDelayString = "${chairside.delivery-watch.interval:PT15M}",
-			initialDelayString = "${chairside.delivery-watch.initial-delay:PT1M}")
 	public int watch() {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.clock.getZone());
