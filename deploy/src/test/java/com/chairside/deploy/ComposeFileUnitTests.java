@@ -34,6 +34,9 @@ class ComposeFileUnitTests {
 	static final List<String> SERVICES = List.of("lead-service", "account-service", "order-service",
 			"notification-service", "reporting-service");
 
+	/** The images' version when CHAIRSIDE_VERSION is not set: the tag the Kubernetes manifests deploy. */
+	static final String VERSION = "0.1.0";
+
 	static Map<String, Map<String, Object>> services;
 
 	@BeforeAll
@@ -57,10 +60,30 @@ class ComposeFileUnitTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void servicesListenOnTheContainersNetworkNotJustLoopback() {
-		for (String name : java.util.stream.Stream.concat(SERVICES.stream(), java.util.stream.Stream.of("gateway")).toList()) {
-			assertThat((List<String>) services.get(name).get("command")).as(name).contains("--server.address=0.0.0.0");
+	void everyServiceRunsItsModulesImageAsTheImageDefinesIt() {
+		for (String module : ImageDefinition.MODULES) {
+			ImageDefinition image = ImageDefinition.of(module);
+			for (String name : List.of(module, module + "-cluster")) {
+				Map<String, Object> service = service(name);
+				assertThat(service.get("build")).as(name + " builds from " + module + "/Dockerfile").isEqualTo("./" + module);
+				assertThat(service.get("image")).as(name)
+					.isEqualTo(ImageDefinition.imageName(module) + ":${CHAIRSIDE_VERSION:-" + VERSION + "}");
+				assertThat(service).as(name + " runs the image's entry point, port, options and health check")
+					.doesNotContainKeys("command", "entrypoint", "volumes", "healthcheck", "expose");
+				assertThat(environment(service)).as(name)
+					.doesNotContainKeys("SERVER_PORT", "SERVER_ADDRESS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
+			}
 		}
+	}
+
+	@Test
+	void everyAddressOfAServiceUsesTheImagesPort() {
+		services.forEach((name, service) -> {
+			if (service.get("environment") instanceof Map<?, ?> environment) {
+				environment.forEach((key, value) -> KubernetesManifestUnitTests
+					.assertAddressesUseTheImagesPorts(name + " " + key, String.valueOf(value)));
+			}
+		});
 	}
 
 	@Test

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -29,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The manifests in {@code deploy/kubernetes}, read with fabric8's Kubernetes model: every service and the gateway is
  * deployed with probes on its health groups, requests and limits, a selector that matches its pods, a Service and a
  * disruption budget; every consumer service scales on consumer lag; every topic is declared with enough partitions.
+ * Each runs its module's image (see {@link ImageDefinitionUnitTests}) on the image's port, probe and user.
  */
 class KubernetesManifestUnitTests {
 
@@ -127,11 +132,44 @@ class KubernetesManifestUnitTests {
 	}
 
 	@Test
-	void servicesListenOnThePodsAddressNotJustLoopback() {
-		io.fabric8.kubernetes.api.model.ConfigMap config = one(io.fabric8.kubernetes.api.model.ConfigMap.class,
-				"chairside-config");
-		assertThat(config.getData()).as("the jars listen on 127.0.0.1 unless told otherwise")
-			.containsEntry("SERVER_ADDRESS", "0.0.0.0");
+	void everyDeploymentRunsItsModulesImageAsTheImageDefinesIt() {
+		for (String name : SERVICES) {
+			ImageDefinition image = ImageDefinition.of(name);
+			PodSpec pod = one(Deployment.class, name).getSpec().getTemplate().getSpec();
+			Container container = pod.getContainers().get(0);
+			assertThat(container.getImage()).as(name)
+				.endsWith("/" + ImageDefinition.imageName(name) + ":" + ComposeFileUnitTests.VERSION);
+			assertThat(container.getCommand()).as(name + " runs the image's entry point").isNullOrEmpty();
+			assertThat(container.getArgs()).as(name).isNullOrEmpty();
+			assertThat(pod.getVolumes()).as(name + " mounts no jar: the image has it").isNullOrEmpty();
+			assertThat(container.getVolumeMounts()).as(name).isNullOrEmpty();
+			assertThat(container.getPorts()).as(name).hasSize(1);
+			assertThat(container.getPorts().get(0).getContainerPort()).as(name + " on its image's port").isEqualTo(image.port());
+			assertThat(container.getPorts().get(0).getName()).as(name).isEqualTo("http");
+			assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).as(name).isEqualTo("http");
+			assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(name).isEqualTo(image.healthPath());
+			assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name + " refuses to run as root").isTrue();
+			assertThat(container.getEnv()).as(name + ": the image's port and address stand")
+				.noneMatch((env) -> env.getName().equals("SERVER_PORT") || env.getName().equals("SERVER_ADDRESS"))
+				.as(name + ": the image's -Xmx, on the command line, would win over JAVA_TOOL_OPTIONS")
+				.noneMatch((env) -> env.getName().equals("JAVA_TOOL_OPTIONS"));
+			container.getEnv()
+				.stream()
+				.filter((env) -> env.getValue() != null)
+				.forEach((env) -> assertAddressesUseTheImagesPorts(name + " " + env.getName(), env.getValue()));
+		}
+		assertThat(one(ConfigMap.class, "chairside-config").getData()).as("the images' port and address stand")
+			.doesNotContainKeys("SERVER_PORT", "SERVER_ADDRESS");
+	}
+
+	/** Every {@code http://<module>[-cluster]:<port>} in {@code value} names the port of the module's image. */
+	static void assertAddressesUseTheImagesPorts(String where, String value) {
+		Matcher address = Pattern.compile("http://(" + String.join("|", ImageDefinition.MODULES) + ")(-cluster)?:([0-9]+)")
+			.matcher(value);
+		while (address.find()) {
+			assertThat(Integer.parseInt(address.group(3))).as(where + ": " + address.group())
+				.isEqualTo(ImageDefinition.of(address.group(1)).port());
+		}
 	}
 
 	private static int partitions() {
