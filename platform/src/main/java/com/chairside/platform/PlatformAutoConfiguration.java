@@ -16,6 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
@@ -26,8 +28,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.chairside.platform.health.MongoPingHealthIndicator;
+import com.chairside.platform.inbox.DeadLetterCount;
 import com.chairside.platform.inbox.EventHandlers;
+import com.chairside.platform.inbox.InboxErrorHandling;
 import com.chairside.platform.outbox.EventFactory;
+import com.chairside.platform.outbox.OutboxBacklog;
 import com.chairside.platform.outbox.OutboxProperties;
 import com.chairside.platform.outbox.OutboxRelay;
 import com.chairside.platform.outbox.OutboxSource;
@@ -61,9 +66,21 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters,
-			@Value("${chairside.store.outage-tolerance:2m}") Duration storeOutageTolerance) {
-		return new EventHandlers(json, meters, storeOutageTolerance);
+	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters) {
+		return new EventHandlers(json, meters);
+	}
+
+	/** Retries and dead letters of every consumer binding, in its listener container: a store outage never dead-letters. */
+	@Bean
+	InboxErrorHandling inboxErrorHandling(KafkaProperties kafka, ObjectProvider<DlqPartitionFunction> partitions) {
+		return new InboxErrorHandling(kafka.buildProducerProperties(), partitions.getIfAvailable());
+	}
+
+	/** Counts each dead letter by topic and group as the binder sends it (and puts it on the topic's one partition). */
+	@Bean
+	DeadLetterCount deadLetterCount(MeterRegistry meters, ObjectProvider<BindingServiceProperties> bindings) {
+		BindingServiceProperties properties = bindings.getIfAvailable();
+		return new DeadLetterCount(meters, (properties != null) ? properties.getBindings() : Map.of());
 	}
 
 	/**
@@ -128,6 +145,13 @@ public class PlatformAutoConfiguration {
 			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
 		return new OutboxRelay(mongo, outboxKafkaTemplate, sources, properties, "/chairside/" + application, clock,
 				meters, tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnBean(OutboxSource.class)
+	OutboxBacklog outboxBacklog(MongoTemplate mongo, List<OutboxSource> sources, OutboxProperties properties,
+			Clock clock, MeterRegistry meters) {
+		return new OutboxBacklog(mongo, sources, properties.backlogInterval(), clock, meters);
 	}
 
 	@Bean

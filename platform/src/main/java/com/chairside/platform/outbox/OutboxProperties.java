@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize documents relayed together per collection (sent in parallel, each document's events in order)
  * @param partitions partitions of each topic the service creates
  * @param replicationFactor replicas of each topic the service creates (1 on the single-node embedded broker)
+ * @param backlogInterval how often the backlog gauges ({@link OutboxBacklog}) are read from the store
  */
 @ConfigurationProperties("chairside.outbox")
 public record OutboxProperties(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("5s") Duration sweepGrace,
 		@DefaultValue("15s") Duration lease, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("200") int batchSize, @DefaultValue("6") int partitions,
-		@DefaultValue("1") short replicationFactor) {
+		@DefaultValue("1") short replicationFactor, @DefaultValue("15s") Duration backlogInterval) {
 }

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -198,6 +199,33 @@ class OutboxRelayIntegrationTests {
 		}
 	}
 
+	@Test
+	void theBacklogGaugesCountTheWaitingEventsAndTheAgeOfTheOldest() {
+		OutboxSource source = newSource();
+		Instant now = Instant.parse("2026-03-02T10:00:00Z");
+		writeWithTheDriver(source, "deal-waiting-long", 3, now.minusSeconds(90));
+		writeWithTheDriver(source, "deal-waiting-briefly", 2, now.minusSeconds(30));
+		writeWithTheDriver(source, "deal-published", 0, now.minusSeconds(600));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		OutboxBacklog backlog = new OutboxBacklog(this.mongo, List.of(source), Duration.ofHours(1),
+				Clock.fixed(now, ZoneOffset.UTC), meters);
+		assertThat(meters.get("chairside.outbox.pending").tag("topic", source.topic()).gauge().value())
+			.as("nothing read yet").isZero();
+
+		backlog.measure();
+
+		assertThat(meters.get("chairside.outbox.pending").tag("topic", source.topic()).gauge().value()).isEqualTo(5);
+		assertThat(meters.get("chairside.outbox.oldest.age").tag("collection", source.collection()).gauge().value())
+			.isEqualTo(90);
+
+		this.mongo.getCollection(source.collection())
+			.updateOne(new Document("_id", "deal-waiting-long"), new Document("$set", new Document(OutboxRelay.PENDING, List.of())));
+		backlog.measure();
+
+		assertThat(meters.get("chairside.outbox.pending").tag("topic", source.topic()).gauge().value()).isEqualTo(2);
+		assertThat(meters.get("chairside.outbox.oldest.age").tag("topic", source.topic()).gauge().value()).isEqualTo(30);
+	}
+
 	/** The sequences published under {@code key}, in the order they first reached the topic (duplicates folded). */
 	static List<Long> sequencesOf(List<Received> records, String key) {
 		Set<Long> sequences = new LinkedHashSet<>();
@@ -235,7 +263,7 @@ class OutboxRelayIntegrationTests {
 
 	OutboxRelay relay(OutboxSource source, KafkaTemplate<String, byte[]> kafka, SimpleMeterRegistry meters) {
 		OutboxProperties properties = new OutboxProperties(Duration.ofMillis(100), Duration.ofSeconds(1),
-				Duration.ofSeconds(15), Duration.ofSeconds(10), 20, 2, (short) 1);
+				Duration.ofSeconds(15), Duration.ofSeconds(10), 20, 2, (short) 1, Duration.ofSeconds(15));
 		return new OutboxRelay(this.mongo, kafka, List.of(source), properties, "/chairside/outbox-tests",
 				Clock.systemUTC(), meters);
 	}
