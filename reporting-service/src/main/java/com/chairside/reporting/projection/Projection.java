@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public interface Projection {
 
-	/** The name an admin rebuilds it by and its lag metric is tagged with, e.g. {@code orders}. */
+	/** The name an admin rebuilds it by, e.g. {@code orders}. */
 	String name();
 
 	/** The topic it is built from. */
