@@ -6,10 +6,13 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.chairside.testsupport.store.ListenToStore;
+
 /**
  * Points a Spring test context at the {@link Infrastructure}: use with
  * {@code @ContextConfiguration(initializers = InfrastructureInitializer.class)}. Each context gets its own database, so
- * contexts cached side by side do not see each other's documents.
+ * contexts cached side by side do not see each other's documents. Its store client reports every command to
+ * {@link com.chairside.testsupport.store.StoreCommands}.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,6 +28,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 					"spring.mail.host=127.0.0.1", "spring.mail.port=" + infrastructure.smtpPort(),
 					"chairside.outbox.sweep-interval=200ms", "chairside.outbox.sweep-grace=1s")
 			.applyTo(context);
+		ListenToStore.in(context);
 	}
 
 }
