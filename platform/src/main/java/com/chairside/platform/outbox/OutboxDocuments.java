@@ -11,10 +11,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 
 /**
  * The relay's view of the documents that carry an outbox: their pending events in order, and the sweep's lease on them
- * (until when, whose, and which round's). Every read that is not the sweep's scan goes by {@code _id} (see
+ * (until when, whose, and which round's). Every read that is not the sweep's goes by {@code _id} (see
  * {@link com.chairside.platform.persistence}).
  */
 final class OutboxDocuments {
@@ -35,6 +37,16 @@ final class OutboxDocuments {
 
 	MongoCollection<Document> of(OutboxSource source) {
 		return this.mongo.getCollection(source.collection());
+	}
+
+	/**
+	 * A partial index of the documents that have a pending event, which serves the sweep's filter on MongoDB: it holds
+	 * the few documents whose events are not out yet, so the sweep reads those instead of the whole collection.
+	 */
+	void indexPending(OutboxSource source) {
+		String first = PENDING + ".0";
+		of(source).createIndex(Indexes.ascending(first), new IndexOptions().name("outbox_pending")
+			.partialFilterExpression(Filters.exists(first)));
 	}
 
 	/** Documents by {@code _id} alone. */

@@ -23,6 +23,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,7 +49,7 @@ import io.micrometer.tracing.propagation.Propagator;
  * brought.</li>
  * </ul>
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -207,6 +208,21 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 				log.warn("Outbox round failed; the sweep retries it: {}", ex.toString());
 			}
+		}
+	}
+
+	/**
+	 * Indexes each source's documents that have pending events for the sweep, at start before the service takes
+	 * requests or events (the embedded store must not take writes to a collection while one of its indexes is made).
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		try {
+			this.sources.values().forEach(this.documents::indexPending);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox sources not indexed for the sweep ({}); it reads each whole collection until the next start",
+					ex.toString());
 		}
 	}
 

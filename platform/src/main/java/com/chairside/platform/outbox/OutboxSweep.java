@@ -20,9 +20,10 @@ import static com.chairside.platform.outbox.OutboxDocuments.PENDING;
 
 /**
  * The relay's safety net: documents whose first pending event is older than {@code sweep-grace} (staged elsewhere, a
- * lost wake-up, a failed send). Finding them scans, so it runs seldom; it leases a batch with one conditional write,
- * then keeps the documents that write gave to this relay (owner and round token), so that replicas mostly share the
- * work. A relay that dies mid-way leaves its lease to expire: the next one publishes the remaining events again, a
+ * lost wake-up, a failed send). Finding them reads the partial index of documents with pending events
+ * ({@link OutboxDocuments#indexPending}; the embedded store reads the whole collection), and it runs seldom; it
+ * leases a batch with one conditional write, then keeps the documents that write gave to this relay (owner and round
+ * token), so that replicas mostly share the work. A relay that dies mid-way leaves its lease to expire: the next one publishes the remaining events again, a
  * duplicate, never a loss.
  */
 final class OutboxSweep {
