@@ -5,10 +5,15 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Prices per SKU in one currency, valid from one date to another (both inclusive). */
+/**
+ * Prices per SKU in one currency, valid from one date to another (both inclusive). Pricing an order reads a
+ * currency's lists newest first, hence the index.
+ */
 @Document("price_lists")
+@CompoundIndex(name = "currency_newest", def = "{'currency': 1, 'validFrom': -1}")
 public record PriceList(@Id String id, String currency, LocalDate validFrom, LocalDate validUntil,
 		Map<String, BigDecimal> prices) {
 

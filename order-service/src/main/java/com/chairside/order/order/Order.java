@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -32,6 +33,8 @@ import com.chairside.platform.web.RuleViolationException;
  * departments it touches, and every step is kept in its history.
  */
 @Document("orders")
+@CompoundIndex(name = "region_newest", def = "{'region': 1, 'draftedAt': -1}")
+@CompoundIndex(name = "account_newest", def = "{'accountId': 1, 'draftedAt': -1}")
 public class Order extends AggregateRoot {
 
 	@Id
@@ -47,10 +50,10 @@ public class Order extends AggregateRoot {
 	@Version
 	private Long version;
 
-	@Indexed
+	/** Indexed with the drafting time: an account's orders are listed newest first. */
 	private String accountId;
 
-	@Indexed
+	/** Indexed with the drafting time: a region's orders are listed newest first. */
 	private String region;
 
 	@Indexed
