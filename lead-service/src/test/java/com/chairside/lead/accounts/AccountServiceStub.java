@@ -37,6 +37,8 @@ public final class AccountServiceStub {
 
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
+	private final List<String> traceparents = new CopyOnWriteArrayList<>();
+
 	private final int port;
 
 	private HttpServer server;
@@ -72,6 +74,11 @@ public final class AccountServiceStub {
 		return List.copyOf(this.authorizations);
 	}
 
+	/** The W3C traceparent headers received, oldest first. */
+	public List<String> traceparents() {
+		return List.copyOf(this.traceparents);
+	}
+
 	/** account-service goes away: its port refuses connections. */
 	public synchronized void stop() {
 		this.server.stop(0);
@@ -91,6 +98,7 @@ public final class AccountServiceStub {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		this.authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+		this.traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
 		String path = exchange.getRequestURI().getPath();
 		if (path.equals("/api/accounts/matches")) {
 			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());

@@ -125,6 +125,11 @@ class ConversionIntegrationTests {
 		assertThat(data.path("contacts").get(0).path("email").asString()).startsWith("dana@");
 		assertThat(data.path("contacts").get(0).path("contactId").asString()).isNotBlank();
 		assertThat(accountService.authorizations()).as("the caller's token went along").contains("Bearer " + this.token);
+		String traceId = converted.header("traceparent").orElseThrow().split("-")[1];
+		assertThat(accountService.traceparents()).as("the call to account-service is in the conversion's trace")
+			.anyMatch((traceparent) -> traceparent.startsWith("00-" + traceId + "-"));
+		assertThat(event.header("traceparent")).as("the event, published by the relay later, too")
+			.startsWith("00-" + traceId + "-");
 	}
 
 	/**

@@ -28,6 +28,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 
 /**
  * Asks account-service for one account, on behalf of the signed-in user (their token goes along, so their region
@@ -50,8 +52,10 @@ class AccountServiceClient {
 
 	private final long retryAfterSeconds;
 
-	private final ExecutorService calls = new ThreadPoolExecutor(2, 16, 30, TimeUnit.SECONDS,
-			new LinkedBlockingQueue<>(64), new CustomizableThreadFactory("account-service-call-"));
+	/** Each call on a thread of its own (the time limiter gives up on it), in the caller's trace. */
+	private final ExecutorService calls = ContextExecutorService.wrap(new ThreadPoolExecutor(2, 16, 30, TimeUnit.SECONDS,
+			new LinkedBlockingQueue<>(64), new CustomizableThreadFactory("account-service-call-")),
+			ContextSnapshotFactory.builder().build());
 
 	AccountServiceClient(RestClient.Builder builder, @Value("${chairside.accounts.url}") String accountServiceUrl,
 			@Value("${chairside.accounts.connect-timeout:1s}") Duration connectTimeout,
