@@ -1,6 +1,5 @@
 package com.chairside.platform.inbox;
 
-import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -19,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Builds the Spring Cloud Stream consumers of a service: each reads the CloudEvent and records it as the cause of
  * anything it raises. The binder's observation has already continued the event's trace (its {@code traceparent}) in
  * a consumer span, so the handler's log lines, store commands and raised events belong to that trace. While
- * the service's store is away, a handler waits for it rather than letting the binder's few retries send a good event
- * to the dead-letter topic.
+ * the service's store is away, the event waits for it, whatever the outage lasts, rather than going to the dead-letter
+ * topic: the listener container runs it again with growing pauses ({@link InboxErrorHandling}).
  */
 public class EventHandlers {
 
@@ -30,12 +29,9 @@ public class EventHandlers {
 
 	private final MeterRegistry meters;
 
-	private final Duration storeOutageTolerance;
-
-	public EventHandlers(JsonMapper json, MeterRegistry meters, Duration storeOutageTolerance) {
+	public EventHandlers(JsonMapper json, MeterRegistry meters) {
 		this.json = json;
 		this.meters = meters;
-		this.storeOutageTolerance = storeOutageTolerance;
 	}
 
 	public JsonMapper json() {
@@ -57,7 +53,7 @@ public class EventHandlers {
 			try {
 				log.debug("{}: {} {} seq {}", consumer, event.type(), event.subject(), event.sequence());
 				EventFactory.handling(event.id(), (event.correlationId() != null) ? event.correlationId() : event.id(),
-						() -> handleOnceTheStoreAnswers(consumer, event, handler));
+						() -> handle(consumer, event, handler));
 				this.meters.counter("chairside.inbox.handled", "consumer", consumer, "type", event.name()).increment();
 			}
 			catch (PoisonMessageException ex) {
@@ -69,34 +65,18 @@ public class EventHandlers {
 	}
 
 	/**
-	 * Runs the handler, and again with growing pauses while the store cannot be reached, up to the outage tolerance:
-	 * the partition waits (its order kept) instead of dead-lettering events that did nothing wrong. The consumer's
-	 * poll interval (5 min) bounds the tolerance.
+	 * Runs the handler; a store that cannot be reached is counted and named here, and its exception left to the
+	 * listener container, which runs the event again once the store answers (see {@link InboxErrorHandling}).
 	 */
-	private void handleOnceTheStoreAnswers(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
-		long giveUpAt = System.nanoTime() + this.storeOutageTolerance.toNanos();
-		long pause = 250;
-		while (true) {
-			try {
-				handler.accept(event);
-				return;
-			}
-			catch (DataAccessResourceFailureException | QueryTimeoutException ex) {
-				if (System.nanoTime() > giveUpAt) {
-					throw ex;
-				}
-				this.meters.counter("chairside.inbox.store_unavailable", "consumer", consumer).increment();
-				log.warn("{}: store unavailable while handling {}; waiting {} ms for it: {}", consumer, event.id(), pause,
-						ex.getMostSpecificCause().toString());
-				try {
-					Thread.sleep(pause);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw ex;
-				}
-				pause = Math.min(pause * 2, 4000);
-			}
+	private void handle(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
+		try {
+			handler.accept(event);
+		}
+		catch (DataAccessResourceFailureException | QueryTimeoutException ex) {
+			this.meters.counter("chairside.inbox.store_unavailable", "consumer", consumer).increment();
+			log.warn("{}: store unavailable while handling {}; the event waits for it: {}", consumer, event.id(),
+					ex.getMostSpecificCause().toString());
+			throw ex;
 		}
 	}
 
