@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.observability.MongoObservationCommandLis
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 import com.chairside.platform.health.MongoPingHealthIndicator;
 import com.chairside.platform.inbox.DeadLetterCount;
@@ -117,6 +118,15 @@ public class PlatformAutoConfiguration {
 	ObservationPredicate storeCommandsWithinWork(ObjectProvider<ObservationRegistry> observations) {
 		return (name, context) -> !(context instanceof MongoHandlerContext)
 				|| observations.getObject().getCurrentObservation() != null;
+	}
+
+	/**
+	 * Nor do scheduled scans (the mail and webhook dispatchers poll every half second): the events a scan raises start
+	 * their trace at the relay.
+	 */
+	@Bean
+	ObservationPredicate noScheduledTraces() {
+		return (name, context) -> !(context instanceof ScheduledTaskObservationContext);
 	}
 
 	@Bean(name = "mongoHealthContributor")
