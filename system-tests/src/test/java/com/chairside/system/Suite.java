@@ -45,8 +45,8 @@ final class Suite {
 	 * and the gateway refuse a token naming any other (and so would production, with its configured list).
 	 */
 	static final String REGIONS = "NORTHEAST,SOUTHEAST,MIDWEST,SOUTHWEST,WEST,NORTHWEST,PACIFIC,PROSPECTING,ACCOUNTWORK,"
-			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_POISON,FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_SLOW_DEPENDENCY,"
-			+ "FAULT_STORE_STOPPED,TRACING";
+			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_NOTIFICATIONS_KILLED,FAULT_POISON,"
+			+ "FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_REPORTING_KILLED,FAULT_SLOW_DEPENDENCY,FAULT_STORE_STOPPED,TRACING";
 
 	/** What every service is told beyond where its neighbours are: the tests' regions, a quick outbox, their logs. */
 	private static final Map<String, String> SERVICE_SETTINGS = Map.of("chairside.identity.regions", REGIONS,
@@ -105,9 +105,9 @@ final class Suite {
 		this.accountsForOrders = new FaultProxy("accounts", onFreePorts.port("account-service"));
 		Catalogue catalogue = onFreePorts.withPort("mongodb", this.store.port())
 			.withPort("mail", this.mail.smtpPort())
-			.adjusting("order-service", (part) -> part.withSetting("chairside.accounts.url",
+			.adjusting("order-service", (part) -> part.withSetting("chairside.orders.account-service.url",
 					"http://127.0.0.1:" + this.accountsForOrders.port()))
-			.adjusting("notification-service", (part) -> part.withSetting("chairside.notification.dispatch-interval", "200ms"))
+			.adjusting("notification-service", (part) -> part.withSetting("chairside.notifications.dispatch-interval", "200ms"))
 			.adjusting("gateway", (part) -> part.withSetting("chairside.identity.regions", REGIONS));
 		for (String service : SERVICES) {
 			catalogue = catalogue.adjusting(service, (part) -> part.withSettings(SERVICE_SETTINGS));
