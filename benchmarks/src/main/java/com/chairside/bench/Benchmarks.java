@@ -84,6 +84,7 @@ public final class Benchmarks {
 		if (names.contains("console") || names.contains("console-search")) {
 			benchmarks.put(names.contains("console") ? "console" : "console-search", new ConsoleBenchmark());
 		}
+		benchmarks.put("store", new StoreBenchmark());
 		List<Result> results = new ArrayList<>();
 		System.out.println("Chairside benchmarks (" + settings.mode() + ") on " + Machine.describe());
 		for (Map.Entry<String, Benchmark> benchmark : benchmarks.entrySet()) {

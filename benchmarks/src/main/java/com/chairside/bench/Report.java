@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Report {
 
 	static final List<String> ORDER = List.of("event-path", "projection-rebuild", "api-latency", "end-to-end", "footprint",
-			"console", "console-search");
+			"console", "console-search", "store");
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 

@@ -55,6 +55,15 @@ class BenchmarkSmokeSystemTests {
 		assertThat(Report.markdown(List.of())).startsWith("| Benchmark |");
 	}
 
+	@Test
+	void theStoreAloneIsMeasuredOnEachBackendForEveryOperation() throws Exception {
+		Result result = single(new StoreBenchmark().run(smoke("store")));
+		assertMeasured(result, "store");
+		// library defaults, devstack's settings and the memory backend; five operations with one and with four clients
+		assertThat(result.rounds()).hasSize(SMOKE.rounds() * 3 * 5 * 2)
+			.allSatisfy((round) -> assertThat((Double) round.get("perSecond")).isPositive());
+	}
+
 	/** The smoke sizes, with logs of their own: the benchmarks run two at a time, each against its own processes. */
 	private static Settings smoke(String benchmark) {
 		return SMOKE.withLogs(SMOKE.logs().resolve(benchmark));
