@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import com.chairside.platform.outbox.AggregateRoot;
@@ -26,6 +26,7 @@ import com.chairside.platform.web.RuleViolationException;
  * them ({@link Duplicates}), never by querying leads.
  */
 @Document("leads")
+@CompoundIndex(name = "region_newest", def = "{'region': 1, 'capturedAt': -1}")
 public class Lead extends AggregateRoot {
 
 	@Id
@@ -40,7 +41,7 @@ public class Lead extends AggregateRoot {
 
 	private Specialty specialty;
 
-	@Indexed
+	/** Indexed with the capture time: a region's leads are listed newest first. */
 	private String region;
 
 	private LeadSource source;
