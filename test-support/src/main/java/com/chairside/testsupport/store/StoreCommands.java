@@ -86,7 +86,11 @@ public final class StoreCommands implements CommandListener {
 	private static List<QueryShape> filters(String name, BsonDocument command) {
 		List<QueryShape> filters = new ArrayList<>();
 		switch (name) {
-			case "find" -> filters.add(QueryShape.of(command.getDocument("filter", new BsonDocument())));
+			case "find" -> {
+				if (!firstFew(command)) {
+					filters.add(QueryShape.of(command.getDocument("filter", new BsonDocument())));
+				}
+			}
 			case "findAndModify", "distinct" -> filters.add(QueryShape.of(command.getDocument("query", new BsonDocument())));
 			case "count" -> {
 				BsonDocument query = command.getDocument("query", new BsonDocument());
@@ -105,6 +109,14 @@ public final class StoreCommands implements CommandListener {
 			}
 		}
 		return filters;
+	}
+
+	/** A find of the first few documents in no order (GridFS asks whether a bucket is empty so): it reads only them. */
+	private static boolean firstFew(BsonDocument command) {
+		return command.getDocument("filter", new BsonDocument()).isEmpty()
+				&& command.getDocument("sort", new BsonDocument()).isEmpty() && command.containsKey("limit")
+				&& command.get("limit").isNumber() && command.get("limit").asNumber().longValue() > 0
+				&& !command.containsKey("skip");
 	}
 
 	private static List<BsonDocument> statements(BsonDocument command, String field) {
