@@ -36,7 +36,7 @@ final class EventPathBenchmark implements Benchmark {
 		List<Map<String, Object>> rounds = new ArrayList<>();
 		Events events = new Events(1);
 		try (Stack stack = Stack.start(settings.root(), settings.logs(), List.of(SERVICE), false,
-				Map.of(SERVICE, List.of("--chairside.notification.dispatch-interval=1h")));
+				Map.of(SERVICE, List.of("--chairside.notifications.dispatch-interval=1h")));
 				Admin admin = stack.admin();
 				Producer<String, byte[]> producer = Events.producer(stack.kafkaBootstrap());
 				PlainNotifier plain = new PlainNotifier(stack.kafkaBootstrap(), stack.mongoUri(), "bench-plain-notifier");

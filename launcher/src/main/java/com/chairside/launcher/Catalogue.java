@@ -360,11 +360,12 @@ public final class Catalogue {
 		settings.putAll(traceExport());
 		switch (service) {
 			// a conversion asks account-service whether the practice has an account already; an order, its status
-			case "lead-service", "order-service" -> settings.put("chairside.accounts.url", url("account-service"));
+			case "lead-service" -> settings.put("chairside.leads.account-service.url", url("account-service"));
+			case "order-service" -> settings.put("chairside.orders.account-service.url", url("account-service"));
 			case "notification-service" -> {
 				settings.put("spring.mail.port", Integer.toString(port("mail")));
 				// a practice's order mail carries the order form, which order-service renders
-				settings.put("chairside.notification.customer.order-service-url", url("order-service"));
+				settings.put("chairside.notifications.customer.order-service-url", url("order-service"));
 				// the embedded default only: webhook receivers on this machine's loopback (production never allows them)
 				settings.put("chairside.notifications.webhooks.allow-loopback", "true");
 			}

@@ -49,7 +49,7 @@ class CatalogueUnitTests {
 					"--spring.mongodb.uri=mongodb://127.0.0.1:27017/chairside-orders",
 					"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9000/.well-known/jwks.json",
 					"--chairside.identity.issuer-uri=http://127.0.0.1:9000",
-					"--chairside.accounts.url=http://127.0.0.1:8082");
+					"--chairside.orders.account-service.url=http://127.0.0.1:8082");
 		assertThat(orders.readiness()).isEqualTo(new Readiness.HttpOk("/actuator/health/readiness"));
 		assertThat(orders.modules()).containsExactly("order-service");
 	}
@@ -114,7 +114,7 @@ class CatalogueUnitTests {
 
 		assertThat(proxied.part("lead-service").settings())
 			.containsEntry("spring.mongodb.uri", "mongodb://127.0.0.1:40000/chairside-leads")
-			.containsEntry("chairside.accounts.url", "http://127.0.0.1:40001");
+			.containsEntry("chairside.leads.account-service.url", "http://127.0.0.1:40001");
 		assertThat(proxied.part("gateway").settings()).containsEntry("chairside.routes.accounts", "http://127.0.0.1:40001");
 		assertThatThrownBy(() -> this.catalogue.withPort("mongo", 1)).hasMessageContaining("No port named 'mongo'");
 	}
@@ -129,7 +129,7 @@ class CatalogueUnitTests {
 		assertThat(free.part("notification-service").settings())
 			.containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:" + free.port("kafka"))
 			.containsEntry("spring.mail.port", Integer.toString(free.port("mail")))
-			.containsEntry("chairside.notification.customer.order-service-url", free.url("order-service"))
+			.containsEntry("chairside.notifications.customer.order-service-url", free.url("order-service"))
 			.containsEntry("chairside.notifications.webhooks.allow-loopback", "true");
 	}
 
@@ -157,14 +157,14 @@ class CatalogueUnitTests {
 	void anAdjustmentRetunesAPartAndItsReplicasReplacingSettingsRatherThanRepeatingThem() {
 		Catalogue tuned = this.catalogue.withReplicas(Map.of("lead-service", 2))
 			.adjusting("lead-service", (part) -> part.withHeap("512m")
-				.withSetting("chairside.accounts.url", "http://127.0.0.1:1")
+				.withSetting("chairside.leads.account-service.url", "http://127.0.0.1:1")
 				.withCommandLineSettings(List.of("--logging.level.com.chairside=DEBUG")));
 
 		for (Part lead : List.of(tuned.part("lead-service"), tuned.part("lead-service-2"))) {
 			assertThat(lead.heap()).isEqualTo("512m");
-			assertThat(lead.command("java")).contains("--chairside.accounts.url=http://127.0.0.1:1",
+			assertThat(lead.command("java")).contains("--chairside.leads.account-service.url=http://127.0.0.1:1",
 					"--logging.level.com.chairside=DEBUG")
-				.filteredOn((argument) -> argument.startsWith("--chairside.accounts.url="))
+				.filteredOn((argument) -> argument.startsWith("--chairside.leads.account-service.url="))
 				.hasSize(1);
 		}
 		assertThat(tuned.part("account-service").heap()).isEqualTo("300m");

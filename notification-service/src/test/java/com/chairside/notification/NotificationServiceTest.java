@@ -32,8 +32,8 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 		"chairside.notifications.escalation.initial-delay=1h",
 		// the scheduler lock's hold, for the replicas EscalationReplicasIntegrationTests starts on this schedule
 		"chairside.notifications.escalation.check-interval=250ms",
-		"chairside.notification.mail-sweep-initial-delay=1h",
-		"chairside.notification.practice-grace=1s",
+		"chairside.notifications.mail-sweep-initial-delay=1h",
+		"chairside.notifications.practice-grace=1s",
 		"chairside.notifications.reminders.initial-delay=1h",
 		"chairside.notifications.reminders.zone=UTC",
 		"chairside.notifications.escalation.sales-managers.NORTHEAST=sm.northeast" })

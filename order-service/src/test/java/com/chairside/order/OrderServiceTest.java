@@ -24,8 +24,8 @@ import com.chairside.testsupport.ServiceIntegrationTest;
 @Documented
 @ServiceIntegrationTest
 @Import(OrderServiceTest.TestClock.class)
-@TestPropertySource(properties = { "chairside.accounts.url=http://127.0.0.1:9",
-		"chairside.delivery-watch.initial-delay=PT1H" })
+@TestPropertySource(properties = { "chairside.orders.account-service.url=http://127.0.0.1:9",
+		"chairside.orders.delivery-watch.initial-delay=PT1H" })
 public @interface OrderServiceTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

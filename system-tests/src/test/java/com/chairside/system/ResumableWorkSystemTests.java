@@ -54,7 +54,7 @@ class ResumableWorkSystemTests {
 		// Both replicas start together (two JVMs side by side are ready sooner than one after the other); the import
 		// runs on the first, the rebuild later on the second.
 		Map<String, Suite.Replica> replicas = suite.startReplicas(Map.of("lead-service",
-				List.of("--chairside.imports.lease=PT10S", "--chairside.imports.sweep-interval=PT1H"), "reporting-service",
+				List.of("--chairside.leads.imports.lease=PT10S", "--chairside.leads.imports.sweep-interval=PT1H"), "reporting-service",
 				List.of("--chairside.reporting.rebuild.batch-size=200",
 						"--chairside.reporting.rebuild.pause-between-batches=300ms",
 						"--chairside.reporting.rebuild.lease=PT10S", "--chairside.reporting.rebuild.watch-interval=1h")));

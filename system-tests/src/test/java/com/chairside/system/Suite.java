@@ -105,9 +105,9 @@ final class Suite {
 		this.accountsForOrders = new FaultProxy("accounts", onFreePorts.port("account-service"));
 		Catalogue catalogue = onFreePorts.withPort("mongodb", this.store.port())
 			.withPort("mail", this.mail.smtpPort())
-			.adjusting("order-service", (part) -> part.withSetting("chairside.accounts.url",
+			.adjusting("order-service", (part) -> part.withSetting("chairside.orders.account-service.url",
 					"http://127.0.0.1:" + this.accountsForOrders.port()))
-			.adjusting("notification-service", (part) -> part.withSetting("chairside.notification.dispatch-interval", "200ms"))
+			.adjusting("notification-service", (part) -> part.withSetting("chairside.notifications.dispatch-interval", "200ms"))
 			.adjusting("gateway", (part) -> part.withSetting("chairside.identity.regions", REGIONS));
 		for (String service : SERVICES) {
 			catalogue = catalogue.adjusting(service, (part) -> part.withSettings(SERVICE_SETTINGS));

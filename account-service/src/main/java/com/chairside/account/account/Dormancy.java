@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +31,10 @@ public class Dormancy {
 
 	private final Duration dormantAfter;
 
-	Dormancy(AccountManagement accounts, Clock clock,
-			@Value("${chairside.accounts.dormant-after:P90D}") Duration dormantAfter) {
+	Dormancy(AccountManagement accounts, Clock clock, AccountProperties settings) {
 		this.accounts = accounts;
 		this.clock = clock;
-		this.dormantAfter = dormantAfter;
+		this.dormantAfter = settings.dormantAfter();
 	}
 
 	/** The scheduled check ({@code chairside.accounts.dormancy-check-interval}, hourly by default), on one replica. */

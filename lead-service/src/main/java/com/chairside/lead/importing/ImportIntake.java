@@ -19,7 +19,7 @@ import com.chairside.platform.web.RuleViolationException;
 /**
  * What an import's body must be before it is stored, so that no one user fills the store or the workers: text (the
  * first KB holds no NUL byte and is valid UTF-8, else 422 {@code NOT_TEXT} at once: a spreadsheet or an archive sent by
- * mistake, or on purpose), and no larger than {@code chairside.imports.max-size} (default 50 MB: 413, by the declared
+ * mistake, or on purpose), and no larger than {@code chairside.leads.imports.max-size} (default 50 MB: 413, by the declared
  * length before reading, or by counting while it streams into the store, which then keeps nothing of it).
  */
 final class ImportIntake {

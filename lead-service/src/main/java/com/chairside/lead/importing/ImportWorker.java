@@ -20,7 +20,6 @@ import jakarta.validation.Validator;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,7 +45,7 @@ class ImportWorker {
 
 	static final int BATCH = 500;
 
-	/** The default of {@code chairside.imports.lease}: longer than the slowest batch, or two instances take turns. */
+	/** The default of {@code chairside.leads.imports.lease}: longer than the slowest batch, or two instances take turns. */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
@@ -70,15 +69,14 @@ class ImportWorker {
 	private final Duration lease;
 
 	ImportWorker(MongoTemplate mongo, ImportFiles files, Leads leads, Duplicates duplicates, Territories territories,
-			Validator validator, EventFactory events, ImportLimits limits, Clock clock,
-			@Value("${chairside.imports.lease:PT2M}") Duration lease) {
+			Validator validator, EventFactory events, ImportLimits limits, Clock clock) {
 		this.files = files;
 		this.batches = new ImportBatch.Context(mongo, leads, duplicates, validator, limits,
 				UUID.randomUUID().toString());
 		this.territories = territories;
 		this.events = events;
 		this.clock = clock;
-		this.lease = lease;
+		this.lease = limits.lease();
 	}
 
 	/** The name this instance holds leases under. */
@@ -97,7 +95,7 @@ class ImportWorker {
 	}
 
 	/** Takes over imports whose instance stopped (lease ran out), one at a time. */
-	@Scheduled(fixedDelayString = "${chairside.imports.sweep-interval:PT30S}")
+	@Scheduled(fixedDelayString = "${chairside.leads.imports.sweep-interval:PT30S}")
 	void resumeAbandoned() {
 		Instant now = this.clock.instant();
 		LeadImport taken = mongo().findAndModify(
@@ -140,7 +138,7 @@ class ImportWorker {
 	}
 
 	/**
-	 * Reads the rows not counted yet, a batch at a time, up to {@code chairside.imports.max-rows}; answers the rows
+	 * Reads the rows not counted yet, a batch at a time, up to {@code chairside.leads.imports.max-rows}; answers the rows
 	 * read in all, or {@code null} when another instance took the import over.
 	 */
 	private Long readRows(LeadImport job, CsvReader csv, List<String> header) throws IOException {

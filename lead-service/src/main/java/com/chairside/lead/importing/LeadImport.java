@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One import: the stored file, who imports (their rights apply to every row), the counters, updated per batch
  * together with {@code rowsRead} (the rows already handled, skipped when a restarted worker resumes), and the lease
  * of the instance working on it. {@code stoppedAtLine} is the first line not imported when the file had more rows
- * than one import may have ({@code chairside.imports.max-rows}), else {@code null}.
+ * than one import may have ({@code chairside.leads.imports.max-rows}), else {@code null}.
  */
 @Document("lead_imports")
 public record LeadImport(@Id String id, String fileId, String status, long rowsRead, long created, long duplicates,

@@ -48,7 +48,7 @@ public class LeadImports {
 
 	/**
 	 * Stores the CSV as it streams in and starts working on it; answers the import's id. Refused before anything is
-	 * stored: a user with {@code chairside.imports.max-concurrent-per-user} imports running already (429), a body that
+	 * stored: a user with {@code chairside.leads.imports.max-concurrent-per-user} imports running already (429), a body that
 	 * is not text or is too large ({@link ImportIntake}).
 	 */
 	public String start(InputStream body, long contentLength, CurrentUser user) throws IOException {

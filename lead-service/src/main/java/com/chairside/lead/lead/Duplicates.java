@@ -20,7 +20,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -74,12 +73,12 @@ public class Duplicates {
 
 	private final MeterRegistry meters;
 
-	Duplicates(MongoTemplate mongo, ConditionalWrites writes, Clock clock,
-			@Value("${chairside.leads.claim-grace:PT1M}") Duration grace, MeterRegistry meters) {
+	Duplicates(MongoTemplate mongo, ConditionalWrites writes, Clock clock, LeadProperties settings,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.writes = writes;
 		this.clock = clock;
-		this.grace = grace;
+		this.grace = settings.claimGrace();
 		this.meters = meters;
 	}
 

@@ -179,7 +179,7 @@ public final class AccountServiceStub {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			TestPropertyValues.of("chairside.accounts.url=" + get().url()).applyTo(context);
+			TestPropertyValues.of("chairside.leads.account-service.url=" + get().url()).applyTo(context);
 		}
 
 	}

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stopped, and stores no more problem lines than allowed while counting them all.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = { "chairside.imports.max-size=64KB", "chairside.imports.max-concurrent-per-user=2",
-		"chairside.imports.max-rows=5", "chairside.imports.max-stored-problems=2" })
+@TestPropertySource(properties = { "chairside.leads.imports.max-size=64KB", "chairside.leads.imports.max-concurrent-per-user=2",
+		"chairside.leads.imports.max-rows=5", "chairside.leads.imports.max-stored-problems=2" })
 class ImportLimitsIntegrationTests {
 
 	static final String HEADER = "practiceName,kind,specialty,source,city,country,email\n";

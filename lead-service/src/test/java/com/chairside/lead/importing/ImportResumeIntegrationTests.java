@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /** An import whose instance stopped mid-way is taken over once its lease runs out, after the rows already counted. */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "chairside.imports.sweep-interval=PT1S")
+@TestPropertySource(properties = "chairside.leads.imports.sweep-interval=PT1S")
 class ImportResumeIntegrationTests {
 
 	@LocalServerPort

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
@@ -32,8 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * fetched from order-service in that language and attached as {@code <order number>.pdf}. A mail is claimed with one
  * atomic find-and-modify before it is sent, so replicas never send it together. Nothing is given up on a failure
  * (order-service or the mail server down): the mail waits, with pauses growing to
- * {@code chairside.notification.customer.max-backoff}, because a practice must hear of its order. A mail whose
- * account has not named a recipient within {@code chairside.notification.customer.recipient-grace} (account and
+ * {@code chairside.notifications.customer.max-backoff}, because a practice must hear of its order. A mail whose
+ * account has not named a recipient within {@code chairside.notifications.customer.recipient-grace} (account and
  * order events travel on different topics), or whose recipient opted out, is SKIPPED.
  */
 @Component
@@ -64,9 +63,8 @@ class CustomerMailer {
 	private final Duration maxBackoff;
 
 	CustomerMailer(CustomerMails mails, OrderForms forms, CustomerMailTexts texts, JavaMailSender sender,
-			NotificationProperties properties, CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock,
-			@Value("${chairside.notification.customer.recipient-grace:10m}") Duration recipientGrace,
-			@Value("${chairside.notification.customer.max-backoff:15m}") Duration maxBackoff) {
+			NotificationProperties properties, CustomerMailProperties settings, CircuitBreakerRegistry breakers,
+			MeterRegistry meters, Clock clock) {
 		this.mails = mails;
 		this.forms = forms;
 		this.texts = texts;
@@ -75,11 +73,11 @@ class CustomerMailer {
 		this.smtp = breakers.circuitBreaker("smtp");
 		this.meters = meters;
 		this.clock = clock;
-		this.recipientGrace = recipientGrace;
-		this.maxBackoff = maxBackoff;
+		this.recipientGrace = settings.recipientGrace();
+		this.maxBackoff = settings.maxBackoff();
 	}
 
-	@Scheduled(fixedDelayString = "${chairside.notification.customer.dispatch-interval:1s}")
+	@Scheduled(fixedDelayString = "${chairside.notifications.customer.dispatch-interval:1s}")
 	void dispatch() {
 		Optional<CustomerMail> next;
 		while ((next = this.mails.claimNext(this.clock.instant(), CLAIM)).isPresent()) {

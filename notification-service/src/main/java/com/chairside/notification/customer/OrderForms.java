@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -18,7 +17,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 /**
  * Fetches an order's form (PDF) from order-service's internal endpoint
  * {@code GET /internal/orders/{id}/form.pdf?lang=} with the shared service key
- * ({@code chairside.notification.customer.order-service-key}) in {@code X-Chairside-Service-Key}: no person's token
+ * ({@code chairside.notifications.customer.order-service-key}) in {@code X-Chairside-Service-Key}: no person's token
  * exists when an event is handled. Attempts are retried briefly, behind a circuit breaker ({@code order-form}); a
  * failure is the caller's to retry later.
  */
@@ -39,13 +38,11 @@ class OrderForms {
 
 	private final Retry retry;
 
-	OrderForms(@Value("${chairside.notification.customer.order-service-url}") String baseUrl,
-			@Value("${chairside.notification.customer.order-service-key}") String key,
-			@Value("${chairside.notification.customer.order-form-timeout:10s}") Duration timeout,
-			CircuitBreakerRegistry breakers, RetryRegistry retries) {
+	OrderForms(CustomerMailProperties settings, CircuitBreakerRegistry breakers, RetryRegistry retries) {
+		String baseUrl = settings.orderServiceUrl();
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-		this.key = key;
-		this.timeout = timeout;
+		this.key = settings.orderServiceKey();
+		this.timeout = settings.orderFormTimeout();
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.followRedirects(HttpClient.Redirect.NEVER)

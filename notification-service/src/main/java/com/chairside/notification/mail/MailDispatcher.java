@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,7 +47,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * before it is sent, so replicas never send the same one together; a claim left by a crashed replica runs out and the
  * mail is sent by another. The notification is read by id and sent only while it is PENDING. Failures are retried with
  * growing pauses, then marked FAILED; a circuit breaker stops hammering a mail server that is down. Every replica
- * dispatches, each mail being claimed on its own. A rare sweep ({@code chairside.notification.mail-sweep-interval},
+ * dispatches, each mail being claimed on its own. A rare sweep ({@code chairside.notifications.mail-sweep-interval},
  * and once after start), on one replica per interval (the {@code mail-sweep} scheduler lock), owes again the mail of
  * any PENDING notification the queue lacks.
  */
@@ -61,7 +60,7 @@ class MailDispatcher {
 
 	private static final Duration CLAIM = Duration.ofSeconds(30);
 
-	private static final String SWEEP_INTERVAL = "${chairside.notification.mail-sweep-interval:10m}";
+	private static final String SWEEP_INTERVAL = "${chairside.notifications.mail-sweep-interval:10m}";
 
 	private final MongoTemplate mongo;
 
@@ -89,11 +88,10 @@ class MailDispatcher {
 
 	MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationProperties properties,
 			CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, MailTemplates templates,
-			NotificationManagement notifications, MailQueue queue, AccountDirectory accounts, Texts texts,
-			@Value("${chairside.notification.practice-grace:5s}") Duration practiceGrace) {
+			NotificationManagement notifications, MailQueue queue, AccountDirectory accounts, Texts texts) {
 		this.accounts = accounts;
 		this.texts = texts;
-		this.practiceGrace = practiceGrace;
+		this.practiceGrace = properties.practiceGrace();
 		this.mongo = mongo;
 		this.mail = mail;
 		this.properties = properties;
@@ -105,7 +103,7 @@ class MailDispatcher {
 		this.queue = queue;
 	}
 
-	@Scheduled(fixedDelayString = "${chairside.notification.dispatch-interval:500ms}")
+	@Scheduled(fixedDelayString = "${chairside.notifications.dispatch-interval:500ms}")
 	void dispatch() {
 		String id;
 		while ((id = this.queue.claimNext(this.clock.instant(), CLAIM)) != null) {
@@ -128,7 +126,7 @@ class MailDispatcher {
 
 	/** Owes again the mail of PENDING notifications that have no queue entry; a scan of notifications, hence rare. */
 	@Scheduled(fixedDelayString = SWEEP_INTERVAL,
-			initialDelayString = "${chairside.notification.mail-sweep-initial-delay:30s}")
+			initialDelayString = "${chairside.notifications.mail-sweep-initial-delay:30s}")
 	@SchedulerLock(name = "mail-sweep", lockAtLeastFor = SWEEP_INTERVAL, lockAtMostFor = SWEEP_INTERVAL)
 	public void sweep() {
 		this.queue.sweep(this.clock.instant());
@@ -137,7 +135,7 @@ class MailDispatcher {
 	/**
 	 * Names the practice in the subject of an order's notification recorded before this service knew the account
 	 * (the account's and the order's events travel on different topics, so either may come first). While the account
-	 * is still unknown, the mail waits up to {@code chairside.notification.practice-grace} (5s) after the notification
+	 * is still unknown, the mail waits up to {@code chairside.notifications.practice-grace} (5s) after the notification
 	 * was recorded, without counting an attempt; then it goes out naming the order number alone.
 	 */
 	private boolean awaitsPractice(String id) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long a department has to acknowledge a change or cancellation before the sales manager hears of it.
@@ -12,17 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param eventTypes the events a department must acknowledge (by default order changes and cancellations)
  * @param defaultDeadline the deadline of a department and event type not named in {@code deadlines}
  * @param deadlines per department, per event type ({@code PRODUCTION: {OrderCancelled: 2h}})
+ * @param salesManager the sales manager (user id) of a region not named in {@code salesManagers}
  * @param salesManagers the sales manager (user id) of each region; {@code salesManager} for the others
+ * @param checkInterval how often one replica looks for overdue acknowledgements
+ * @param initialDelay how long after start it first looks
  */
 @ConfigurationProperties("chairside.notifications.escalation")
-public record EscalationProperties(Set<String> eventTypes, Duration defaultDeadline,
-		Map<Department, Map<String, Duration>> deadlines, String salesManager, Map<String, String> salesManagers) {
+public record EscalationProperties(@DefaultValue({ "OrderChanged", "OrderCancelled" }) Set<String> eventTypes,
+		@DefaultValue("24h") Duration defaultDeadline, Map<Department, Map<String, Duration>> deadlines,
+		@DefaultValue("sales-manager") String salesManager, Map<String, String> salesManagers,
+		@DefaultValue("1m") Duration checkInterval, @DefaultValue("10s") Duration initialDelay) {
 
 	public EscalationProperties {
-		eventTypes = (eventTypes != null) ? eventTypes : Set.of("OrderChanged", "OrderCancelled");
-		defaultDeadline = (defaultDeadline != null) ? defaultDeadline : Duration.ofHours(24);
 		deadlines = (deadlines != null) ? deadlines : Map.of();
-		salesManager = (salesManager != null) ? salesManager : "sales-manager";
 		salesManagers = (salesManagers != null) ? salesManagers : Map.of();
 	}
 

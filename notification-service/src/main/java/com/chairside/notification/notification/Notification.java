@@ -32,7 +32,7 @@ import com.chairside.platform.outbox.PendingEvent;
 public record Notification(@Id String id, String eventId, String eventType, @Indexed String orderId, String accountId,
 		String orderNumber, String practice, @Indexed String region, @Indexed Department department, @Indexed String person, Channel channel,
 		String mailbox, String subject, String body, List<Change> changes, Instant occurredAt, Instant createdAt,
-		Delivery delivery, int attempts, Instant nextAttemptAt, Instant sentAt, String lastError, Instant readAt,
+		@Indexed Delivery delivery, int attempts, Instant nextAttemptAt, Instant sentAt, String lastError, Instant readAt,
 		@Indexed Instant acknowledgeBy, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt,
 		String escalatedTo, String escalationOf, long revision, List<PendingEvent> pendingEvents) {
 

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * stands in for the company directory; in production it is configured from it (or replaced by a reader of it). It
  * answers who the sales managers of a region are (the approvers of its discounts and late cancellations) and where a
  * person's mail goes. User ids with dots are written as map keys in brackets ({@code "[sm.northeast]"}).
+ *
+ * @param people the people told by name: user id → e-mail, role, region
  */
 @ConfigurationProperties("chairside.notifications")
 public record People(Map<String, Person> people) {

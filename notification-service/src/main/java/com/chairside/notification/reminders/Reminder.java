@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,11 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param owner who is reminded: the demo's organiser; for a next step, whoever logged it (the account's owner takes
  * it over when this service knows one)
  * @param remindOn the day of the reminder ({@code yyyy-MM-dd}, in the reminders' zone), stored as text so that a
- * morning's reminders are one equality match
+ * morning's reminders are one equality match on its index
  */
 @Document("reminders")
 record Reminder(@Id String id, Kind kind, String accountId, String leadId, String region, String owner,
-		String remindOn, LocalDate due, String activityType, Instant occurredAt, Instant start, Instant end,
+		@Indexed String remindOn, LocalDate due, String activityType, Instant occurredAt, Instant start, Instant end,
 		String demoUnit, boolean cancelled, long sequence, String eventId) {
 
 	/** What a reminder is of. */

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * When the reminders go out.
@@ -14,14 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone the zone that time and the days are of (default UTC)
  * @param checkInterval how often a replica looks whether the morning round is due (default 1m); a replica that was
  * down at the time does the round when it is back, the same day
+ * @param initialDelay how long after start a replica first looks (default 30s)
  */
 @ConfigurationProperties("chairside.notifications.reminders")
-public record ReminderProperties(LocalTime morning, ZoneId zone, Duration checkInterval) {
-
-	public ReminderProperties {
-		morning = (morning != null) ? morning : LocalTime.of(7, 0);
-		zone = (zone != null) ? zone : ZoneId.of("UTC");
-		checkInterval = (checkInterval != null) ? checkInterval : Duration.ofMinutes(1);
-	}
+public record ReminderProperties(@DefaultValue("07:00") LocalTime morning, @DefaultValue("UTC") ZoneId zone,
+		@DefaultValue("1m") Duration checkInterval, @DefaultValue("30s") Duration initialDelay) {
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,11 +31,10 @@ class RuleCache {
 
 	private volatile Snapshot snapshot;
 
-	RuleCache(RoutingRules rules, Clock clock,
-			@Value("${chairside.notifications.routing.rules-cache-ttl:5s}") Duration ttl, MeterRegistry meters) {
+	RuleCache(RoutingRules rules, Clock clock, RoutingProperties settings, MeterRegistry meters) {
 		this.rules = rules;
 		this.clock = clock;
-		this.ttl = ttl;
+		this.ttl = settings.rulesCacheTtl();
 		this.loads = meters.counter("chairside.notifications.rules.loads");
 	}
 

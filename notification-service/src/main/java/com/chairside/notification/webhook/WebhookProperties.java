@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param allowedHosts the {@code host:port} pairs subscription URLs may name; a host without a port allows its scheme's
@@ -15,21 +16,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param giveUpAfter how long after it was recorded a delivery still waiting behind an open circuit is given up
  * @param subscriptionsCacheTtl how long the event path keeps the subscriptions it read (this replica's own changes
  * apply at once, another replica's within it)
+ * @param connectTimeout how long connecting to a receiver may take
+ * @param requestTimeout how long a receiver may take to answer
+ * @param maxAttempts how many times a delivery is attempted before it is given up
+ * @param dispatchInterval how often the deliveries due are sent
  */
 @ConfigurationProperties("chairside.notifications.webhooks")
-record WebhookProperties(List<String> allowedHosts, boolean allowLoopback, Duration connectTimeout,
-		Duration requestTimeout, int maxAttempts, Duration retryBackoff, Duration openCircuitPause,
-		Duration giveUpAfter, Duration subscriptionsCacheTtl) {
+record WebhookProperties(List<String> allowedHosts, boolean allowLoopback, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("5s") Duration requestTimeout, @DefaultValue("8") int maxAttempts,
+		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("5s") Duration openCircuitPause,
+		@DefaultValue("24h") Duration giveUpAfter, @DefaultValue("5s") Duration subscriptionsCacheTtl,
+		@DefaultValue("500ms") Duration dispatchInterval) {
 
 	WebhookProperties {
 		allowedHosts = (allowedHosts != null) ? allowedHosts : List.of();
-		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(2);
-		requestTimeout = (requestTimeout != null) ? requestTimeout : Duration.ofSeconds(5);
-		maxAttempts = (maxAttempts > 0) ? maxAttempts : 8;
-		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofSeconds(1);
-		openCircuitPause = (openCircuitPause != null) ? openCircuitPause : Duration.ofSeconds(5);
-		giveUpAfter = (giveUpAfter != null) ? giveUpAfter : Duration.ofHours(24);
-		subscriptionsCacheTtl = (subscriptionsCacheTtl != null) ? subscriptionsCacheTtl : Duration.ofSeconds(5);
 	}
 
 }

@@ -65,13 +65,13 @@ class CustomerMailIntegrationTests {
 
 	@DynamicPropertySource
 	static void orderServiceUrl(DynamicPropertyRegistry registry) {
-		registry.add("chairside.notification.customer.order-service-url",
+		registry.add("chairside.notifications.customer.order-service-url",
 				() -> "http://127.0.0.1:" + orderService.getAddress().getPort());
-		registry.add("chairside.notification.customer.order-service-key", () -> KEY);
-		registry.add("chairside.notification.customer.dispatch-interval", () -> "200ms");
+		registry.add("chairside.notifications.customer.order-service-key", () -> KEY);
+		registry.add("chairside.notifications.customer.dispatch-interval", () -> "200ms");
 		// the recipient travels on another topic: on a busy machine it may come seconds after the order event
-		registry.add("chairside.notification.customer.recipient-grace", () -> "45s");
-		registry.add("chairside.notification.customer.max-backoff", () -> "1s");
+		registry.add("chairside.notifications.customer.recipient-grace", () -> "45s");
+		registry.add("chairside.notifications.customer.max-backoff", () -> "1s");
 		registry.add("resilience4j.circuitbreaker.instances.order-form.minimum-number-of-calls", () -> "100");
 	}
 

@@ -17,7 +17,7 @@ class WebhookTargetsUnitTests {
 
 	private static WebhookTargets targets(boolean allowLoopback, String... allowedHosts) {
 		return new WebhookTargets(new WebhookProperties(List.of(allowedHosts), allowLoopback, null, null, 0, null, null,
-				null, null));
+				null, null, null));
 	}
 
 	@ParameterizedTest

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -57,19 +56,16 @@ class AccountServiceClient {
 			new LinkedBlockingQueue<>(64), new CustomizableThreadFactory("account-service-call-")),
 			ContextSnapshotFactory.builder().build());
 
-	AccountServiceClient(RestClient.Builder builder, @Value("${chairside.accounts.url}") String accountServiceUrl,
-			@Value("${chairside.accounts.connect-timeout:1s}") Duration connectTimeout,
-			@Value("${chairside.accounts.read-timeout:2s}") Duration readTimeout,
-			@Value("${chairside.accounts.retry-after:10s}") Duration retryAfter, CircuitBreakerRegistry breakers,
+	AccountServiceClient(RestClient.Builder builder, AccountServiceSettings settings, CircuitBreakerRegistry breakers,
 			RetryRegistry retries, TimeLimiterRegistry limiters) {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(connectTimeout).build());
-		requests.setReadTimeout(readTimeout);
-		this.http = builder.baseUrl(accountServiceUrl).requestFactory(requests).build();
+				HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+		requests.setReadTimeout(settings.readTimeout());
+		this.http = builder.baseUrl(settings.url()).requestFactory(requests).build();
 		this.breaker = breakers.circuitBreaker(NAME);
 		this.retry = retries.retry(NAME);
 		this.limiter = limiters.timeLimiter(NAME);
-		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+		this.retryAfterSeconds = Math.max(1, settings.retryAfter().toSeconds());
 	}
 
 	/** The account, empty when account-service does not know it (or not for this user). */

@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,7 +41,7 @@ public class DeliveryWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWatch.class);
 
-	private static final String INTERVAL = "${chairside.delivery-watch.interval:PT15M}";
+	private static final String INTERVAL = "${chairside.orders.delivery-watch.interval:PT15M}";
 
 	private static final EnumSet<OrderStatus> WATCHED = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.IN_PRODUCTION,
 			OrderStatus.SHIPPED);
@@ -57,18 +56,16 @@ public class DeliveryWatch {
 
 	private final long transitDays;
 
-	public DeliveryWatch(Orders orders, EventFactory events, Clock clock,
-			@Value("${chairside.delivery-watch.at-risk-slack-days:5}") long atRiskSlackDays,
-			@Value("${chairside.delivery-watch.transit-days:3}") long transitDays) {
+	public DeliveryWatch(Orders orders, EventFactory events, Clock clock, DeliveryWatchProperties settings) {
 		this.orders = orders;
 		this.events = events;
 		this.clock = clock;
-		this.atRiskSlackDays = atRiskSlackDays;
-		this.transitDays = transitDays;
+		this.atRiskSlackDays = settings.atRiskSlackDays();
+		this.transitDays = settings.transitDays();
 	}
 
 	/** The scheduled watch, on one replica per interval. */
-	@Scheduled(fixedDelayString = INTERVAL, initialDelayString = "${chairside.delivery-watch.initial-delay:PT1M}")
+	@Scheduled(fixedDelayString = INTERVAL, initialDelayString = "${chairside.orders.delivery-watch.initial-delay:PT1M}")
 	@SchedulerLock(name = "delivery-watch", lockAtLeastFor = INTERVAL, lockAtMostFor = INTERVAL)
 	public void watchOnSchedule() {
 		watch();

@@ -15,7 +15,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -62,9 +61,7 @@ public class OrderManagement {
 	private final BigDecimal maxDiscount;
 
 	OrderManagement(Orders orders, Catalog catalog, Pricing pricing, AccountDirectory accounts, EventFactory events,
-			Clock clock, OrderNumbers numbers,
-			@Value("${chairside.orders.discount-approval-threshold:10}") BigDecimal approvalThreshold,
-			@Value("${chairside.orders.max-discount-percent:40}") BigDecimal maxDiscount) {
+			Clock clock, OrderNumbers numbers, OrderProperties settings) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.pricing = pricing;
@@ -72,8 +69,8 @@ public class OrderManagement {
 		this.events = events;
 		this.clock = clock;
 		this.numbers = numbers;
-		this.approvalThreshold = approvalThreshold;
-		this.maxDiscount = maxDiscount;
+		this.approvalThreshold = settings.discountApprovalThreshold();
+		this.maxDiscount = settings.maxDiscountPercent();
 	}
 
 	/** Creates a quote ({@code draft}) or submits the order at once. */

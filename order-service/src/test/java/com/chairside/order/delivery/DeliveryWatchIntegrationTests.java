@@ -52,7 +52,8 @@ class DeliveryWatchIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.fixtures = OrderFixtures.on(this.port);
-		this.replica = new DeliveryWatch(this.orders, this.events, this.clock, 5, 3);
+		this.replica = new DeliveryWatch(this.orders, this.events, this.clock,
+				new DeliveryWatchProperties(Duration.ofMinutes(15), Duration.ofMinutes(1), 5, 3));
 	}
 
 	@AfterEach

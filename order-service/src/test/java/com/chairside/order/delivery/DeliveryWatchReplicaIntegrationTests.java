@@ -67,7 +67,7 @@ class DeliveryWatchReplicaIntegrationTests {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		for (String property : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host", "spring.mail.port",
-				"chairside.outbox.sweep-interval", "chairside.accounts.url", "chairside.delivery-watch.initial-delay")) {
+				"chairside.outbox.sweep-interval", "chairside.orders.account-service.url", "chairside.orders.delivery-watch.initial-delay")) {
 			args.add("--" + property + "=" + this.environment.getRequiredProperty(property));
 		}
 		// The same clock instance: both replicas see the same days pass.

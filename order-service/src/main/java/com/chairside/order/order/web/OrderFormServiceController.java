@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.chairside.order.order.Order;
+import com.chairside.order.order.OrderProperties;
 import com.chairside.order.order.Orders;
 import com.chairside.platform.web.NotFoundException;
 import com.chairside.platform.security.AccessRules;
@@ -61,8 +61,8 @@ class OrderFormServiceController {
 	static class ServiceKeyAccess {
 
 		@Bean
-		AccessRules orderFormServiceRules(@Value("${chairside.orders.form-service-key}") String key) {
-			byte[] expected = key.getBytes(StandardCharsets.UTF_8);
+		AccessRules orderFormServiceRules(OrderProperties settings) {
+			byte[] expected = settings.formServiceKey().getBytes(StandardCharsets.UTF_8);
 			return (requests) -> requests.requestMatchers(HttpMethod.GET, "/internal/orders/*/form.pdf")
 				.access((authentication, context) -> new AuthorizationDecision(matches(context.getRequest(), expected)))
 				.requestMatchers("/internal/**")
