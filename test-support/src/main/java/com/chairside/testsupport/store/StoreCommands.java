@@ -63,7 +63,8 @@ public final class StoreCommands implements CommandListener {
 		}
 		Optional<StackFrame> origin = STACK.walk((frames) -> frames
 			.filter((frame) -> frame.getClassName().startsWith("com.chairside.")
-					&& !frame.getClassName().startsWith(StoreCommands.class.getPackageName()))
+					&& !frame.getClassName().startsWith(StoreCommands.class.getPackageName())
+					&& !frame.getClassName().contains("$Proxy")) // a repository's proxy: its caller says more
 			.findFirst());
 		BsonValue target = command.get(name);
 		String collection = (!WITHOUT_COLLECTION.contains(name) && target != null && target.isString())
