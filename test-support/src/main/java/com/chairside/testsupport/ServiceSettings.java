@@ -46,22 +46,23 @@ public final class ServiceSettings {
 
 	/**
 	 * Fails when a {@code chairside.*} setting of {@code application*.yml} or of a placeholder in the sources is not
-	 * under {@code prefix} (nor the platform's), is not in the generated metadata, or when a placeholder's default is
-	 * not the one the metadata declares.
+	 * under one of {@code prefixes} (nor the platform's), is not in the generated metadata, or when a placeholder's
+	 * default is not the one the metadata declares. A service has one prefix; the gateway has its own and its routes'.
 	 */
-	public static void assertDeclaredUnder(String prefix) {
+	public static void assertDeclaredUnder(String... prefixes) {
+		List<String> own = List.of(prefixes);
 		Path module = Path.of("");
 		Map<String, String> declared = metadata(module.resolve("target/classes/META-INF/spring-configuration-metadata.json"));
 		List<String> problems = new ArrayList<>();
 		declared.keySet()
 			.stream()
-			.filter((name) -> name.startsWith("chairside.") && !under(name, prefix))
-			.forEach((name) -> problems.add(name + " is declared outside " + prefix));
+			.filter((name) -> name.startsWith("chairside.") && !under(name, own) && !under(name, SHARED))
+			.forEach((name) -> problems.add(name + " is declared outside " + own));
 		for (String key : ymlKeys(module.resolve("src/main/resources"))) {
-			check(key, "application.yml", prefix, declared, problems);
+			check(key, "application.yml", own, declared, problems);
 		}
 		placeholders(module.resolve("src/main/java")).forEach((key, defaultValue) -> {
-			if (check(key, "a placeholder", prefix, declared, problems) && defaultValue != null
+			if (check(key, "a placeholder", own, declared, problems) && defaultValue != null
 					&& declared.get(key) != null && !declared.get(key).equals(defaultValue)) {
 				problems.add(key + ": the placeholder's default " + defaultValue + " is not the declared "
 						+ declared.get(key));
@@ -71,13 +72,13 @@ public final class ServiceSettings {
 	}
 
 	/** Records the problem with {@code key}, if any; answers whether it is this service's own and declared. */
-	private static boolean check(String key, String where, String prefix, Map<String, String> declared,
+	private static boolean check(String key, String where, List<String> own, Map<String, String> declared,
 			List<String> problems) {
-		if (SHARED.stream().anyMatch((shared) -> under(key, shared))) {
+		if (under(key, SHARED)) {
 			return false;
 		}
-		if (!under(key, prefix)) {
-			problems.add(key + " (" + where + ") is not under " + prefix);
+		if (!under(key, own)) {
+			problems.add(key + " (" + where + ") is not under " + own);
 			return false;
 		}
 		if (declared.keySet().stream().noneMatch((name) -> key.equals(name) || under(key, name))) {
@@ -85,6 +86,11 @@ public final class ServiceSettings {
 			return false;
 		}
 		return true;
+	}
+
+	/** {@code key} is one of {@code names} or below one. */
+	private static boolean under(String key, List<String> names) {
+		return names.stream().anyMatch((name) -> under(key, name));
 	}
 
 	/** {@code key} is {@code name} or below it: a nested setting, a map's key or a list's element. */

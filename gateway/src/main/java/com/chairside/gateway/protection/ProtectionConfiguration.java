@@ -2,13 +2,11 @@ package com.chairside.gateway.protection;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -21,13 +19,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the rate limit per user.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimits.Settings.class)
+@EnableConfigurationProperties({ GatewayLimits.class, RateLimits.Settings.class })
 class ProtectionConfiguration {
 
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsFilter(@Value("${chairside.gateway.cors.allowed-origins}") List<String> origins) {
+	FilterRegistrationBean<CorsFilter> corsFilter(GatewayLimits limits) {
 		CorsConfiguration cors = new CorsConfiguration();
-		cors.setAllowedOrigins(origins);
+		cors.setAllowedOrigins(limits.cors().allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "traceparent"));
 		cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "traceparent"));
@@ -40,10 +38,9 @@ class ProtectionConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${chairside.gateway.max-body-size}") DataSize maximum,
-			@Value("${chairside.gateway.max-import-size}") DataSize importMaximum) {
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(GatewayLimits limits) {
 		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-				new BodySizeLimit(maximum, importMaximum));
+				new BodySizeLimit(limits.maxBodySize(), limits.maxImportSize()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 16);
 		return registration;
 	}
