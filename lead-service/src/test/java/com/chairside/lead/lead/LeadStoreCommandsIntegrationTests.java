@@ -38,7 +38,7 @@ class LeadStoreCommandsIntegrationTests {
 			Api.Response captured = api.post("/api/leads", """
 					{"practiceName":"Counted Dental %s","specialty":"ORTHODONTICS","region":"NORTHEAST",
 					 "source":"CUSTOMER_REFERRAL","city":"Boston","country":"US","postalCode":"02110",
-					 "email":"front@counted-%s.example","phone":"+1 617 555 0142"}""".formatted(tag, tag));
+					 "email":"front@counted-%s.example","phone":"%s"}""".formatted(tag, tag, Phones.unique()));
 			assertThat(captured.status()).as(captured.toString()).isEqualTo(201);
 			sent = recording.servingRequests(this.mongo.getDb().getName());
 		}
