@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -44,6 +45,12 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandlers.class);
 
+	/**
+	 * Set on a request answered 503 because the store is away: what would write to the store after the answer (the
+	 * audit trail) skips it instead of waiting another selection timeout for the same store.
+	 */
+	public static final String STORE_UNAVAILABLE = ProblemHandlers.class.getName() + ".storeUnavailable";
+
 	/** Seconds a client is asked to wait when the store is away: about how long the driver takes to notice it is back. */
 	private static final String STORE_RETRY_AFTER = "5";
 
@@ -79,8 +86,9 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 	 * caller is told at once to come back, rather than waiting or reading a 500 as a bug.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, QueryTimeoutException.class })
-	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex, HttpServletRequest request) {
 		log.warn("Store unavailable, answering 503: {}", ex.getMostSpecificCause().toString());
+		request.setAttribute(STORE_UNAVAILABLE, Boolean.TRUE);
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
 				"The service's store cannot be reached right now; retry shortly");
 		problem.setProperty("code", "STORE_UNAVAILABLE");

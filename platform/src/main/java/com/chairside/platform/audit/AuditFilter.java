@@ -21,6 +21,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.chairside.platform.security.CurrentUser;
+import com.chairside.platform.web.ProblemHandlers;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code /api/}) and per refused request (401, 403), whatever answered it. It wraps the security filter chain, so that
  * it sees the answers Spring Security gives before any controller runs; the signed-in user is read afterwards from the
  * request attribute the bearer-token filter leaves. A trail that cannot be written never fails the request: it is
- * logged and counted ({@code chairside.audit.failures}).
+ * logged and counted ({@code chairside.audit.failures}); when the request was refused because the store is away, the
+ * entry is not tried, so that the 503 is not held for another wait on the same store.
  */
 public class AuditFilter extends OncePerRequestFilter {
 
@@ -71,6 +73,12 @@ public class AuditFilter extends OncePerRequestFilter {
 	}
 
 	private void append(HttpServletRequest request, HttpServletResponse response, int status) {
+		if (request.getAttribute(ProblemHandlers.STORE_UNAVAILABLE) != null) {
+			this.failures.increment();
+			log.warn("Audit entry for {} {} ({}) not written: the store is away", request.getMethod(),
+					this.routes.templateOrPrefix(request), status);
+			return;
+		}
 		try {
 			RouteTemplates.Route route = this.routes.of(request, response);
 			Jwt jwt = signedIn(request);
