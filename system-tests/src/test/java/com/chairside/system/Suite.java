@@ -48,9 +48,16 @@ final class Suite {
 			+ "RESUME,MEETING,FAULT_BROKER_FROZEN,FAULT_BROKER_KILLED,FAULT_NOTIFICATIONS_KILLED,FAULT_POISON,"
 			+ "FAULT_PRODUCER_KILLED,FAULT_REDELIVERED,FAULT_REPORTING_KILLED,FAULT_SLOW_DEPENDENCY,FAULT_STORE_STOPPED,TRACING";
 
+	/**
+	 * Traces only of requests that ask for one (a sampled {@code traceparent}, as TracingSystemTests sends): the load
+	 * the fault tests drive would otherwise keep the trace viewer and every part busy with spans no test reads.
+	 */
+	private static final String TRACE_SAMPLING = "0.0";
+
 	/** What every service is told beyond where its neighbours are: the tests' regions, a quick outbox, their logs. */
 	private static final Map<String, String> SERVICE_SETTINGS = Map.of("chairside.identity.regions", REGIONS,
-			"chairside.outbox.sweep-interval", "1s", "logging.level.com.chairside", "DEBUG");
+			"chairside.outbox.sweep-interval", "1s", "logging.level.com.chairside", "DEBUG",
+			"management.tracing.sampling.probability", TRACE_SAMPLING);
 
 	private static Suite instance;
 
@@ -108,7 +115,8 @@ final class Suite {
 			.adjusting("order-service", (part) -> part.withSetting("chairside.orders.account-service.url",
 					"http://127.0.0.1:" + this.accountsForOrders.port()))
 			.adjusting("notification-service", (part) -> part.withSetting("chairside.notifications.dispatch-interval", "200ms"))
-			.adjusting("gateway", (part) -> part.withSetting("chairside.identity.regions", REGIONS));
+			.adjusting("gateway", (part) -> part.withSetting("chairside.identity.regions", REGIONS)
+				.withSetting("management.tracing.sampling.probability", TRACE_SAMPLING));
 		for (String service : SERVICES) {
 			catalogue = catalogue.adjusting(service, (part) -> part.withSettings(SERVICE_SETTINGS));
 		}

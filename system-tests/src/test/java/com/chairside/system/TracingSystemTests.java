@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -41,10 +42,14 @@ class TracingSystemTests {
 				{"accountId":"%s","lines":[{"sku":"EC-ORTHO-100","quantity":1}],"requestedDeliveryDate":"2027-06-01"}"""
 			.formatted(account));
 		assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-		Api.Response cancelled = manager.post("/api/orders/" + placed.field("id") + "/cancel", """
-				{"reason":"Practice postponed the refit"}""");
+		// The suite samples only what asks to be traced: the caller starts the trace, sampled (W3C flag 01).
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String callerSpan = traceId.substring(0, 16);
+		Api.Response cancelled = manager.send("POST", "/api/orders/" + placed.field("id") + "/cancel", """
+				{"reason":"Practice postponed the refit"}""", Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
-		String traceId = cancelled.header("traceparent").orElseThrow().split("-")[1];
+		assertThat(cancelled.header("traceparent").orElseThrow().split("-")[1]).as("the answer names the caller's trace")
+			.isEqualTo(traceId);
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Trace trace = new Trace(suite.zipkin().get("/api/v2/trace/" + traceId).json());
@@ -52,7 +57,8 @@ class TracingSystemTests {
 				.allSatisfy((span) -> assertThat(span.path("traceId").asString()).isEqualTo(traceId));
 
 			JsonNode gateway = trace.one("gateway", "SERVER", (span) -> true);
-			assertThat(gateway.has("parentId")).as("the gateway starts the trace").isFalse();
+			assertThat(gateway.path("parentId").asString()).as("the gateway continues the caller's trace")
+				.isEqualTo(callerSpan);
 			JsonNode request = trace.one("order-service", "SERVER", (span) -> true);
 			assertThat(trace.descends(request, gateway)).as("order-service's request under the gateway's").isTrue();
 			List<JsonNode> relays = trace.all("order-service", null, (span) -> span.path("name").asString().equals("outbox relay"));
