@@ -15,6 +15,7 @@ import org.springframework.cloud.gateway.server.mvc.filter.RetryFilterFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,7 +39,9 @@ class Routes {
 	private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
 	/**
-	 * Asked again of another replica when one cannot be reached or answers 502 or 503: the methods that change nothing
+	 * Asked again of another replica when one cannot be reached or answers 502 or 503 without {@code Retry-After} (a
+	 * replica going away); a 503 with {@code Retry-After} is the service telling the caller when to come back (its store
+	 * is away, which every replica shares), passed on at once. Only the methods that change nothing
 	 * when repeated and carry no body (the gateway streams a body to the first replica and keeps no copy, so PUT is not
 	 * repeated; nor POST and PATCH, whatever the replica did with them).
 	 */
@@ -107,7 +110,8 @@ class Routes {
 		}
 		return RETRY.filter(request, (attempt) -> {
 			ServerResponse response = next.handle(attempt);
-			if (response.statusCode().value() == 502 || response.statusCode().value() == 503) {
+			if (response.statusCode().value() == 502 || (response.statusCode().value() == 503
+					&& response.headers().getFirst(HttpHeaders.RETRY_AFTER) == null)) {
 				throw new ReplicaUnavailable(response);
 			}
 			return response;
