@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --help}, and {@code up --replicas} with the README's ports (the suite's fixed ports must be free while this
  * runs, as on a fresh machine).
  * <p>
- * Runs beside the other classes ({@code CONCURRENT}): its suite is its own, on the README's ports, while theirs is on
- * free ports; the CPU a suite leaves idle between steps is what lets both go faster than one after the other.
+ * Runs alone, like the other classes: started beside the shared suite, two suites of eight processes each started
+ * together on two cores, and a part of this one missed its 120 s readiness limit.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class LauncherSystemTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

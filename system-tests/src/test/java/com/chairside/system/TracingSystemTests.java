@@ -52,7 +52,9 @@ class TracingSystemTests {
 			.isEqualTo(traceId);
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			Trace trace = new Trace(suite.zipkin().get("/api/v2/trace/" + traceId).json());
+			Api.Response found = suite.zipkin().get("/api/v2/trace/" + traceId);
+			assertThat(found.status()).as("Zipkin has trace %s (404 until its first span arrives)", traceId).isEqualTo(200);
+			Trace trace = new Trace(found.json());
 			assertThat(trace.spans).as("spans of trace %s", traceId)
 				.allSatisfy((span) -> assertThat(span.path("traceId").asString()).isEqualTo(traceId));
 
