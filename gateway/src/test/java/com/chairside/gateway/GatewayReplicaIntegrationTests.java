@@ -1,12 +1,19 @@
 package com.chairside.gateway;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -139,23 +148,88 @@ class GatewayReplicaIntegrationTests {
 		assertThat(first.gets).as("reads the dying replica answered 503, each asked again of second").hasPositiveValue();
 	}
 
-	@Test
-	void aPostIsNeverAskedTwice() {
+	@ParameterizedTest
+	@ValueSource(strings = { "POST", "PATCH" })
+	void aPostOrPatchIsNeverAskedTwice(String method) {
 		first.dying.set(true);
 		first.posts.set(0);
 		second.posts.set(0);
 
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 4 && !statuses.contains(503); i++) {
-			statuses.add(api().post("/api/leads", "{\"practiceName\":\"Desert Bloom Orthodontics\"}").status());
+			statuses.add(api().send(method, "/api/leads", "{\"practiceName\":\"Desert Bloom Orthodontics\"}").status());
 		}
 		assertThat(statuses).as("the dying replica's 503, answered as it is").contains(503);
-		assertThat(first.posts).as("POSTs first answered").hasValue(frequency(statuses, 503));
-		assertThat(second.posts).as("POSTs second answered, none of them first's again").hasValue(frequency(statuses, 201));
+		assertThat(first.posts).as(method + "s first answered").hasValue(frequency(statuses, 503));
+		assertThat(second.posts).as(method + "s second answered, none of them first's again")
+			.hasValue(statuses.size() - frequency(statuses, 503));
+	}
+
+	@Test
+	void aPutThatADyingReplicaRefusesIsAskedOfAnotherWithTheSameBody() {
+		String rules = "{\"territories\":[{\"country\":\"US\",\"postalCodePrefix\":\"852\"},"
+				+ "{\"country\":\"US\",\"postalCodePrefix\":\"853\"}]}";
+		first.dying.set(true);
+		first.puts.clear();
+		second.puts.clear();
+
+		List<Api.Response> answers = new ArrayList<>();
+		for (int i = 0; i < 4 && first.puts.isEmpty(); i++) {
+			answers.add(api().send("PUT", "/api/regions/SOUTHWEST/territories", rules));
+		}
+		assertThat(first.puts).as("the PUT the dying replica refused").containsExactly(rules);
+		assertThat(answers).as("every PUT answered by second").allSatisfy((answer) -> {
+			assertThat(answer.status()).isEqualTo(200);
+			assertThat(answer.body()).isEqualTo("second");
+		});
+		assertThat(second.puts).as("each PUT's body, once each, the refused one included").hasSize(answers.size())
+			.containsOnly(rules);
+	}
+
+	/** A body that is not JSON, which nothing but the replay keeps (the JSON guard reads JSON bodies ahead). */
+	@Test
+	void aPutWhoseConnectionIsDroppedIsAskedOfAnotherWithTheSameBody() {
+		String note = "Prefers deliveries before 10:00; the loading bay is round the back.";
+		crashing.crashing.set(true);
+		crashing.puts.clear();
+		steady.puts.clear();
+
+		List<Api.Response> answers = new ArrayList<>();
+		for (int i = 0; i < 4 && crashing.puts.isEmpty(); i++) {
+			answers.add(api().send("PUT", "/api/accounts/acc-1/delivery-note", note, Map.of("Content-Type", "text/plain")));
+		}
+		assertThat(crashing.puts).as("the PUT whose connection the crashing replica dropped").containsExactly(note);
+		assertThat(answers).extracting(Api.Response::status).containsOnly(200);
+		assertThat(answers).extracting(Api.Response::body).containsOnly("steady");
+		assertThat(steady.puts).as("each PUT's body, the dropped one's included").hasSize(answers.size()).containsOnly(note);
+	}
+
+	@Test
+	void aPutBodyLargerThanTheCapSentWithoutALengthIsRefusedBeforeAnyReplicaIsAsked() throws Exception {
+		byte[] body = "x".repeat(300 * 1024).getBytes(StandardCharsets.UTF_8);
+		first.puts.clear();
+		second.puts.clear();
+
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/regions/SOUTHWEST/territories"))
+				.header("Authorization", "Bearer " + token())
+				.header("Content-Type", "text/plain")
+				.PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.body()).contains("Request bodies here are limited to 256 KB");
+		assertThat(first.puts).isEmpty();
+		assertThat(second.puts).isEmpty();
 	}
 
 	private Api api() {
-		return Api.local(this.port, Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST"));
+		return Api.local(this.port, token());
+	}
+
+	private static String token() {
+		return Infrastructure.get().token("am.northeast", "ACCOUNT_MANAGER", "NORTHEAST");
 	}
 
 	private static List<String> servedBy(Api api, String path, int requests) {
@@ -182,7 +256,8 @@ class GatewayReplicaIntegrationTests {
 
 	/**
 	 * A replica: answers its name on every {@code /api/} path (201 to a POST), 503 while dying, nothing while
-	 * crashing (the connection is closed), and its readiness as set by the test; counts the reads and POSTs it got.
+	 * crashing (the connection is closed), and its readiness as set by the test; counts the reads and the POSTs and
+	 * PATCHes it got, and keeps the bodies of the PUTs.
 	 */
 	static final class Replica {
 
@@ -196,6 +271,8 @@ class GatewayReplicaIntegrationTests {
 
 		final AtomicInteger posts = new AtomicInteger();
 
+		final List<String> puts = new CopyOnWriteArrayList<>();
+
 		final HttpServer server;
 
 		Replica(String name) {
@@ -207,9 +284,15 @@ class GatewayReplicaIntegrationTests {
 			}
 			this.server.createContext("/actuator/health/readiness", (exchange) -> answer(exchange, this.ready.get() ? 200 : 503, "{}"));
 			this.server.createContext("/api/", (exchange) -> {
-				exchange.getRequestBody().readAllBytes();
-				boolean post = exchange.getRequestMethod().equals("POST");
-				(post ? this.posts : this.gets).incrementAndGet();
+				byte[] body = exchange.getRequestBody().readAllBytes();
+				String method = exchange.getRequestMethod();
+				boolean post = method.equals("POST");
+				if (method.equals("PUT")) {
+					this.puts.add(new String(body, StandardCharsets.UTF_8));
+				}
+				else {
+					(post || method.equals("PATCH") ? this.posts : this.gets).incrementAndGet();
+				}
 				if (this.crashing.get()) {
 					exchange.close();
 				}

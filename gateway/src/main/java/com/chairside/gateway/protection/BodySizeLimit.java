@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,10 +33,19 @@ public class BodySizeLimit extends OncePerRequestFilter {
 		DataSize cap = request.getRequestURI().startsWith("/api/leads/imports") ? this.importMaximum : this.maximum;
 		long length = request.getContentLengthLong();
 		if (length > cap.toBytes()) {
-			Problems.write(response, 413, "Payload too large", "Request bodies here are limited to " + cap.toKilobytes() + " KB");
+			ProblemDetail problem = tooLarge(cap);
+			Problems.write(response, problem.getStatus(), problem.getTitle(), problem.getDetail());
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The answer to a body above {@code cap}, also for one found too large only once read (sent without a length). */
+	public static ProblemDetail tooLarge(DataSize cap) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"Request bodies here are limited to " + cap.toKilobytes() + " KB");
+		problem.setTitle("Payload too large");
+		return problem;
 	}
 
 }
