@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
@@ -35,6 +35,7 @@ import com.chairside.platform.web.ProblemErrorController;
 import com.chairside.platform.web.ProblemHandlers;
 import com.chairside.platform.web.ProblemReportValve;
 import com.chairside.platform.web.StrictJson;
+import com.chairside.platform.web.WebSettings;
 
 /**
  * The HTTP side of every Chairside process: JWT security, problem+json answers (also for what the container and the
@@ -43,6 +44,7 @@ import com.chairside.platform.web.StrictJson;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({ SecurityConfiguration.class, ProblemHandlers.class })
+@EnableConfigurationProperties(WebSettings.class)
 public class WebPlatformAutoConfiguration {
 
 	@Bean
@@ -96,20 +98,21 @@ public class WebPlatformAutoConfiguration {
 
 	/** {@link PagingGuard}: nobody pages beyond {@code chairside.web.max-paging-depth} items. */
 	@Bean
-	WebMvcConfigurer pagingGuard(@Value("${chairside.web.max-paging-depth:100000}") long maxDepth) {
+	WebMvcConfigurer pagingGuard(WebSettings web) {
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new PagingGuard(maxDepth)).addPathPatterns("/api/**");
+				registry.addInterceptor(new PagingGuard(web.maxPagingDepth())).addPathPatterns("/api/**");
 			}
 
 		};
 	}
 
 	@Bean
-	FilterRegistrationBean<JsonBodyGuard> jsonBodyGuard(@Value("${chairside.web.max-json-body:1MB}") DataSize maximum) {
-		FilterRegistrationBean<JsonBodyGuard> registration = new FilterRegistrationBean<>(new JsonBodyGuard(maximum));
+	FilterRegistrationBean<JsonBodyGuard> jsonBodyGuard(WebSettings web) {
+		FilterRegistrationBean<JsonBodyGuard> registration = new FilterRegistrationBean<>(
+				new JsonBodyGuard(web.maxJsonBody()));
 		// Before Spring Security and anything else that might read the body.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

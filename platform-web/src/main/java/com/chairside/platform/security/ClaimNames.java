@@ -4,24 +4,25 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Which claims of a token carry the roles, the region and the department. The embedded provider and
  * {@code bin/chairside token} use {@code roles}, {@code region} and {@code department}; another provider may name them
  * otherwise ({@code chairside.identity.claims.roles=groups}, or a path into a nested claim such as
- * {@code realm_access.roles}). A token is read once through these names into the claims the code reads.
+ * {@code realm_access.roles}). A token is read once through these names into the claims the code reads. Bound from
+ * {@code chairside.identity.claims} ({@link IdentitySettings}).
+ *
+ * @param roles the claim, or a dotted path into nested claims, that carries the roles (a list, or names separated by
+ * spaces or commas)
+ * @param region the claim, or a dotted path into nested claims, that carries an account manager's region
+ * @param department the claim, or a dotted path into nested claims, that carries a department user's department
  */
-public record ClaimNames(String roles, String region, String department) {
+public record ClaimNames(@DefaultValue("roles") String roles, @DefaultValue("region") String region,
+		@DefaultValue("department") String department) {
 
 	public static final ClaimNames STANDARD = new ClaimNames("roles", "region", "department");
-
-	public static ClaimNames from(Environment environment) {
-		return new ClaimNames(environment.getProperty("chairside.identity.claims.roles", STANDARD.roles()),
-				environment.getProperty("chairside.identity.claims.region", STANDARD.region()),
-				environment.getProperty("chairside.identity.claims.department", STANDARD.department()));
-	}
 
 	public boolean standard() {
 		return equals(STANDARD);

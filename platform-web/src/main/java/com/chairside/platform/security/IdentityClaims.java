@@ -2,6 +2,7 @@ package com.chairside.platform.security;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,7 +11,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 /**
  * What a token's claims must say before anything reads them: issued by the configured provider
  * ({@code chairside.identity.issuer-uri}, default {@value #DEFAULT_ISSUER}) for the suite ({@code aud} names
- * {@code chairside.identity.audience}, default {@value #DEFAULT_AUDIENCE}); a region, where there is one, among
+ * {@code chairside.identity.audience}, default {@code chairside}); a region, where there is one, among
  * {@code chairside.identity.regions} and required for an account manager; a department, where there is one, among
  * {@code chairside.identity.departments} and required for a department user. A sales manager without a region manages
  * them all. Whatever fails is an invalid token (401), never a caller with a region nobody else has: the region and
@@ -18,29 +19,28 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  */
 public record IdentityClaims(String issuer, String audience, Set<String> regions, Set<String> departments) {
 
+	/** The embedded default's provider. */
 	public static final String DEFAULT_ISSUER = "http://127.0.0.1:9000";
-
-	public static final String DEFAULT_AUDIENCE = "chairside";
-
-	public static final List<String> DEFAULT_REGIONS = List.of("NORTHEAST", "SOUTHEAST", "MIDWEST", "SOUTHWEST", "WEST",
-			"NORTHWEST");
-
-	public static final List<String> DEFAULT_DEPARTMENTS = List.of("SALES_ADMINISTRATION", "PRODUCTION", "LOGISTICS",
-			"INSTALLATION", "FINANCE");
 
 	public IdentityClaims {
 		regions = Set.copyOf(regions);
 		departments = Set.copyOf(departments);
 	}
 
-	/** The rules as configured ({@code CHAIRSIDE_ISSUER_URI} names the provider too, as the deployments set it). */
+	/**
+	 * The rules {@code settings} set; without an issuer there, {@code CHAIRSIDE_ISSUER_URI} of {@code environment} names
+	 * the provider (as the deployments set it), else {@value #DEFAULT_ISSUER}.
+	 */
+	public static IdentityClaims from(IdentitySettings settings, Environment environment) {
+		String issuer = (settings.issuerUri() != null) ? settings.issuerUri()
+				: environment.getProperty("CHAIRSIDE_ISSUER_URI", DEFAULT_ISSUER);
+		return new IdentityClaims(trimSlash(issuer), settings.audience(), named(settings.regions()),
+				named(settings.departments()));
+	}
+
+	/** The rules as {@code environment} sets them, where no application context binds them (a test). */
 	public static IdentityClaims from(Environment environment) {
-		String issuer = environment.getProperty("chairside.identity.issuer-uri",
-				environment.getProperty("CHAIRSIDE_ISSUER_URI", DEFAULT_ISSUER));
-		return new IdentityClaims(trimSlash(issuer),
-				environment.getProperty("chairside.identity.audience", DEFAULT_AUDIENCE),
-				Set.copyOf(list(environment, "chairside.identity.regions", DEFAULT_REGIONS)),
-				Set.copyOf(list(environment, "chairside.identity.departments", DEFAULT_DEPARTMENTS)));
+		return from(IdentitySettings.from(environment), environment);
 	}
 
 	/** Throws {@link InvalidBearerTokenException} (401) naming what is wrong with {@code jwt}'s claims. */
@@ -83,16 +83,9 @@ public record IdentityClaims(String issuer, String audience, Set<String> regions
 		return (value != null) ? value.toString() : null;
 	}
 
-	private static List<String> list(Environment environment, String name, List<String> defaults) {
-		String value = environment.getProperty(name);
-		if (value == null) {
-			List<String> indexed = new java.util.ArrayList<>();
-			for (int i = 0; environment.getProperty(name + "[" + i + "]") != null; i++) {
-				indexed.add(environment.getProperty(name + "[" + i + "]").trim());
-			}
-			return indexed.isEmpty() ? defaults : indexed;
-		}
-		return java.util.Arrays.stream(value.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+	/** The names of a list, without the blanks a trailing comma leaves. */
+	private static Set<String> named(List<String> names) {
+		return names.stream().map(String::trim).filter((name) -> !name.isEmpty()).collect(Collectors.toSet());
 	}
 
 	private static String trimSlash(String uri) {

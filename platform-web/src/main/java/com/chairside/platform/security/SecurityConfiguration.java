@@ -9,6 +9,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * each service's {@link AccessRules} say which roles may call which endpoints.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentitySettings.class)
 public class SecurityConfiguration {
 
 	public static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
@@ -40,9 +42,12 @@ public class SecurityConfiguration {
 	 */
 	public static HttpSecurity bearerTokens(HttpSecurity http, List<AccessRules> rules) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
-		Environment environment = http.getSharedObject(ApplicationContext.class).getEnvironment();
-		ClaimNames claims = ClaimNames.from(environment);
-		IdentityClaims identity = IdentityClaims.from(environment);
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		Environment environment = context.getEnvironment();
+		IdentitySettings settings = context.getBeanProvider(IdentitySettings.class)
+			.getIfAvailable(() -> IdentitySettings.from(environment));
+		ClaimNames claims = settings.claims();
+		IdentityClaims identity = IdentityClaims.from(settings, environment);
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> {

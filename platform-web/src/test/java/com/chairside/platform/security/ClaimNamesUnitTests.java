@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,6 +41,14 @@ class ClaimNamesUnitTests {
 
 		assertThat(user.roles()).as("a claim the provider does not control for roles counts for nothing")
 			.containsExactly("SALES_MANAGER");
+	}
+
+	@Test
+	void namesTheClaimsAsConfiguredElseTheStandardOnes() {
+		assertThat(IdentitySettings.from(new MockEnvironment()).claims()).isEqualTo(ClaimNames.STANDARD);
+		assertThat(IdentitySettings.from(new MockEnvironment().withProperty("chairside.identity.claims.roles", "groups")
+			.withProperty("chairside.identity.claims.region", "realm_access.region")).claims())
+			.isEqualTo(new ClaimNames("groups", "realm_access.region", "department"));
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class IdentityClaimsUnitTests {
 	@Test
 	void readsTheRegionsDepartmentsAndIssuerFromConfiguration() {
 		IdentityClaims configured = IdentityClaims.from(new MockEnvironment()
-			.withProperty("chairside.identity.regions", "PACIFIC, ATLANTIC")
+			.withProperty("chairside.identity.regions", "PACIFIC, ATLANTIC,")
 			.withProperty("chairside.identity.departments", "SERVICE")
 			.withProperty("chairside.identity.issuer-uri", "https://sso.example/"));
 		Map<String, Object> claims = claims("ACCOUNT_MANAGER", "PACIFIC", null);
@@ -70,6 +70,16 @@ class IdentityClaimsUnitTests {
 		assertThat(configured.departments()).containsExactly("SERVICE");
 		assertThatThrownBy(() -> configured.check(jwt(claims("ACCOUNT_MANAGER", "NORTHEAST", null))))
 			.isInstanceOf(InvalidBearerTokenException.class);
+	}
+
+	@Test
+	void takesTheIssuerFromTheDeploymentsVariableWhereNoneIsSet() {
+		assertThat(this.identity.issuer()).isEqualTo(IdentityClaims.DEFAULT_ISSUER);
+		assertThat(IdentityClaims.from(new MockEnvironment().withProperty("CHAIRSIDE_ISSUER_URI", "https://sso.example/"))
+			.issuer()).isEqualTo("https://sso.example");
+		assertThat(IdentityClaims.from(new MockEnvironment().withProperty("CHAIRSIDE_ISSUER_URI", "https://sso.example")
+			.withProperty("chairside.identity.issuer-uri", "https://login.example")).issuer())
+			.isEqualTo("https://login.example");
 	}
 
 	@Test
