@@ -1,7 +1,6 @@
 package com.chairside.platform;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ import com.chairside.platform.outbox.OutboxProperties;
 import com.chairside.platform.outbox.OutboxRelay;
 import com.chairside.platform.outbox.OutboxSource;
 import com.chairside.platform.outbox.OutboxWakeUps;
+import com.chairside.platform.persistence.StoreSettings;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, StoreSettings.class })
 public class PlatformAutoConfiguration {
 
 	@Bean
@@ -89,14 +89,12 @@ public class PlatformAutoConfiguration {
 	 * server, and forever on a read), so that the API answers 503 at once and no request thread hangs.
 	 */
 	@Bean
-	MongoClientSettingsBuilderCustomizer storeTimeouts(
-			@Value("${chairside.store.server-selection-timeout:2s}") Duration serverSelection,
-			@Value("${chairside.store.connect-timeout:2s}") Duration connect,
-			@Value("${chairside.store.read-timeout:30s}") Duration read) {
+	MongoClientSettingsBuilderCustomizer storeTimeouts(StoreSettings store) {
 		return (settings) -> settings
-			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
-			.applyToSocketSettings((socket) -> socket.connectTimeout((int) connect.toMillis(), TimeUnit.MILLISECONDS)
-				.readTimeout((int) read.toMillis(), TimeUnit.MILLISECONDS));
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(store.serverSelectionTimeout().toMillis(),
+					TimeUnit.MILLISECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout((int) store.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.readTimeout((int) store.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	/**

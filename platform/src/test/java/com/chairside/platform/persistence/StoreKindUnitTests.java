@@ -1,5 +1,6 @@
 package com.chairside.platform.persistence;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.bson.Document;
@@ -28,6 +29,18 @@ class StoreKindUnitTests {
 			.append("maxBsonObjectSize", 16777216)
 			.append("ok", 1.0);
 		assertThat(StoreKind.fromBuildInfo(embedded)).isEqualTo(StoreKind.EMBEDDED);
+	}
+
+	@Test
+	void aKindSetInAnyCaseIsTakenAndAutoAsksTheStore() {
+		assertThat(settings("auto").configuredKind()).isNull();
+		assertThat(settings("AUTO").configuredKind()).isNull();
+		assertThat(settings("embedded").configuredKind()).isEqualTo(StoreKind.EMBEDDED);
+		assertThat(settings("MongoDB").configuredKind()).isEqualTo(StoreKind.MONGODB);
+	}
+
+	private static StoreSettings settings(String kind) {
+		return new StoreSettings(kind, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(30));
 	}
 
 }
