@@ -5,13 +5,13 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server: on an H2 file for the devstack, so data survives a restart, or in memory for tests.
- * No MongoDB server can be installed here; the services use only what both this and real MongoDB support.
+ * No MongoDB server can be installed here; the services use only what both this and real MongoDB support. Both serve
+ * the services' non-unique indexes for equality queries ({@link SecondaryIndex}), as a real MongoDB serves them, where
+ * the library alone would read the whole collection for every such query.
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -22,11 +22,11 @@ public final class MongoStore implements AutoCloseable {
 	}
 
 	public static MongoStore inMemory() {
-		return on(new MemoryBackend(), 0);
+		return on(new IndexedMemoryBackend(), 0);
 	}
 
 	public static MongoStore onFile(Path file, int port) {
-		return on(new H2Backend(openFile(file)), port);
+		return on(new IndexedH2Backend(openFile(file)), port);
 	}
 
 	/** Serves {@code backend} on {@code port} (0: a free one); the store benchmark compares backends this way. */

@@ -1,0 +1,275 @@
+package com.chairside.devstack;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store with {@link SecondaryIndex} answers every query exactly as the library's store without it (which reads the
+ * whole collection each time), through the MongoDB driver, over documents shaped to catch an index's mistakes: numbers
+ * stored as int, long and double, arrays, nested fields, missing and null fields; before and after updates move
+ * documents between values and deletes free positions the store reuses. And it does serve them: the index hands the
+ * store only the documents holding the asked value.
+ */
+class SecondaryIndexIntegrationTests {
+
+	private static final long NOW = 1_796_600_000_000L;
+
+	private static final String[] STATUSES = { "NEW", "QUALIFIED", "CONVERTED", "LOST", "DORMANT" };
+
+	private static final IndexedMemoryBackend INDEXED = new IndexedMemoryBackend();
+
+	private static MongoStore indexedStore;
+
+	private static MongoStore plainStore;
+
+	private static MongoClient indexedClient;
+
+	private static MongoClient plainClient;
+
+	private static MongoCollection<Document> indexed;
+
+	private static MongoCollection<Document> plain;
+
+	@BeforeAll
+	static void fillBoth() {
+		indexedStore = MongoStore.on(INDEXED, 0);
+		plainStore = MongoStore.on(new MemoryBackend(), 0);
+		indexedClient = MongoClients.create(indexedStore.connectionString());
+		plainClient = MongoClients.create(plainStore.connectionString());
+		indexed = indexedClient.getDatabase("shop").getCollection("leads");
+		plain = plainClient.getDatabase("shop").getCollection("leads");
+		for (MongoCollection<Document> leads : List.of(indexed, plain)) {
+			leads.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+			leads.createIndex(Indexes.ascending("status"));
+			leads.createIndex(Indexes.ascending("rank", "status"));
+			leads.createIndex(Indexes.ascending("tags"));
+			leads.createIndex(Indexes.ascending("owner.region"), new IndexOptions().sparse(true));
+			leads.createIndex(Indexes.ascending("pendingEvents.0"),
+					new IndexOptions().partialFilterExpression(Filters.exists("pendingEvents.0")));
+		}
+		Random random = new Random(20261207L);
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 1500; i++) {
+			documents.add(lead(i, random));
+		}
+		indexed.insertMany(documents.stream().map(Document::new).toList());
+		plain.insertMany(documents.stream().map(Document::new).toList());
+	}
+
+	@AfterAll
+	static void stop() {
+		indexedClient.close();
+		plainClient.close();
+		indexedStore.close();
+		plainStore.close();
+	}
+
+	@Test
+	void answersEveryQueryAsAFullScanDoesBeforeAndAfterChanges() {
+		assertSameAnswers();
+		Random random = new Random(7L);
+		for (int i = 0; i < 300; i++) {
+			int number = random.nextInt(1500);
+			Bson change = switch (i % 4) {
+				case 0 -> Updates.set("status", STATUSES[random.nextInt(STATUSES.length)]);
+				case 1 -> Updates.set("tags", List.of("t" + random.nextInt(6), "t" + random.nextInt(6)));
+				case 2 -> (random.nextBoolean()) ? Updates.unset("status") : Updates.popFirst("pendingEvents");
+				default -> Updates.set("rank", (random.nextBoolean()) ? (Object) 2L : (Object) 2.0);
+			};
+			// a conditional write: by the unique field and a condition besides
+			Bson which = (i % 3 == 0) ? Filters.and(Filters.eq("number", number), Filters.ne("status", "LOST"))
+					: Filters.eq("number", number);
+			assertThat(indexed.updateOne(which, change).getMatchedCount()).isEqualTo(plain.updateOne(which, change).getMatchedCount());
+		}
+		for (String status : List.of("LOST", "DORMANT")) {
+			indexed.deleteMany(Filters.eq("status", status));
+			plain.deleteMany(Filters.eq("status", status));
+		}
+		// new documents take the positions the deletes freed
+		Random more = new Random(11L);
+		for (int i = 1500; i < 1700; i++) {
+			Document lead = lead(i, more);
+			indexed.insertOne(new Document(lead));
+			plain.insertOne(new Document(lead));
+		}
+		assertSameAnswers();
+		indexed.updateMany(Filters.eq("status", "NEW"), Updates.set("status", "QUALIFIED"));
+		plain.updateMany(Filters.eq("status", "NEW"), Updates.set("status", "QUALIFIED"));
+		assertThat(indexed.countDocuments(Filters.eq("status", "NEW"))).isZero();
+		assertSameAnswers();
+	}
+
+	@Test
+	void handsTheStoreOnlyTheDocumentsHoldingTheAskedValue() {
+		Index<?> status = index("status_1");
+		assertThat(status).isInstanceOf(SecondaryIndex.class);
+		de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document("status", "CONVERTED");
+		assertThat(status.canHandle(query)).isTrue();
+		assertThat(count(status.getPositions(query))).as("only the documents with that status")
+			.isEqualTo(indexed.countDocuments(Filters.eq("status", "CONVERTED")))
+			.isLessThan(indexed.countDocuments() / 2);
+		assertThat(status.canHandle(new de.bwaldvogel.mongo.bson.Document("status",
+				new de.bwaldvogel.mongo.bson.Document("$ne", "LOST")))).as("$ne is the full scan's").isFalse();
+		assertThat(status.canHandle(new de.bwaldvogel.mongo.bson.Document("rank", 1))).isFalse();
+
+		Index<?> number = index("number_1");
+		assertThat(number.canHandle(new de.bwaldvogel.mongo.bson.Document("number", 5).append("status", "NEW")))
+			.as("a unique field and a condition besides").isTrue();
+
+		Index<?> pending = index("pendingEvents.0_1");
+		de.bwaldvogel.mongo.bson.Document sweep = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+				new de.bwaldvogel.mongo.bson.Document("pendingEvents.0", new de.bwaldvogel.mongo.bson.Document("$exists", true)),
+				new de.bwaldvogel.mongo.bson.Document("$or", List.of(new de.bwaldvogel.mongo.bson.Document("lease", 1)))));
+		assertThat(pending.canHandle(sweep)).as("the outbox sweep's shape").isTrue();
+		assertThat(count(pending.getPositions(sweep))).as("only the documents with a pending event")
+			.isEqualTo(indexed.countDocuments(Filters.exists("pendingEvents.0")));
+	}
+
+	private static Index<?> index(String name) {
+		return INDEXED.resolveDatabase("shop")
+			.resolveCollection("leads", true)
+			.getIndexes()
+			.stream()
+			.filter((index) -> index.getName().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static long count(Iterable<?> positions) {
+		long n = 0;
+		for (Object ignored : positions) {
+			n++;
+		}
+		return n;
+	}
+
+	private static void assertSameAnswers() {
+		List<Bson> queries = new ArrayList<>();
+		for (String status : STATUSES) {
+			queries.add(Filters.eq("status", status));
+			queries.add(Filters.and(Filters.eq("status", status), Filters.gt("number", 700)));
+		}
+		queries.add(Filters.in("status", "NEW", "LOST"));
+		queries.add(Filters.eq("status", null));
+		queries.add(Filters.exists("status", false));
+		queries.add(Filters.regex("status", "^CON"));
+		for (Object rank : List.of(1, 2L, 2.0, 3, -0.0, 0)) {
+			queries.add(Filters.eq("rank", rank));
+			queries.add(Filters.and(Filters.eq("rank", rank), Filters.eq("status", "QUALIFIED")));
+		}
+		queries.add(Filters.in("rank", 1, 3L));
+		for (int tag = 0; tag < 6; tag++) {
+			queries.add(Filters.eq("tags", "t" + tag));
+		}
+		queries.add(Filters.eq("tags", List.of("t1", "t2")));
+		queries.add(Filters.eq("owner.region", "WEST"));
+		queries.add(Filters.eq("owner.region", "NORTHEAST"));
+		queries.add(Filters.eq("owner", new Document("region", "WEST")));
+		queries.add(Filters.exists("pendingEvents.0"));
+		queries.add(Filters.and(Filters.exists("pendingEvents.0"), Filters.or(
+				Filters.lt("pendingEvents.0.time", new Date(NOW - 30_000)), Filters.exists("lease", false))));
+		queries.add(Filters.exists("pendingEvents.0", false));
+		queries.add(Filters.gt("rank", 1));
+		queries.add(Filters.and(Filters.gte("rank", 1), Filters.lt("rank", 3)));
+		queries.add(Filters.and(Filters.gt("rank", 0), Filters.eq("status", "LOST")));
+		queries.add(Filters.ne("status", "LOST"));
+		queries.add(Filters.lt("tags", "t3"));
+		for (int number : List.of(3, 700, 1499, 1650)) {
+			queries.add(Filters.and(Filters.eq("number", number), Filters.eq("status", "QUALIFIED")));
+			queries.add(Filters.and(Filters.eq("number", number), Filters.exists("pendingEvents.0")));
+			queries.add(Filters.and(Filters.in("number", number, number + 1), Filters.ne("rank", 2)));
+		}
+		queries.add(Filters.and(Filters.gt("number", 1400), Filters.eq("rank", 1)));
+		// one field in a list, which the collection matches by a set
+		queries.add(Filters.in("number", java.util.stream.IntStream.range(0, 1700).filter((n) -> n % 7 == 0).boxed().toList()));
+		queries.add(Filters.in("tags", "t1", "t4"));
+		queries.add(Filters.in("rank", 1, 2L, -0.0));
+		queries.add(Filters.in("owner.region", "WEST"));
+		queries.add(Filters.in("status", "NEW", null));
+		queries.add(Filters.in("tags", List.of("t1", "t2"), "t5"));
+		for (Bson query : queries) {
+			assertThat(ids(indexed, query, Function.identity())).as("in natural order: " + query)
+				.isEqualTo(ids(plain, query, Function.identity()));
+			Function<FindIterable<Document>, FindIterable<Document>> sortedAndLimited = (found) -> found
+				.sort(Sorts.descending("number")).skip(3).limit(20);
+			assertThat(ids(indexed, query, sortedAndLimited)).as("sorted, skipped, limited: " + query)
+				.isEqualTo(ids(plain, query, sortedAndLimited));
+			assertThat(indexed.countDocuments(query)).as(query.toString()).isEqualTo(plain.countDocuments(query));
+		}
+	}
+
+	private static List<Integer> ids(MongoCollection<Document> leads, Bson query,
+			Function<FindIterable<Document>, FindIterable<Document>> shaped) {
+		List<Integer> numbers = new ArrayList<>();
+		shaped.apply(leads.find(query)).forEach((lead) -> numbers.add(lead.getInteger("number")));
+		return numbers;
+	}
+
+	/** A lead with the fields an index can get wrong: mixed number types, arrays, nested, missing and null. */
+	private static Document lead(int number, Random random) {
+		Document lead = new Document("number", number);
+		switch (random.nextInt(7)) {
+			case 0 -> lead.append("status", null);
+			case 1 -> { } // no status at all
+			default -> lead.append("status", STATUSES[random.nextInt(STATUSES.length)]);
+		}
+		lead.append("rank", switch (random.nextInt(4)) {
+			case 0 -> random.nextInt(4);
+			case 1 -> (long) random.nextInt(4);
+			case 2 -> (double) random.nextInt(4);
+			default -> -0.0;
+		});
+		if (random.nextBoolean()) {
+			List<Object> tags = new ArrayList<>();
+			for (int t = random.nextInt(3); t >= 0; t--) {
+				tags.add("t" + random.nextInt(6));
+			}
+			if (random.nextInt(20) == 0) {
+				tags.add(List.of("t1", "t2")); // an array inside the array: the index cannot file it
+			}
+			lead.append("tags", tags);
+		}
+		else if (random.nextInt(3) == 0) {
+			lead.append("tags", "t" + random.nextInt(6));
+		}
+		List<Document> pending = new ArrayList<>();
+		for (int e = random.nextInt(4) - 1; e > 0; e--) {
+			pending.add(new Document("time", new Date(NOW - random.nextInt(60_000))));
+		}
+		if (random.nextInt(3) > 0) {
+			lead.append("pendingEvents", pending); // an empty list holds no event
+		}
+		if (random.nextInt(5) == 0) {
+			lead.append("lease", new Date(NOW));
+		}
+		if (random.nextInt(4) > 0) {
+			lead.append("owner", (random.nextInt(5) == 0) ? List.of(new Document("region", "WEST"), new Document("region", "EAST"))
+					: new Document("region", (random.nextBoolean()) ? "WEST" : "NORTHEAST"));
+		}
+		return lead;
+	}
+
+}
