@@ -5,15 +5,14 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server: on an H2 file for the devstack, so data survives a restart, or in memory for tests.
- * No MongoDB server can be installed here; the services use only what both this and real MongoDB support. The one in
- * memory serves the services' indexes as a real MongoDB would ({@link IndexedMemoryBackend}), where the library alone
- * reads the whole collection. The one on H2 does not: its process runs in a small heap (the launcher's catalogue), and
- * indexes kept in memory beside the file outgrew it under the event-path benchmark's load.
+ * No MongoDB server can be installed here; the services use only what both this and real MongoDB support. Both serve
+ * the services' indexes as a real MongoDB would, where the library alone reads the whole collection for any query but
+ * one naming exactly a unique index's fields: in memory ({@link IndexedMemoryBackend}) and on H2
+ * ({@link IndexedH2Backend}, the indexes in the file's maps, since the store's process has a small heap).
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -28,7 +27,7 @@ public final class MongoStore implements AutoCloseable {
 	}
 
 	public static MongoStore onFile(Path file, int port) {
-		return on(new H2Backend(openFile(file)), port);
+		return on(new IndexedH2Backend(openFile(file)), port);
 	}
 
 	/** Serves {@code backend} on {@code port} (0: a free one); the store benchmark compares backends this way. */

@@ -40,7 +40,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 final class SecondaryIndex<P> extends Index<P> {
 
 	/** The condition of a query that only needs the field to be there. */
-	private static final List<Object> PRESENT = java.util.Collections.unmodifiableList(new ArrayList<>());
+	static final List<Object> PRESENT = java.util.Collections.unmodifiableList(new ArrayList<>());
 
 	/** Operators that match only a document holding the field with a value of the bound's kind. */
 	private static final Set<String> RANGES = Set.of("$lt", "$lte", "$gt", "$gte");
@@ -152,13 +152,18 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * the keys it must equal, {@link #PRESENT} when it must only be there, or null when this index cannot tell.
 	 */
 	private List<Object> condition(Document query) {
+		return condition(query, this.field);
+	}
+
+	/** {@link #condition(Document)} for any index's first field, {@code field}. */
+	static List<Object> condition(Document query, String field) {
 		List<Object> found = null;
-		if (query.containsKey(this.field)) {
-			found = condition(query.get(this.field));
+		if (query.containsKey(field)) {
+			found = condition(query.get(field));
 		}
 		if (found == null && query.get("$and") instanceof Collection<?> terms) {
 			for (Object term : terms) {
-				if (term instanceof Document document && (found = condition(document)) != null) {
+				if (term instanceof Document document && (found = condition(document, field)) != null) {
 					break;
 				}
 			}
@@ -189,19 +194,32 @@ final class SecondaryIndex<P> extends Index<P> {
 		if (!(value instanceof Missing)) {
 			this.present.add(position);
 		}
+		Set<Object> keys = keysOf(value);
+		if (keys == null) {
+			this.unfiled.add(position);
+			return;
+		}
+		keys.forEach((key) -> this.byValue.computeIfAbsent(key, (k) -> newSet()).add(position));
+		this.filedUnder.put(position, keys);
+	}
+
+	/**
+	 * The keys a document whose field holds {@code value} is filed under: each element of an array, else the value;
+	 * none for a missing field, null or a document, which never equal a value a query can ask here; null when the
+	 * value cannot be filed safely (an array of arrays or documents), so that every equality query gets it.
+	 */
+	static Set<Object> keysOf(Object value) {
 		Set<Object> keys = new HashSet<>();
 		if (value instanceof Collection<?> elements) {
 			if (elements.stream().anyMatch((element) -> element instanceof Collection || element instanceof Document)) {
-				this.unfiled.add(position);
-				return;
+				return null;
 			}
 			elements.forEach((element) -> keys.add(key(element)));
 		}
 		else if (!(value instanceof Missing) && value != null && !(value instanceof Document)) {
-			keys.add(key(value)); // a document or a missing field never equals a value a query can ask here
+			keys.add(key(value));
 		}
-		keys.forEach((key) -> this.byValue.computeIfAbsent(key, (k) -> newSet()).add(position));
-		this.filedUnder.put(position, keys);
+		return keys;
 	}
 
 	/**
@@ -209,7 +227,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * {@code pendingEvents.0} of an empty list is missing (the library's reading answers the empty list); a path through
 	 * an array of documents is left to the library, which collects the value of each.
 	 */
-	private static Object valueAt(Document document, String path) {
+	static Object valueAt(Document document, String path) {
 		Object current = document;
 		for (String segment : path.split("\\.")) {
 			if (current instanceof Document parent) {

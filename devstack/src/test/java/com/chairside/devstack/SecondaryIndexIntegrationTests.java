@@ -1,5 +1,6 @@
 package com.chairside.devstack;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,15 +21,19 @@ import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store with {@link SecondaryIndex} answers every query exactly as the library's store without it (which reads the
- * whole collection each time), through the MongoDB driver, over documents shaped to catch an index's mistakes: numbers
+ * The stores with indexes ({@link SecondaryIndex} in memory, {@link H2SecondaryIndex} on H2) answer every query exactly
+ * as the library's same store without them (which reads the whole collection each time), through the MongoDB driver, over documents shaped to catch an index's mistakes: numbers
  * stored as int, long and double, arrays, nested fields, missing and null fields; before and after updates move
  * documents between values and deletes free positions the store reuses. And it does serve them: the index hands the
  * store only the documents holding the asked value.
@@ -41,50 +46,58 @@ class SecondaryIndexIntegrationTests {
 
 	private static final IndexedMemoryBackend INDEXED = new IndexedMemoryBackend();
 
-	private static MongoStore indexedStore;
+	private static final IndexedH2Backend INDEXED_H2 = new IndexedH2Backend(new MVStore.Builder().open());
 
-	private static MongoStore plainStore;
+	private static final List<MongoStore> stores = new ArrayList<>();
 
-	private static MongoClient indexedClient;
+	private static final List<MongoClient> clients = new ArrayList<>();
 
-	private static MongoClient plainClient;
-
-	private static MongoCollection<Document> indexed;
-
-	private static MongoCollection<Document> plain;
+	/** Each store with indexes beside the library's same store without: in memory, and on H2. */
+	private static final List<Pair> pairs = new ArrayList<>();
 
 	@BeforeAll
 	static void fillBoth() {
-		indexedStore = MongoStore.on(INDEXED, 0);
-		plainStore = MongoStore.on(new MemoryBackend(), 0);
-		indexedClient = MongoClients.create(indexedStore.connectionString());
-		plainClient = MongoClients.create(plainStore.connectionString());
-		indexed = indexedClient.getDatabase("shop").getCollection("leads");
-		plain = plainClient.getDatabase("shop").getCollection("leads");
-		for (MongoCollection<Document> leads : List.of(indexed, plain)) {
-			leads.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
-			leads.createIndex(Indexes.ascending("status"));
-			leads.createIndex(Indexes.ascending("rank", "status"));
-			leads.createIndex(Indexes.ascending("tags"));
-			leads.createIndex(Indexes.ascending("owner.region"), new IndexOptions().sparse(true));
-			leads.createIndex(Indexes.ascending("pendingEvents.0"),
-					new IndexOptions().partialFilterExpression(Filters.exists("pendingEvents.0")));
-		}
+		pairs.add(new Pair("in memory", leads(INDEXED), leads(new MemoryBackend())));
+		pairs.add(new Pair("on H2", leads(INDEXED_H2), leads(H2Backend.inMemory())));
 		Random random = new Random(20261207L);
 		List<Document> documents = new ArrayList<>();
 		for (int i = 0; i < 1500; i++) {
 			documents.add(lead(i, random));
 		}
-		indexed.insertMany(documents.stream().map(Document::new).toList());
-		plain.insertMany(documents.stream().map(Document::new).toList());
+		eachCollection((leads) -> leads.insertMany(documents.stream().map(Document::new).toList()));
+	}
+
+	private static MongoCollection<Document> leads(MongoBackend backend) {
+		MongoStore store = MongoStore.on(backend, 0);
+		MongoClient client = MongoClients.create(store.connectionString());
+		stores.add(store);
+		clients.add(client);
+		MongoCollection<Document> leads = client.getDatabase("shop").getCollection("leads");
+		createIndexes(leads);
+		return leads;
+	}
+
+	private static void createIndexes(MongoCollection<Document> leads) {
+		leads.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+		leads.createIndex(Indexes.ascending("status"));
+		leads.createIndex(Indexes.ascending("rank", "status"));
+		leads.createIndex(Indexes.ascending("tags"));
+		leads.createIndex(Indexes.ascending("owner.region"), new IndexOptions().sparse(true));
+		leads.createIndex(Indexes.ascending("pendingEvents.0"),
+				new IndexOptions().partialFilterExpression(Filters.exists("pendingEvents.0")));
+	}
+
+	private static void eachCollection(java.util.function.Consumer<MongoCollection<Document>> change) {
+		pairs.forEach((pair) -> {
+			change.accept(pair.indexed());
+			change.accept(pair.plain());
+		});
 	}
 
 	@AfterAll
 	static void stop() {
-		indexedClient.close();
-		plainClient.close();
-		indexedStore.close();
-		plainStore.close();
+		clients.forEach(MongoClient::close);
+		stores.forEach(MongoStore::close);
 	}
 
 	@Test
@@ -102,54 +115,98 @@ class SecondaryIndexIntegrationTests {
 			// a conditional write: by the unique field and a condition besides
 			Bson which = (i % 3 == 0) ? Filters.and(Filters.eq("number", number), Filters.ne("status", "LOST"))
 					: Filters.eq("number", number);
-			assertThat(indexed.updateOne(which, change).getMatchedCount()).isEqualTo(plain.updateOne(which, change).getMatchedCount());
+			for (Pair pair : pairs) {
+				assertThat(pair.indexed().updateOne(which, change).getMatchedCount()).as(pair.name())
+					.isEqualTo(pair.plain().updateOne(which, change).getMatchedCount());
+			}
 		}
 		for (String status : List.of("LOST", "DORMANT")) {
-			indexed.deleteMany(Filters.eq("status", status));
-			plain.deleteMany(Filters.eq("status", status));
+			eachCollection((leads) -> leads.deleteMany(Filters.eq("status", status)));
 		}
 		// new documents take the positions the deletes freed
 		Random more = new Random(11L);
 		for (int i = 1500; i < 1700; i++) {
 			Document lead = lead(i, more);
-			indexed.insertOne(new Document(lead));
-			plain.insertOne(new Document(lead));
+			eachCollection((leads) -> leads.insertOne(new Document(lead)));
 		}
 		assertSameAnswers();
-		indexed.updateMany(Filters.eq("status", "NEW"), Updates.set("status", "QUALIFIED"));
-		plain.updateMany(Filters.eq("status", "NEW"), Updates.set("status", "QUALIFIED"));
-		assertThat(indexed.countDocuments(Filters.eq("status", "NEW"))).isZero();
+		eachCollection((leads) -> leads.updateMany(Filters.eq("status", "NEW"), Updates.set("status", "QUALIFIED")));
+		pairs.forEach((pair) -> assertThat(pair.indexed().countDocuments(Filters.eq("status", "NEW"))).isZero());
 		assertSameAnswers();
 	}
 
 	@Test
 	void handsTheStoreOnlyTheDocumentsHoldingTheAskedValue() {
-		Index<?> status = index("status_1");
+		MongoCollection<Document> inMemory = pairs.get(0).indexed();
+		Index<?> status = index(INDEXED, "status_1");
 		assertThat(status).isInstanceOf(SecondaryIndex.class);
+		assertThat(index(INDEXED_H2, "status_1")).isInstanceOf(H2SecondaryIndex.class);
 		de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document("status", "CONVERTED");
-		assertThat(status.canHandle(query)).isTrue();
-		assertThat(count(status.getPositions(query))).as("only the documents with that status")
-			.isEqualTo(indexed.countDocuments(Filters.eq("status", "CONVERTED")))
-			.isLessThan(indexed.countDocuments() / 2);
-		assertThat(status.canHandle(new de.bwaldvogel.mongo.bson.Document("status",
-				new de.bwaldvogel.mongo.bson.Document("$ne", "LOST")))).as("$ne is the full scan's").isFalse();
-		assertThat(status.canHandle(new de.bwaldvogel.mongo.bson.Document("rank", 1))).isFalse();
-
-		Index<?> number = index("number_1");
-		assertThat(number.canHandle(new de.bwaldvogel.mongo.bson.Document("number", 5).append("status", "NEW")))
-			.as("a unique field and a condition besides").isTrue();
-
-		Index<?> pending = index("pendingEvents.0_1");
-		de.bwaldvogel.mongo.bson.Document sweep = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
-				new de.bwaldvogel.mongo.bson.Document("pendingEvents.0", new de.bwaldvogel.mongo.bson.Document("$exists", true)),
-				new de.bwaldvogel.mongo.bson.Document("$or", List.of(new de.bwaldvogel.mongo.bson.Document("lease", 1)))));
-		assertThat(pending.canHandle(sweep)).as("the outbox sweep's shape").isTrue();
-		assertThat(count(pending.getPositions(sweep))).as("only the documents with a pending event")
-			.isEqualTo(indexed.countDocuments(Filters.exists("pendingEvents.0")));
+		for (MongoBackend backend : List.of(INDEXED, INDEXED_H2)) {
+			Index<?> byStatus = index(backend, "status_1");
+			assertThat(byStatus.canHandle(query)).isTrue();
+			assertThat(count(byStatus.getPositions(query))).as("only the documents with that status")
+				.isEqualTo(inMemory.countDocuments(Filters.eq("status", "CONVERTED")))
+				.isLessThan(inMemory.countDocuments() / 2);
+			assertThat(byStatus.canHandle(new de.bwaldvogel.mongo.bson.Document("status",
+					new de.bwaldvogel.mongo.bson.Document("$ne", "LOST")))).as("$ne is the full scan's").isFalse();
+			assertThat(byStatus.canHandle(new de.bwaldvogel.mongo.bson.Document("rank", 1))).isFalse();
+			Index<?> number = index(backend, "number_1");
+			assertThat(number.canHandle(new de.bwaldvogel.mongo.bson.Document("number", 5).append("status", "NEW")))
+				.as("a unique field and a condition besides").isTrue();
+			Index<?> pending = index(backend, "pendingEvents.0_1");
+			de.bwaldvogel.mongo.bson.Document sweep = new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+					new de.bwaldvogel.mongo.bson.Document("pendingEvents.0", new de.bwaldvogel.mongo.bson.Document("$exists", true)),
+					new de.bwaldvogel.mongo.bson.Document("$or", List.of(new de.bwaldvogel.mongo.bson.Document("lease", 1)))));
+			assertThat(pending.canHandle(sweep)).as("the outbox sweep's shape").isTrue();
+			assertThat(count(pending.getPositions(sweep))).as("only the documents with a pending event")
+				.isEqualTo(inMemory.countDocuments(Filters.exists("pendingEvents.0")));
+		}
+		de.bwaldvogel.mongo.bson.Document everyRank = new de.bwaldvogel.mongo.bson.Document("rank",
+				new de.bwaldvogel.mongo.bson.Document("$gte", 0));
+		assertThat(index(INDEXED_H2, "rank_1_status_1").canHandle(everyRank))
+			.as("on H2, a range that every document holds is the scan's, which reads the file in order").isFalse();
 	}
 
-	private static Index<?> index(String name) {
-		return INDEXED.resolveDatabase("shop")
+	/**
+	 * On a file, the indexes are refilled from the collections when the store opens it again: after a restart they
+	 * answer as before, and a collection dropped and created anew gets no entries of its predecessor.
+	 */
+	@Test
+	void anIndexOnFileIsRefilledWhenTheStoreOpensTheFileAgain(@TempDir Path folder) {
+		Path file = folder.resolve("store.mv");
+		Random random = new Random(3L);
+		List<Document> leads = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			leads.add(lead(i, random));
+		}
+		try (MongoStore store = MongoStore.onFile(file, 0);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			MongoCollection<Document> kept = client.getDatabase("shop").getCollection("leads");
+			createIndexes(kept);
+			kept.insertMany(leads.stream().map(Document::new).toList());
+			MongoCollection<Document> dropped = client.getDatabase("shop").getCollection("imports");
+			createIndexes(dropped);
+			dropped.insertMany(leads.stream().map(Document::new).toList());
+			dropped.drop();
+			createIndexes(dropped);
+			dropped.insertOne(new Document("number", 1000).append("status", "NEW"));
+		}
+		try (MongoStore store = MongoStore.onFile(file, 0);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			MongoCollection<Document> kept = client.getDatabase("shop").getCollection("leads");
+			assertThat(kept.countDocuments(Filters.eq("status", "NEW"))).isPositive()
+				.isEqualTo(leads.stream().filter((lead) -> "NEW".equals(lead.get("status"))).count());
+			assertThat(kept.countDocuments(Filters.exists("pendingEvents.0"))).isPositive()
+				.isEqualTo(leads.stream().filter((lead) -> lead.get("pendingEvents") instanceof List<?> events
+						&& !events.isEmpty()).count());
+			assertThat(ids(client.getDatabase("shop").getCollection("imports"), Filters.eq("status", "NEW"),
+					Function.identity())).containsExactly(1000);
+		}
+	}
+
+	private static Index<?> index(MongoBackend backend, String name) {
+		return backend.resolveDatabase("shop")
 			.resolveCollection("leads", true)
 			.getIndexes()
 			.stream()
@@ -210,14 +267,17 @@ class SecondaryIndexIntegrationTests {
 		queries.add(Filters.in("owner.region", "WEST"));
 		queries.add(Filters.in("status", "NEW", null));
 		queries.add(Filters.in("tags", List.of("t1", "t2"), "t5"));
-		for (Bson query : queries) {
-			assertThat(ids(indexed, query, Function.identity())).as("in natural order: " + query)
-				.isEqualTo(ids(plain, query, Function.identity()));
-			Function<FindIterable<Document>, FindIterable<Document>> sortedAndLimited = (found) -> found
-				.sort(Sorts.descending("number")).skip(3).limit(20);
-			assertThat(ids(indexed, query, sortedAndLimited)).as("sorted, skipped, limited: " + query)
-				.isEqualTo(ids(plain, query, sortedAndLimited));
-			assertThat(indexed.countDocuments(query)).as(query.toString()).isEqualTo(plain.countDocuments(query));
+		for (Pair pair : pairs) {
+			for (Bson query : queries) {
+				assertThat(ids(pair.indexed(), query, Function.identity())).as(pair.name() + ", in natural order: " + query)
+					.isEqualTo(ids(pair.plain(), query, Function.identity()));
+				Function<FindIterable<Document>, FindIterable<Document>> sortedAndLimited = (found) -> found
+					.sort(Sorts.descending("number")).skip(3).limit(20);
+				assertThat(ids(pair.indexed(), query, sortedAndLimited)).as(pair.name() + ", sorted, skipped, limited: " + query)
+					.isEqualTo(ids(pair.plain(), query, sortedAndLimited));
+				assertThat(pair.indexed().countDocuments(query)).as(pair.name() + ": " + query)
+					.isEqualTo(pair.plain().countDocuments(query));
+			}
 		}
 	}
 
@@ -270,6 +330,9 @@ class SecondaryIndexIntegrationTests {
 					: new Document("region", (random.nextBoolean()) ? "WEST" : "NORTHEAST"));
 		}
 		return lead;
+	}
+
+	private record Pair(String name, MongoCollection<Document> indexed, MongoCollection<Document> plain) {
 	}
 
 }

@@ -1,0 +1,163 @@
+package com.chairside.devstack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * {@link SecondaryIndex}'s answers for the store on an H2 file, kept in maps of that file instead of the heap: the
+ * store's process has a small heap, and an index of a collection the benchmarks fill with a million documents does
+ * not fit in it, while MVStore keeps only the pages it reads in its cache. Entries are {@code [value, position]} keys
+ * (on H2 a document's position is its {@code _id}), so one value's documents are one ordered run of the map.
+ * <p>
+ * The maps are emptied when the store opens the file and refilled from the collection (the library fills an empty
+ * index so): a file written by a SIGKILLed store may hold an index one background commit apart from its collection,
+ * and a renamed collection's index stays under its old name. A range or {@code $exists} query is served only when
+ * the documents holding the field are fewer than half of the collection (the outbox's pending events); otherwise the
+ * store's own scan, which reads the collection in order, is cheaper than reading it by key.
+ */
+final class H2SecondaryIndex extends Index<Object> {
+
+	private static final ObjectDataType ORDER = new ObjectDataType();
+
+	private final String field;
+
+	private final MVMap<Object, Document> collection;
+
+	private final MVMap<Object[], Boolean> byValue;
+
+	private final MVMap<Object, Boolean> present;
+
+	private final MVMap<Object, Boolean> unfiled;
+
+	/**
+	 * @param mapName the prefix of this index's maps in {@code store}
+	 * @param collection the collection's own map, by {@code _id}
+	 */
+	H2SecondaryIndex(MVStore store, String mapName, MVMap<Object, Document> collection, String name,
+			List<IndexKey> keys, boolean sparse) {
+		super(name, keys, sparse);
+		this.field = keys.get(0).getKey();
+		this.collection = collection;
+		this.byValue = store.openMap(mapName + ".values");
+		this.present = store.openMap(mapName + ".present");
+		this.unfiled = store.openMap(mapName + ".unfiled");
+		drop();
+	}
+
+	@Override
+	public Object getPosition(Document document) {
+		return null; // not unique: the _id index names a document's single position
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<Object> collection) {
+		// no constraint to check
+	}
+
+	@Override
+	public void add(Document document, Object position, MongoCollection<Object> collection) {
+		file(document, position);
+	}
+
+	@Override
+	public Object remove(Document document) {
+		Object position = document.get("_id");
+		unfile(document, position);
+		return position;
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+		// no constraint to check
+	}
+
+	@Override
+	public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+			MongoCollection<Object> collection) {
+		unfile(oldDocument, position);
+		file(newDocument, position);
+	}
+
+	@Override
+	public boolean canHandle(Document query) {
+		List<Object> values = SecondaryIndex.condition(query, this.field);
+		return values != null && (values != SecondaryIndex.PRESENT || this.present.size() * 2 < this.collection.size());
+	}
+
+	@Override
+	public Iterable<Object> getPositions(Document query) {
+		List<Object> values = SecondaryIndex.condition(query, this.field);
+		if (values == SecondaryIndex.PRESENT) {
+			return new ArrayList<>(this.present.keySet());
+		}
+		Set<Object> positions = new LinkedHashSet<>(this.unfiled.keySet());
+		for (Object value : values) {
+			Cursor<Object[], Boolean> run = this.byValue.cursor(new Object[] { value });
+			while (run.hasNext()) {
+				Object[] entry = run.next();
+				if (!Objects.equals(entry[0], value)) {
+					break;
+				}
+				positions.add(entry[1]);
+			}
+		}
+		List<Object> inOrder = new ArrayList<>(positions);
+		if (values.size() > 1 || !this.unfiled.isEmpty()) {
+			inOrder.sort(ORDER::compare); // the collection's order, as the store's scan would give them
+		}
+		return inOrder;
+	}
+
+	@Override
+	public long getCount() {
+		return this.present.size();
+	}
+
+	@Override
+	public long getDataSize() {
+		return 0;
+	}
+
+	@Override
+	public void drop() {
+		this.byValue.clear();
+		this.present.clear();
+		this.unfiled.clear();
+	}
+
+	private void file(Document document, Object position) {
+		Object value = SecondaryIndex.valueAt(document, this.field);
+		if (!(value instanceof Missing)) {
+			this.present.put(position, Boolean.TRUE);
+		}
+		Set<Object> keys = SecondaryIndex.keysOf(value);
+		if (keys == null) {
+			this.unfiled.put(position, Boolean.TRUE);
+			return;
+		}
+		keys.forEach((key) -> this.byValue.put(new Object[] { key, position }, Boolean.TRUE));
+	}
+
+	private void unfile(Document document, Object position) {
+		this.present.remove(position);
+		this.unfiled.remove(position);
+		Set<Object> keys = SecondaryIndex.keysOf(SecondaryIndex.valueAt(document, this.field));
+		if (keys != null) {
+			keys.forEach((key) -> this.byValue.remove(new Object[] { key, position }));
+		}
+	}
+
+}
