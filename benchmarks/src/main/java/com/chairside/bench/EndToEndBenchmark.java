@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import com.chairside.launcher.Catalogue;
@@ -30,15 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Benchmark 4, end to end, and benchmark 5, footprint, on the same processes (the whole suite, as bin/chairside up
- * runs it). End to end: orders changed at a fixed rate through order-service's API (PATCH /api/orders/{id}), each
- * change timed from its event's time (stamped in order-service's transaction, kept as the notification's
- * occurredAt) to the moment notification-service stored the last department's notification (createdAt); against
- * {@link RoundTrip}, raw kafka-clients produce→consume at the same rate on the same broker and topic settings. Rounds
- * interleaved. Footprint: each process's start-up, its resident memory idle and its peak under the end-to-end load.
+ * runs it). End to end: orders changed through order-service's API (PATCH /api/orders/{id}) on a ladder of rates, each
+ * change timed from its event's time (stamped in order-service's transaction, kept as the notification's occurredAt)
+ * to the moment notification-service stored the last department's notification (createdAt); against
+ * {@link PlainPipeline}, the same store and broker work with the plain clients, timed the same way from the
+ * notifications it stored. Each side's knee ({@link Ladder}) and the p99s at {@value #COMPARE_RATE} changes/s.
+ * Footprint: each process's start-up, its resident memory idle and its peak under the end-to-end load.
  */
 final class EndToEndBenchmark implements Benchmark {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private static final int COMPARE_RATE = 25;
+
+	/** How long a step waits for its changes' notifications; a change still missing then counts as not notified. */
+	private static final Duration WAIT_LIMIT = Duration.ofMinutes(2);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -58,30 +65,62 @@ final class EndToEndBenchmark implements Benchmark {
 
 	@Override
 	public List<Result> run(Settings settings) throws Exception {
-		Stats suite = new Stats();
-		Stats baseline = new Stats();
-		List<Map<String, Object>> rounds = new ArrayList<>();
+		Ladder ladder = new Ladder("end-to-end", settings.ladder(),
+				this.endToEnd ? List.of("baseline", "suite") : List.of("suite"));
 		Memory memory;
+		long baselineStored = 0;
 		try (Stack stack = Stack.start(settings.root(), settings.logs(), services(settings), !settings.smoke(), Map.of());
-				MongoClient mongo = MongoClients.create(stack.mongoUri());
-				RoundTrip roundTrip = new RoundTrip(stack)) {
+				MongoClient mongo = MongoClients.create(stack.mongoUri())) {
 			OrderChanges changes = prepare(stack, mongo, settings);
-			memory = changes.memory();
-			int measured = this.endToEnd ? settings.rounds() : 1;
-			for (int round = 1; round <= measured; round++) {
-				Map<String, Object> figures = new LinkedHashMap<>();
-				figures.put("round", round);
-				if (this.endToEnd) {
-					baseline.add(roundTrip(roundTrip, settings, figures));
+			memory = changes.memory;
+			try (PlainPipeline plain = this.endToEnd ? new PlainPipeline(stack, changes.documents(mongo)) : null) {
+				Ladder.Driver driver = new Ladder.Driver() {
+
+					@Override
+					public Ladder.Step drive(String side, int rate) {
+						return side.equals("suite") ? changes.measure(rate, settings.changeWindow())
+								: plain.run(rate, settings.changeWindow());
+					}
+
+					@Override
+					public void settle(String side) {
+						if (side.equals("suite")) {
+							changes.settle();
+						}
+						else {
+							plain.settle();
+						}
+					}
+
+				};
+				// warmed up at the ladder's lowest rate, unmeasured: the first events of a fresh JVM take the JIT's time
+				Duration half = settings.warmUp().dividedBy(2);
+				if (!half.isZero()) {
+					if (plain != null) {
+						plain.run(settings.ladder().get(0), half);
+					}
+					changes.measure(settings.ladder().get(0), half);
 				}
-				suite.add(changes.measure(settings, figures));
-				rounds.add(figures);
-				Report.progress(name(), round, figures);
+				// footprint alone climbs the suite's ladder once, for the peak
+				int measured = this.endToEnd ? settings.rounds() : 1;
+				for (int round = 1; round <= measured; round++) {
+					ladder.climb(round, driver);
+				}
+				baselineStored = (plain != null) ? plain.stored() : 0;
 			}
 		}
 		List<Result> results = new ArrayList<>();
 		if (this.endToEnd) {
-			results.add(endToEndResult(settings, suite, baseline, rounds));
+			Map<String, Object> more = new LinkedHashMap<>();
+			more.put("window", settings.changeWindow().toSeconds() + " s per rate and round");
+			more.put("baselineNotificationsStored", baselineStored);
+			results.add(ladder.result("changes/s at the knee", 0.5, COMPARE_RATE, 4.0, more,
+					"PATCH /api/orders/{id} on a ladder of rates; event time (order-service's commit) to the last "
+							+ "department's notification stored, against a plain pipeline on the same broker and store "
+							+ "(updateOne of the order, produce with the relay's settings, consume, one notification "
+							+ "per routed department), its event time stamped after the update. A step fails when its "
+							+ "p99 reaches the limit, a change is refused or a change is not notified within "
+							+ WAIT_LIMIT.toMinutes() + " min."));
 		}
 		if (this.footprint) {
 			results.add(memory.result(settings));
@@ -98,47 +137,19 @@ final class EndToEndBenchmark implements Benchmark {
 	}
 
 	/**
-	 * Places the orders the rounds change, lets the processes settle and samples their idle memory, which thus
-	 * includes the orders.
+	 * Places the orders the rounds change (five per change a second at the ladder's top), lets the processes settle
+	 * and samples their idle memory, which thus includes the orders.
 	 */
 	private OrderChanges prepare(Stack stack, MongoClient mongo, Settings settings) throws Exception {
 		Memory memory = new Memory(stack);
 		String token = stack.token("am.northwest", "ACCOUNT_MANAGER", "NORTHWEST", null);
-		List<String> orders = placeOrders(stack, token, settings.changeRate() * 5);
+		int top = settings.ladder().get(settings.ladder().size() - 1);
+		List<String> orders = placeOrders(stack, token, top * 5);
 		Stack.pause(Duration.ofSeconds(settings.smoke() ? 1 : 10));
 		memory.sampleIdle();
 		MongoCollection<Document> notifications = mongo.getDatabase(Catalogue.database("notification-service"))
 			.getCollection("notifications");
 		return new OrderChanges(stack, token, orders, notifications, memory);
-	}
-
-	/** The baseline's round: raw produce→consume at the change rate, into the figures; its p99 in milliseconds. */
-	private static double roundTrip(RoundTrip roundTrip, Settings settings, Map<String, Object> figures) {
-		Histogram raw = roundTrip.run(settings.changeRate(), settings.changeWindow());
-		figures.put("baselineP50", raw.getValueAtPercentile(50) / 1000.0);
-		figures.put("baselineP99", raw.getValueAtPercentile(99) / 1000.0);
-		return raw.getValueAtPercentile(99) / 1000.0;
-	}
-
-	/** The p99s compared, with the medians of the rounds' p50s beside them. */
-	private static Result endToEndResult(Settings settings, Stats suite, Stats baseline,
-			List<Map<String, Object>> rounds) {
-		Stats suiteP50 = new Stats();
-		Stats baselineP50 = new Stats();
-		rounds.forEach((r) -> {
-			suiteP50.add(((Number) r.get("suiteP50")).doubleValue());
-			baselineP50.add(((Number) r.get("baselineP50")).doubleValue());
-		});
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("suiteP50", Result.round(suiteP50.median()));
-		details.put("baselineP50", Result.round(baselineP50.median()));
-		details.put("p50Ratio", Result.round(suiteP50.median() / baselineP50.median()));
-		details.put("rate", settings.changeRate());
-		details.put("window", settings.changeWindow().toSeconds() + " s per round");
-		return Result.of("end-to-end", suite, baseline, "ms p99", 4.0, false, rounds, details,
-				"PATCH /api/orders/{id} at a fixed rate; event time (order-service's commit) to the last department's "
-						+ "notification stored, against a raw kafka-clients produce→consume round trip (acks=all, "
-						+ "idempotent, six partitions).");
 	}
 
 	/** Places {@code count} orders for one account, eight at a time; returns their ids. */
@@ -183,43 +194,53 @@ final class EndToEndBenchmark implements Benchmark {
 			.build();
 	}
 
+	/** What a step's notifications tell: per change, event time to its last department's notification. */
+	record Notified(Histogram latencies, long stored, long missing) {
+
+	}
+
 	/**
-	 * Waits until notification-service has handled every change since {@code since}, then returns, per change, the
-	 * time from its event to its last department's notification, in milliseconds.
-	 * <p>
-	 * The wait watches the service's own counter of handled OrderChanged events, not the store: a count of
-	 * {@code notifications} is a scan of the whole collection on the MongoDB-wire store (an aggregation it cannot
-	 * serve from an index), and polling it twice a second kept the store, the suite's bottleneck, busy with the
-	 * benchmark's own questions. The notifications are read once, at the end.
+	 * Reads the notifications of the changes since {@code since} once (the wait for them watches counters, not the
+	 * store), and returns, per change, the time from its event to its last department's notification in milliseconds,
+	 * the notifications stored, and how many changes of {@code expected} have none stored. A change still not
+	 * notified counts with the time waited since {@code waitStarted}: a lower bound, but it is not lost from the
+	 * percentiles (a side that falls behind the rate must not look faster for it).
 	 */
-	private static Histogram awaitNotifications(Stack stack, String token, double handledBefore,
-			MongoCollection<Document> notifications, Date since, long changes) {
+	static Notified notified(MongoCollection<Document> notifications, Date since, long expected, long waitStarted) {
 		var filter = Filters.and(Filters.eq("eventType", "OrderChanged"), Filters.gte("occurredAt", since));
-		long waitStarted = System.nanoTime();
-		long deadline = waitStarted + Duration.ofMinutes(3).toNanos();
-		while (orderChangesHandled(stack) - handledBefore < changes && System.nanoTime() < deadline) {
-			Stack.pause(Duration.ofMillis(500));
-		}
 		Map<String, long[]> byEvent = new HashMap<>();
+		long stored = 0;
 		for (Document notification : notifications.find(filter)
 			.projection(Projections.include("eventId", "occurredAt", "createdAt"))) {
 			long occurred = notification.getDate("occurredAt").getTime();
 			long created = notification.getDate("createdAt").getTime();
 			byEvent.merge(notification.getString("eventId"), new long[] { occurred, created },
 					(a, b) -> new long[] { a[0], Math.max(a[1], b[1]) });
+			stored++;
 		}
 		Histogram latencies = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
 		byEvent.values().forEach((times) -> latencies.recordValue(Math.max(0, times[1] - times[0])));
-		// A change still not notified counts with the time waited so far: a lower bound, but it is not lost from the
-		// percentiles (a suite that falls behind the rate must not look faster for it).
-		long missing = changes - latencies.getTotalCount();
+		long missing = Math.max(0, expected - latencies.getTotalCount());
 		if (missing > 0) {
-			System.out.printf("  end-to-end: %d of %d changes not notified yet; counted as %d s%n", missing, changes,
-					Duration.ofNanos(System.nanoTime() - waitStarted).toSeconds());
-			latencies.recordValueWithCount(Math.min(latencies.getHighestTrackableValue(),
-					Duration.ofNanos(System.nanoTime() - waitStarted).toMillis()), missing);
+			Duration waited = Duration.ofNanos(System.nanoTime() - waitStarted);
+			System.out.printf("  end-to-end: %d of %d changes not notified; counted as %d s%n", missing, expected,
+					waited.toSeconds());
+			latencies.recordValueWithCount(Math.min(latencies.getHighestTrackableValue(), waited.toMillis()), missing);
 		}
-		return latencies;
+		return new Notified(latencies, stored, missing);
+	}
+
+	/**
+	 * Waits until notification-service's counter of handled OrderChanged events reaches {@code target}, or
+	 * {@code limit} has passed. It watches the counter, not the store: a count of {@code notifications} is a scan of
+	 * the whole collection on the MongoDB-wire store (an aggregation it cannot serve from an index), and polling it
+	 * kept the store, the suite's bottleneck, busy with the benchmark's own questions.
+	 */
+	private static void awaitHandled(Stack stack, double target, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (orderChangesHandled(stack) < target && System.nanoTime() < deadline) {
+			Stack.pause(Duration.ofMillis(250));
+		}
 	}
 
 	/**
@@ -251,28 +272,71 @@ final class EndToEndBenchmark implements Benchmark {
 	}
 
 	/**
-	 * The suite's side of a round: the placed orders changed at the rate while the processes' peak memory is sampled,
-	 * each change timed to its last department's notification.
+	 * The suite's side: the placed orders changed at a rate while the processes' peak memory is sampled, each change
+	 * timed to its last department's notification. The k-th change of an order sets another quantity than the one
+	 * before, so that every PATCH is a change, across steps and rounds.
 	 */
-	private record OrderChanges(Stack stack, String token, List<String> orders,
-			MongoCollection<Document> notifications, Memory memory) {
+	private static final class OrderChanges {
 
-		/** One round, into the figures; the changes' p99 in milliseconds. */
-		double measure(Settings settings, Map<String, Object> figures) {
+		private final Stack stack;
+
+		private final String token;
+
+		private final List<String> orders;
+
+		private final MongoCollection<Document> notifications;
+
+		private final Memory memory;
+
+		private final AtomicInteger changed = new AtomicInteger();
+
+		private double handledTarget;
+
+		OrderChanges(Stack stack, String token, List<String> orders, MongoCollection<Document> notifications,
+				Memory memory) {
+			this.stack = stack;
+			this.token = token;
+			this.orders = orders;
+			this.notifications = notifications;
+			this.memory = memory;
+		}
+
+		/** One step: {@code rate} changes a second for {@code window}, each waited for until it is notified. */
+		Ladder.Step measure(int rate, Duration window) {
 			Date since = new Date();
 			double handledBefore = orderChangesHandled(this.stack);
-			IntFunction<HttpRequest> nextChange = (i) -> change(this.stack, this.token,
-					this.orders.get(i % this.orders.size()), i / this.orders.size());
-			OpenLoad.Outcome changes = this.memory.during(
-					() -> OpenLoad.run(settings.changeRate(), settings.changeWindow(), nextChange, (s) -> s == 200));
-			Histogram latencies = awaitNotifications(this.stack, this.token, handledBefore, this.notifications, since,
-					changes.sent() - changes.errors());
-			figures.put("suiteP50", (double) latencies.getValueAtPercentile(50));
-			figures.put("suiteP99", (double) latencies.getValueAtPercentile(99));
-			figures.put("changes", changes.sent());
-			figures.put("changeErrors", changes.errors());
-			figures.put("patchP99", Result.round(changes.millis(99)));
-			return latencies.getValueAtPercentile(99);
+			IntFunction<HttpRequest> nextChange = (i) -> {
+				int k = this.changed.getAndIncrement();
+				return change(this.stack, this.token, this.orders.get(k % this.orders.size()), k / this.orders.size());
+			};
+			OpenLoad.Outcome patches = this.memory
+				.during(() -> OpenLoad.run(rate, window, nextChange, (status) -> status == 200));
+			long toNotify = patches.sent() - patches.errors();
+			this.handledTarget = handledBefore + toNotify;
+			long waitStarted = System.nanoTime();
+			awaitHandled(this.stack, this.handledTarget, WAIT_LIMIT);
+			Notified notified = notified(this.notifications, since, toNotify, waitStarted);
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("patchP99", Result.round(patches.millis(99)));
+			figures.put("changeErrors", patches.errors());
+			figures.put("notNotified", notified.missing());
+			figures.put("notificationsStored", notified.stored());
+			return new Ladder.Step(notified.latencies().getValueAtPercentile(50),
+					notified.latencies().getValueAtPercentile(99), patches.sent(), patches.errors() + notified.missing(),
+					figures);
+		}
+
+		/** After a miss: waits until the service has handled every change so far (its queue drained). */
+		void settle() {
+			awaitHandled(this.stack, this.handledTarget, WAIT_LIMIT);
+		}
+
+		/** Copies of the placed orders' documents, for the baseline to update. */
+		List<Document> documents(MongoClient mongo) {
+			return mongo.getDatabase(Catalogue.database("order-service"))
+				.getCollection("orders")
+				.find(Filters.in("_id", this.orders))
+				.into(new ArrayList<>());
 		}
 
 	}

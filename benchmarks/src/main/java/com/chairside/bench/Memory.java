@@ -21,6 +21,10 @@ final class Memory {
 
 	private static final List<String> EMBEDDED_DEFAULT = List.of("kafka", "mongodb", "mail");
 
+	private static final double UP_TARGET_SECONDS = 40;
+
+	private static final double RSS_TARGET_MB = 250;
+
 	private final Stack stack;
 
 	private final Map<String, Long> idle = new LinkedHashMap<>();
@@ -97,16 +101,36 @@ final class Memory {
 		}
 		details.put("processes", processes);
 		details.put("rssIdleTotalMb", this.idle.values().stream().mapToLong(Long::longValue).sum() / 1024);
-		if (!settings.smoke()) {
-			details.put("chairsideUpSeconds", ChairsideUp.time(settings.root()));
+		Object up = settings.smoke() ? "not measured: smoke runs never time bin/chairside up (it needs the default ports)"
+				: ChairsideUp.time(settings.root());
+		Double upSeconds = (up instanceof Double seconds) ? seconds : null;
+		if (upSeconds == null) {
+			details.put("upSecondsNotMeasured", up);
 		}
+		// the suite's own processes: the services and the gateway, not the embedded default's
+		Map.Entry<String, Long> largest = this.peak.entrySet()
+			.stream()
+			.filter((entry) -> !EMBEDDED_DEFAULT.contains(entry.getKey()))
+			.max(Map.Entry.comparingByValue())
+			.orElse(Map.entry("none", 0L));
+		double maxServiceRssMb = Result.round(largest.getValue() / 1024.0);
+		boolean upMet = upSeconds != null && upSeconds <= UP_TARGET_SECONDS;
+		boolean rssMet = maxServiceRssMb > 0 && maxServiceRssMb <= RSS_TARGET_MB;
+		details.put("maxServiceRssProcess", largest.getKey());
+		details.put("upTargetSeconds", UP_TARGET_SECONDS);
+		details.put("upMet", upMet);
+		details.put("rssTargetMb", RSS_TARGET_MB);
+		details.put("rssMet", rssMet);
 		Stats suite = new Stats();
 		suite.add(total / 1024.0);
 		Stats baseline = new Stats();
 		baseline.add(embedded / 1024.0);
 		return Result.of("footprint", suite, baseline, "MB RSS under end-to-end load", null, false, processes, details,
 				"Suite: every process at its peak under the end-to-end load; baseline: the embedded default alone "
-						+ "(broker, store, mail sink) at its peak, what the raw clients need. No target: a figure to watch.");
+						+ "(broker, store, mail sink) at its peak, what the raw clients need. No ratio target; met: "
+						+ "bin/chairside up from built jars within " + UP_TARGET_SECONDS + " s (upSeconds) and the "
+						+ "largest service or gateway within " + RSS_TARGET_MB + " MB RSS (maxServiceRssMb).")
+			.withFootprint(upSeconds, maxServiceRssMb, upMet && rssMet);
 	}
 
 }

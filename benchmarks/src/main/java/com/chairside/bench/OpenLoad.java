@@ -40,15 +40,8 @@ final class OpenLoad {
 		Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
 		AtomicLong errors = new AtomicLong();
 		ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
-		long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-		int count = (int) (duration.toNanos() / intervalNanos);
 		long start = System.nanoTime();
-		for (int i = 0; i < count; i++) {
-			long intended = start + i * intervalNanos;
-			long wait = intended - System.nanoTime();
-			if (wait > 0) {
-				LockSupport.parkNanos(wait);
-			}
+		int count = schedule(rate, duration, (i, intended) -> {
 			CompletableFuture<HttpResponse<Void>> sent = HTTP.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding());
 			pending.add(sent.whenComplete((response, failure) -> {
 				long micros = (System.nanoTime() - intended) / 1000;
@@ -60,7 +53,7 @@ final class OpenLoad {
 			if (pending.size() > 1000) {
 				pending.removeIf(CompletableFuture::isDone);
 			}
-		}
+		});
 		long missing = 0;
 		for (CompletableFuture<?> future : pending) {
 			try {
@@ -74,6 +67,32 @@ final class OpenLoad {
 			}
 		}
 		return new Outcome(count, errors.get() + missing, latencies);
+	}
+
+	/**
+	 * The open model's clock: calls {@code send} {@code rate} times a second for {@code duration}, each at its intended
+	 * start (given, in {@link System#nanoTime()}'s terms, for latencies counted from it); returns how many it sent.
+	 */
+	static int schedule(int rate, Duration duration, Send send) {
+		long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+		int count = (int) (duration.toNanos() / intervalNanos);
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			long intended = start + i * intervalNanos;
+			long wait = intended - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			send.at(i, intended);
+		}
+		return count;
+	}
+
+	/** Sends the i-th request or change, intended to start at {@code intended}; must not wait for its answer. */
+	interface Send {
+
+		void at(int i, long intended);
+
 	}
 
 	static HttpRequest.Builder request(String url, String token) {

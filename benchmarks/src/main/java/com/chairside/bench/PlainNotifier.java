@@ -90,12 +90,7 @@ final class PlainNotifier implements AutoCloseable {
 
 	/** Reads the partitions from {@code from} to {@code to}, storing as it goes; returns the seconds it took. */
 	double drain(String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-notifier");
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
+		try (KafkaConsumer<String, byte[]> consumer = consumer("bench-plain-notifier")) {
 			consumer.assign(from.keySet());
 			from.forEach(consumer::seek);
 			long started = System.nanoTime();
@@ -112,7 +107,17 @@ final class PlainNotifier implements AutoCloseable {
 		}
 	}
 
-	private void store(ConsumerRecord<String, byte[]> record) {
+	/** A consumer of this notifier's broker in {@code group}, committing only when told (after each poll). */
+	KafkaConsumer<String, byte[]> consumer(String group) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap);
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/** One OrderChanged event's store work: its reads, then one notification per routed department. */
+	void store(ConsumerRecord<String, byte[]> record) {
 		Event event = Event.of(record, this.json);
 		// the service's reads per event: its routing rules for the type, webhook subscriptions to it
 		Set<String> departments = departments(event);

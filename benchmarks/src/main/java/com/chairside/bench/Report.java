@@ -25,6 +25,9 @@ final class Report {
 	static final List<String> ORDER = List.of("event-path", "projection-rebuild", "api-latency", "end-to-end", "footprint",
 			"console", "console-search", "store");
 
+	private static final List<String> NAMED_FIGURES = List.of("suiteKnee", "baselineKnee", "upSeconds",
+			"maxServiceRssMb");
+
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private Report() {
@@ -86,6 +89,12 @@ final class Report {
 		for (Map<String, Object> entry : entries) {
 			Map<?, ?> details = (Map<?, ?>) entry.getOrDefault("details", Map.of());
 			table.append("\n**").append(entry.get("name")).append("**: ").append(entry.getOrDefault("note", ""));
+			// the figures other systems read by name (older files have none of them)
+			for (String figure : NAMED_FIGURES) {
+				if (entry.get(figure) != null) {
+					table.append("\n- ").append(figure).append(": ").append(entry.get(figure));
+				}
+			}
 			details.forEach((key, value) -> {
 				if (value instanceof List<?> rows && !rows.isEmpty() && rows.get(0) instanceof Map<?, ?>) {
 					table.append("\n\n").append(rowsTable(rows));
