@@ -3,6 +3,7 @@ package com.chairside.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -133,10 +134,12 @@ final class PlainPipeline implements AutoCloseable {
 		EndToEndBenchmark.Notified notified = EndToEndBenchmark.notified(this.notifications, since, toNotify,
 				waitStarted);
 		this.stored.addAndGet(notified.stored());
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("updateP99", Result.round(updates.getValueAtPercentile(99) / 1000.0));
+		figures.put("notNotified", notified.missing());
+		figures.put("notificationsStored", notified.stored());
 		return new Ladder.Step(notified.latencies().getValueAtPercentile(50), notified.latencies().getValueAtPercentile(99),
-				count, errors.get() + (this.failed.get() - failedBefore) + notified.missing(),
-				Map.of("updateP99", Result.round(updates.getValueAtPercentile(99) / 1000.0), "notificationsStored",
-						notified.stored()));
+				count, errors.get() + (this.failed.get() - failedBefore) + notified.missing(), figures);
 	}
 
 	/** The notifications this pipeline's consumer stored and the steps read back, in all. */

@@ -33,7 +33,7 @@ record Settings(String mode, Path root, Path logs, int events, int rebuildEvents
 	static Settings smoke(Path root) {
 		return new Settings("smoke", root, root.resolve("benchmarks/target/smoke-logs"), size("bench.events", 200),
 				size("bench.rebuildEvents", 500), rates("bench.ladder", "2,5"), seconds("bench.warmUp", 2),
-				seconds("bench.step", 2), seconds("bench.changeWindow", 3), size("bench.rounds", 1));
+				seconds("bench.step", 2), seconds("bench.changeWindow", 2), size("bench.rounds", 1));
 	}
 
 	/** The same sizes, the processes' logs in {@code folder}: benchmarks running side by side keep theirs apart. */
