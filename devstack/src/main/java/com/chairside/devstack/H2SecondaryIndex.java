@@ -1,9 +1,9 @@
 package com.chairside.devstack;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -20,7 +20,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@link SecondaryIndex}'s answers for the store on an H2 file, kept in maps of that file instead of the heap: the
  * store's process has a small heap, and an index of a collection the benchmarks fill with a million documents does
  * not fit in it, while MVStore keeps only the pages it reads in its cache. Entries are {@code [value, position]} keys
- * (on H2 a document's position is its {@code _id}), so one value's documents are one ordered run of the map.
+ * (on H2 a document's position is its {@code _id}), so one value's documents are one ordered run of the map. Keys are
+ * written as text ({@link #text}): MVStore orders other objects only among instances of one comparable class and
+ * fails on the rest (two documents, a date beside an object id), and an index needs only equal values side by side.
  * <p>
  * The maps are emptied when the store opens the file and refilled from the collection (the library fills an empty
  * index so): a file written by a SIGKILLed store may hold an index one background commit apart from its collection,
@@ -36,11 +38,13 @@ final class H2SecondaryIndex extends Index<Object> {
 
 	private final MVMap<Object, Document> collection;
 
-	private final MVMap<Object[], Boolean> byValue;
+	/** {@code [value, position]} as text, to the position. */
+	private final MVMap<Object[], Object> byValue;
 
-	private final MVMap<Object, Boolean> present;
+	/** Positions as text, to the position. */
+	private final MVMap<String, Object> present;
 
-	private final MVMap<Object, Boolean> unfiled;
+	private final MVMap<String, Object> unfiled;
 
 	/**
 	 * @param mapName the prefix of this index's maps in {@code store}
@@ -101,24 +105,17 @@ final class H2SecondaryIndex extends Index<Object> {
 	public Iterable<Object> getPositions(Document query) {
 		List<Object> values = SecondaryIndex.condition(query, this.field);
 		if (values == SecondaryIndex.PRESENT) {
-			return new ArrayList<>(this.present.keySet());
+			return inOrder(new ArrayList<>(this.present.values()));
 		}
-		Set<Object> positions = new LinkedHashSet<>(this.unfiled.keySet());
+		Set<Object> positions = new LinkedHashSet<>(this.unfiled.values());
 		for (Object value : values) {
-			Cursor<Object[], Boolean> run = this.byValue.cursor(new Object[] { value });
-			while (run.hasNext()) {
-				Object[] entry = run.next();
-				if (!Objects.equals(entry[0], value)) {
-					break;
-				}
-				positions.add(entry[1]);
+			String asked = text(value);
+			Cursor<Object[], Object> run = this.byValue.cursor(new Object[] { asked });
+			while (run.hasNext() && asked.equals(run.next()[0])) {
+				positions.add(run.getValue());
 			}
 		}
-		List<Object> inOrder = new ArrayList<>(positions);
-		if (values.size() > 1 || !this.unfiled.isEmpty()) {
-			inOrder.sort(ORDER::compare); // the collection's order, as the store's scan would give them
-		}
-		return inOrder;
+		return inOrder(new ArrayList<>(positions));
 	}
 
 	@Override
@@ -139,25 +136,58 @@ final class H2SecondaryIndex extends Index<Object> {
 	}
 
 	private void file(Document document, Object position) {
+		String at = text(position);
 		Object value = SecondaryIndex.valueAt(document, this.field);
 		if (!(value instanceof Missing)) {
-			this.present.put(position, Boolean.TRUE);
+			this.present.put(at, position);
 		}
 		Set<Object> keys = SecondaryIndex.keysOf(value);
 		if (keys == null) {
-			this.unfiled.put(position, Boolean.TRUE);
+			this.unfiled.put(at, position);
 			return;
 		}
-		keys.forEach((key) -> this.byValue.put(new Object[] { key, position }, Boolean.TRUE));
+		keys.forEach((key) -> this.byValue.put(new Object[] { text(key), at }, position));
 	}
 
 	private void unfile(Document document, Object position) {
-		this.present.remove(position);
-		this.unfiled.remove(position);
+		String at = text(position);
+		this.present.remove(at);
+		this.unfiled.remove(at);
 		Set<Object> keys = SecondaryIndex.keysOf(SecondaryIndex.valueAt(document, this.field));
 		if (keys != null) {
-			keys.forEach((key) -> this.byValue.remove(new Object[] { key, position }));
+			keys.forEach((key) -> this.byValue.remove(new Object[] { text(key), at }));
 		}
+	}
+
+	/**
+	 * The positions in the collection's order, as the store's own scan gives them, where the file can order them: it
+	 * orders ids of one comparable class (text, numbers, object ids), which is what the services' collections hold.
+	 */
+	private static List<Object> inOrder(List<Object> positions) {
+		try {
+			positions.sort(ORDER::compare);
+		}
+		catch (UnsupportedOperationException ex) {
+			// ids the file cannot order among themselves: any order is an order the store may give
+		}
+		return positions;
+	}
+
+	/**
+	 * A value or position as text, one text per value the store tells apart: its kind and its value ({@link SecondaryIndex#key}
+	 * has made equal numbers one {@code Double}).
+	 */
+	static String text(Object value) {
+		if (value == null) {
+			return "null";
+		}
+		if (value instanceof String string) {
+			return "s:" + string;
+		}
+		if (value instanceof Date date) {
+			return "date:" + date.getTime();
+		}
+		return value.getClass().getSimpleName() + ":" + value;
 	}
 
 }
