@@ -74,7 +74,7 @@ final class ProjectionRebuildBenchmark implements Benchmark {
 				Report.progress(name(), round, figures);
 			}
 		}
-		return List.of(Result.of(name(), suite, baseline, "events/s", 0.5, true, rounds,
+		return List.of(Result.of(name(), suite, baseline, "events/s", 0.6, true, rounds,
 				Map.of("events", settings.rebuildEvents(), "storeHeap", STORE_HEAP),
 				"Rebuild of all projections through reporting-service's API (start to COMPLETED, the switch-over "
 						+ "included) against insertMany of as many event-sized documents; both on the H2-backed store, "
