@@ -67,8 +67,8 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters) {
-		return new EventHandlers(json, meters);
+	EventHandlers eventHandlers(JsonMapper json, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+		return new EventHandlers(json, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	/** Retries and dead letters of every consumer binding, in its listener container: a store outage never dead-letters. */

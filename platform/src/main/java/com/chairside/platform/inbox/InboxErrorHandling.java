@@ -19,6 +19,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -39,6 +40,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * the dead-letter topic at once.</li>
  * <li>Any other failure is tried {@code max-attempts} times, then dead-lettered.</li>
  * </ul>
+ * A batch consumer ({@link EventHandlers#batchConsumer}) names the record that failed: the records before it are
+ * committed, that one meets the rules above, and those after it are delivered again.
  * A dead letter keeps the record's key, value and headers, with the {@code kafka_dlt-*} headers naming the original
  * topic, partition, offset and the handler's exception; the binder's partition function, where there is one, picks its partition.
  * A dead letter that cannot be written leaves the event to be tried again, never lost.
@@ -108,11 +111,14 @@ public class InboxErrorHandling implements ListenerContainerWithDlqAndRetryCusto
 		});
 	}
 
-	/** The handler's own exception, as the dead letter names it, without the container's and the binding's wrappers. */
+	/**
+	 * The handler's own exception, as the dead letter names it, without the container's and the binding's wrappers nor
+	 * the batch consumer's, which names the record that failed.
+	 */
 	private static Exception failure(Exception ex) {
 		Exception failure = ex;
-		while ((failure instanceof ListenerExecutionFailedException || failure instanceof MessagingException)
-				&& failure.getCause() instanceof Exception cause) {
+		while ((failure instanceof ListenerExecutionFailedException || failure instanceof MessagingException
+				|| failure instanceof BatchListenerFailedException) && failure.getCause() instanceof Exception cause) {
 			failure = cause;
 		}
 		return failure;
