@@ -1,12 +1,17 @@
 package com.chairside.notification.accounts;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +68,20 @@ public class AccountDirectory {
 	/** The practice's name, when this service has heard of the account. */
 	public Optional<String> nameOf(String accountId) {
 		return card(accountId).map(AccountCard::name);
+	}
+
+	/** The practices' names of those of the accounts this service has heard of, read with one query by id. */
+	public Map<String, String> namesOf(Collection<String> accountIds) {
+		Map<String, String> names = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return names;
+		}
+		for (AccountCard card : this.mongo.find(Query.query(Criteria.where("_id").in(accountIds)), AccountCard.class)) {
+			if (card.name() != null) {
+				names.put(card.id(), card.name());
+			}
+		}
+		return names;
 	}
 
 	public Optional<String> ownerOf(String accountId) {

@@ -30,9 +30,9 @@ class Notices {
 		this.accounts = accounts;
 	}
 
-	Notice of(IncomingEvent event, EventFacts facts, Reach reach) {
+	/** The notice of an event, with its practice's name read already (where {@link #namesPractice} it). */
+	Notice of(IncomingEvent event, EventFacts facts, Reach reach, String practice) {
 		String accountId = accountOf(facts);
-		String practice = (facts.orderId() != null) ? this.accounts.nameOf(accountId).orElse(null) : null;
 		Map<String, Object> model = model(event.name(), facts, accountId, practice);
 		String subjectTemplate = "subjects/" + event.name();
 		String subject = this.texts.has(subjectTemplate) ? this.texts.subject(subjectTemplate, model)
@@ -42,8 +42,13 @@ class Notices {
 				reach.departments(), reach.people(), null, null);
 	}
 
-	private static String accountOf(EventFacts facts) {
+	static String accountOf(EventFacts facts) {
 		return (facts.accountId() != null) ? facts.accountId() : facts.directAccountId();
+	}
+
+	/** Whether the notice names the practice: an order's does. */
+	static boolean namesPractice(EventFacts facts) {
+		return facts.orderId() != null;
 	}
 
 	/** The values the subject and body templates read; a {@code null} one renders as nothing. */

@@ -92,15 +92,28 @@ public class NotificationManagement {
 	 * now.
 	 */
 	public List<Notification> record(Notice notice) {
+		return recordAll(List.of(notice));
+	}
+
+	/**
+	 * {@link #record} for several notices at once: the notifications of all of them in one {@code insertMany}, and
+	 * their mails in one more.
+	 */
+	public List<Notification> recordAll(List<Notice> notices) {
+		if (notices.isEmpty()) {
+			return List.of();
+		}
 		Instant now = this.clock.instant();
 		List<Notification> told = new ArrayList<>();
-		for (Department department : notice.departments()) {
-			Duration deadline = this.escalation.deadlineFor(department, notice.eventType());
-			told.add(Notification.of(notice, department, null, this.properties.recipientOf(department), now,
-					(deadline != null) ? now.plus(deadline) : null));
-		}
-		for (String person : notice.people()) {
-			told.add(Notification.of(notice, null, person, mailboxOf(person), now, null));
+		for (Notice notice : notices) {
+			for (Department department : notice.departments()) {
+				Duration deadline = this.escalation.deadlineFor(department, notice.eventType());
+				told.add(Notification.of(notice, department, null, this.properties.recipientOf(department), now,
+						(deadline != null) ? now.plus(deadline) : null));
+			}
+			for (String person : notice.people()) {
+				told.add(Notification.of(notice, null, person, mailboxOf(person), now, null));
+			}
 		}
 		List<Document> documents = new ArrayList<>(told.size());
 		for (Notification notification : told) {
@@ -117,9 +130,11 @@ public class NotificationManagement {
 		}
 		this.mailQueue.enqueue(told.stream().filter((n) -> n.channel() == Channel.EMAIL).map(Notification::id).toList(),
 				now);
-		this.meters.counter("chairside.notifications.recorded", "type", notice.eventType()).increment(recorded.size());
+		for (Notification notification : recorded) {
+			this.meters.counter("chairside.notifications.recorded", "type", notification.eventType()).increment();
+		}
 		// One line per notification is too many on the event path: the counter says how many; this is for debugging.
-		log.debug("{} {}: {} recorded, {} already recorded", notice.eventType(), notice.eventId(), recorded.size(),
+		log.debug("{} notices: {} notifications recorded, {} already recorded", notices.size(), recorded.size(),
 				duplicates.cardinality());
 		return recorded;
 	}

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import com.chairside.devstack.MailSink.Mail;
 import com.chairside.notification.NotificationServiceTest;
@@ -26,8 +28,13 @@ class OrderNotificationIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
+	private static final String ORDER_EVENTS = "orderEvents-in-0";
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	BindingsLifecycleController bindings;
 
 	Api api;
 
@@ -38,9 +45,26 @@ class OrderNotificationIntegrationTests {
 
 	/** The contract example of {@code event} for a new order id; publishes it under {@code ceId}. */
 	private static String publish(String event, String orderId, String ceId) {
+		return publish(event, orderId, ceId, orderId);
+	}
+
+	/** The same under the record key {@code key}: events under one key stay in one partition, in their order. */
+	private static String publish(String event, String orderId, String ceId, String key) {
 		String type = "chairside.order." + event + ".v1";
-		kafka.sendCloudEvent("chairside.orders", orderId, ceId, type, 2, Contracts.example(type, "orderId", orderId));
+		kafka.sendCloudEvent("chairside.orders", key, ceId, type, 2, Contracts.example(type, "orderId", orderId));
 		return orderId;
+	}
+
+	/** Sends while the order events' binding is stopped, so that what is sent comes in one poll when it starts again. */
+	private void inOnePoll(Runnable send) {
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+		this.bindings.stop(ORDER_EVENTS);
+		try {
+			send.run();
+		}
+		finally {
+			this.bindings.start(ORDER_EVENTS);
+		}
 	}
 
 	/** The OrderChanged example for a new order, naming {@code departments} (a JSON value) instead of its own. */
@@ -200,6 +224,50 @@ class OrderNotificationIntegrationTests {
 
 		await().until(() -> kafka.records("chairside.orders.notification-service.dlt").stream().anyMatch(r -> orderId.equals(r.key())));
 		await().until(() -> notificationsOf(orderId, "FINANCE").size() == 1);
+	}
+
+	@Test
+	void aPoisonRecordAmidAPollIsDeadLetteredAloneAndTheEventsAroundItAreHandledOnce() {
+		String key = UUID.randomUUID().toString();
+		String before = UUID.randomUUID().toString();
+		String after = UUID.randomUUID().toString();
+		String poison = UUID.randomUUID().toString();
+		inOnePoll(() -> {
+			publish("OrderCancelled", before, UUID.randomUUID().toString(), key);
+			kafka.sendCloudEvent("chairside.orders", key, poison, "chairside.order.OrderChanged.v1", 2, "[1,2,3]");
+			publish("OrderCancelled", after, UUID.randomUUID().toString(), key);
+		});
+
+		await().until(() -> mailsAbout(before).size() == 5 && mailsAbout(after).size() == 5);
+		for (String orderId : List.of(before, after)) {
+			assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items")).hasSize(5);
+		}
+		List<Received> dead = kafka.records("chairside.orders.notification-service.dlt");
+		await().until(() -> dead.stream().anyMatch((r) -> key.equals(r.key())));
+		assertThat(dead.stream().filter((r) -> key.equals(r.key()))).as("the poison record alone")
+			.singleElement()
+			.satisfies((r) -> assertThat(r.header("ce_id")).isEqualTo(poison))
+			.satisfies((r) -> assertThat(r.header("kafka_dlt-exception-fqcn"))
+				.isEqualTo("com.chairside.platform.inbox.PoisonMessageException"));
+	}
+
+	@Test
+	void anEventDeliveredAgainInALaterPollAndTwiceInItIsHandledOnce() {
+		String orderId = UUID.randomUUID().toString();
+		String ceId = UUID.randomUUID().toString();
+		publish("OrderCancelled", orderId, ceId);
+
+		String other = UUID.randomUUID().toString();
+		inOnePoll(() -> {
+			publish("OrderCancelled", orderId, ceId);
+			publish("OrderCancelled", other, UUID.randomUUID().toString());
+			publish("OrderCancelled", orderId, ceId);
+		});
+
+		await().until(() -> mailsAbout(other).size() == 5);
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+		assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items")).hasSize(5);
+		assertThat(mailsAbout(orderId)).hasSize(5);
 	}
 
 	@Test
