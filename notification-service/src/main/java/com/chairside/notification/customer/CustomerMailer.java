@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import com.chairside.notification.notification.NotificationProperties;
 import com.chairside.platform.outbox.OutboxSource;
+import com.chairside.platform.scheduling.ServiceStopping;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -62,9 +63,12 @@ class CustomerMailer {
 
 	private final Duration maxBackoff;
 
+	private final ServiceStopping service;
+
 	CustomerMailer(CustomerMails mails, OrderForms forms, CustomerMailTexts texts, JavaMailSender sender,
 			NotificationProperties properties, CustomerMailProperties settings, CircuitBreakerRegistry breakers,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, ServiceStopping service) {
+		this.service = service;
 		this.mails = mails;
 		this.forms = forms;
 		this.texts = texts;
@@ -80,7 +84,7 @@ class CustomerMailer {
 	@Scheduled(fixedDelayString = "${chairside.notifications.customer.dispatch-interval:1s}")
 	void dispatch() {
 		Optional<CustomerMail> next;
-		while ((next = this.mails.claimNext(this.clock.instant(), CLAIM)).isPresent()) {
+		while (!this.service.stopping() && (next = this.mails.claimNext(this.clock.instant(), CLAIM)).isPresent()) {
 			if (!send(next.get())) {
 				return; // order-service or the mail server is struggling: the rest wait for the next round
 			}

@@ -26,6 +26,7 @@ import com.chairside.notification.notification.Notification;
 import com.chairside.notification.notification.NotificationManagement;
 import com.chairside.notification.notification.NotificationProperties;
 import com.chairside.notification.texts.Texts;
+import com.chairside.platform.scheduling.ServiceStopping;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -86,9 +87,13 @@ class MailDispatcher {
 
 	private final Duration practiceGrace;
 
+	private final ServiceStopping service;
+
 	MailDispatcher(MongoTemplate mongo, JavaMailSender mail, NotificationProperties properties,
 			CircuitBreakerRegistry breakers, MeterRegistry meters, Clock clock, MailTemplates templates,
-			NotificationManagement notifications, MailQueue queue, AccountDirectory accounts, Texts texts) {
+			NotificationManagement notifications, MailQueue queue, AccountDirectory accounts, Texts texts,
+			ServiceStopping service) {
+		this.service = service;
 		this.accounts = accounts;
 		this.texts = texts;
 		this.practiceGrace = properties.practiceGrace();
@@ -106,7 +111,7 @@ class MailDispatcher {
 	@Scheduled(fixedDelayString = "${chairside.notifications.dispatch-interval:500ms}")
 	void dispatch() {
 		String id;
-		while ((id = this.queue.claimNext(this.clock.instant(), CLAIM)) != null) {
+		while (!this.service.stopping() && (id = this.queue.claimNext(this.clock.instant(), CLAIM)) != null) {
 			if (awaitsPractice(id)) {
 				continue;
 			}

@@ -35,6 +35,7 @@ import com.chairside.notification.notification.Delivery;
 import com.chairside.notification.notification.NotificationFailed;
 import com.chairside.platform.outbox.EventFactory;
 import com.chairside.platform.outbox.OutboxRelay;
+import com.chairside.platform.scheduling.ServiceStopping;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -76,8 +77,11 @@ class WebhookDispatcher implements DisposableBean {
 
 	private final OutboxRelay outbox;
 
+	private final ServiceStopping service;
+
 	WebhookDispatcher(MongoTemplate mongo, Webhooks webhooks, WebhookProperties properties, WebhookTargets targets,
-			MeterRegistry meters, Clock clock, EventFactory events, OutboxRelay outbox) {
+			MeterRegistry meters, Clock clock, EventFactory events, OutboxRelay outbox, ServiceStopping service) {
+		this.service = service;
 		this.outbox = outbox;
 		this.mongo = mongo;
 		this.events = events;
@@ -112,7 +116,7 @@ class WebhookDispatcher implements DisposableBean {
 	void dispatch() {
 		WebhookDelivery next;
 		int round = 0;
-		while (round++ < 200 && (next = claimNext()) != null) {
+		while (round++ < 200 && !this.service.stopping() && (next = claimNext()) != null) {
 			deliver(next);
 		}
 	}

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,15 +19,12 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.TestPropertySource;
 
-import com.chairside.notification.NotificationServiceApplication;
+import com.chairside.notification.NotificationReplica;
 import com.chairside.notification.NotificationServiceTest;
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
@@ -89,21 +85,7 @@ class EscalationReplicasIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startReplica() {
-		return new SpringApplicationBuilder(NotificationServiceApplication.class)
-			.initializers((context) -> {
-				// What the first replica runs against, read from its environment: same store, broker, issuer, mail.
-				List<String> shared = Stream
-					.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-							"spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host",
-							"spring.mail.port", "chairside.outbox.sweep-interval")
-					.map((name) -> name + "=" + this.environment.getRequiredProperty(name))
-					.collect(Collectors.toCollection(ArrayList::new));
-				shared.addAll(List.of(NotificationServiceTest.class.getAnnotation(TestPropertySource.class).properties()));
-				shared.addAll(List.of("server.port=0", "chairside.notifications.escalation.initial-delay=0s"));
-				TestPropertyValues.of(shared).applyTo(context);
-				context.getBeanFactory().registerSingleton("testClock", this.clock);
-			})
-			.run();
+		return NotificationReplica.start(this.environment, this.clock, "chairside.notifications.escalation.initial-delay=0s");
 	}
 
 	@AfterEach

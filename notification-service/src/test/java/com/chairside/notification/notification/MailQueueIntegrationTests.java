@@ -3,6 +3,7 @@ package com.chairside.notification.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,13 +12,17 @@ import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.chairside.devstack.MailSink.Mail;
+import com.chairside.notification.NotificationReplica;
 import com.chairside.notification.NotificationServiceTest;
 import com.chairside.testsupport.Infrastructure;
+import com.chairside.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +34,9 @@ import static org.awaitility.Awaitility.await;
  */
 @NotificationServiceTest
 class MailQueueIntegrationTests {
+
+	/** Mails enough that sending them all takes a replica many seconds, well past a prompt stop. */
+	private static final int BACKLOG = 500;
 
 	@Autowired
 	NotificationManagement notifications;
@@ -44,6 +52,9 @@ class MailQueueIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Environment environment;
 
 	private static Notice placed(String orderId, Set<Department> departments) {
 		return new Notice(UUID.randomUUID().toString(), "OrderPlaced", orderId, "account-1", "NORTHEAST", Instant.now(),
@@ -108,6 +119,44 @@ class MailQueueIntegrationTests {
 			.until(() -> this.mongo.getCollection(MailQueue.COLLECTION).countDocuments(Filters.eq("_id", left.id())) == 0);
 		this.queue.sweep(this.clock.instant());
 		await().during(Duration.ofSeconds(1)).until(() -> mailsAbout(orderId).size() == 1);
+	}
+
+	/**
+	 * A replica that stops ends its dispatching round between two mails and leaves the rest of a backlog to the others,
+	 * instead of holding its stop until the whole backlog is sent (and being killed mid-mail when that outlasts the
+	 * grace period). The backlog is due on the stopping replica's clock only, so that this context's dispatcher leaves
+	 * it alone.
+	 */
+	@Test
+	void aStoppingReplicaLeavesTheRestOfItsBacklogToTheOthers() {
+		String orderId = UUID.randomUUID().toString();
+		List<String> backlog = new ArrayList<>();
+		for (int i = 0; i < BACKLOG; i++) {
+			backlog.add(storedWithoutItsMail(placed(orderId, Set.of(Department.FINANCE)), Department.FINANCE).id());
+		}
+		this.queue.enqueue(backlog, this.clock.instant().plus(Duration.ofHours(1)));
+		MutableClock ahead = new MutableClock();
+		ahead.advance(Duration.ofHours(2));
+		try {
+			ConfigurableApplicationContext replica = NotificationReplica.start(this.environment, ahead);
+			try {
+				await("the replica mailing the backlog").until(() -> mailsAbout(orderId).size() >= 20);
+				int sent = mailsAbout(orderId).size();
+				replica.close();
+				// at most the mail under way when the stop began, and one the sink was still taking in when counted
+				assertThat(mailsAbout(orderId).size() - sent).as("mails the replica sent once told to stop")
+					.isLessThanOrEqualTo(2);
+			}
+			finally {
+				replica.close();
+			}
+			assertThat(this.mongo.getCollection(MailQueue.COLLECTION).countDocuments(Filters.in("_id", backlog)))
+				.as("mails the stopped replica left in the queue").isPositive();
+		}
+		finally {
+			this.mongo.getCollection(MailQueue.COLLECTION).deleteMany(Filters.in("_id", backlog));
+			this.mongo.remove(Query.query(Criteria.where("_id").in(backlog)), Notification.class);
+		}
 	}
 
 }

@@ -25,6 +25,11 @@ public class SchedulingAutoConfiguration {
 	}
 
 	@Bean
+	ServiceStopping serviceStopping() {
+		return new ServiceStopping();
+	}
+
+	@Bean
 	LockingTaskExecutorListener scheduledRuns(MeterRegistry meters) {
 		return new ScheduledRuns(meters);
 	}
