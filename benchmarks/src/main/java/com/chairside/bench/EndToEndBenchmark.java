@@ -108,6 +108,7 @@ final class EndToEndBenchmark implements Benchmark {
 				}
 				baselineStored = (plain != null) ? plain.stored() : 0;
 			}
+			memory.sampleAfterLoad(settings.logs());
 		}
 		List<Result> results = new ArrayList<>();
 		if (this.endToEnd) {

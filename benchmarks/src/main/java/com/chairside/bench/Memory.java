@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.chairside.launcher.PartProcess;
 
@@ -25,6 +27,10 @@ final class Memory {
 
 	private static final double RSS_TARGET_MB = 250;
 
+	/** A heap's generations in {@code jcmd GC.heap_info} (the serial collector's), each with what it holds. */
+	private static final Pattern GENERATION_USED = Pattern
+		.compile("(?m)^\\s*(?:def new|tenured) generation\\s.*?used (\\d+)K");
+
 	private final Stack stack;
 
 	private final Map<String, Long> idle = new LinkedHashMap<>();
@@ -33,13 +39,20 @@ final class Memory {
 
 	private final Map<String, Double> startUps = new LinkedHashMap<>();
 
+	private final Map<String, Double> idleCpu = new LinkedHashMap<>();
+
+	private final Map<String, AfterLoad> afterLoad = new LinkedHashMap<>();
+
 	Memory(Stack stack) {
 		this.stack = stack;
 		stack.parts().forEach((name, proc) -> this.startUps.put(name, proc.startUp().toMillis() / 1000.0));
 	}
 
 	void sampleIdle() {
-		this.stack.parts().forEach((name, proc) -> this.idle.put(name, rssKb(proc)));
+		this.stack.parts().forEach((name, proc) -> {
+			this.idle.put(name, rssKb(proc));
+			this.idleCpu.put(name, cpuSeconds(proc));
+		});
 	}
 
 	/** Runs {@code load}, sampling every process's resident memory meanwhile. */
@@ -63,6 +76,69 @@ final class Memory {
 		finally {
 			sampler.interrupt();
 		}
+	}
+
+	/**
+	 * Once the load is over: each process's CPU seconds so far, then, after a full collection ({@code jcmd GC.run}),
+	 * its live set (the heap in use) and resident memory. The heap's summary goes beside the logs
+	 * ({@code <part>-after-load.txt}), with the native memory's when the part runs with
+	 * {@code -XX:NativeMemoryTracking=summary}.
+	 */
+	void sampleAfterLoad(Path logs) {
+		this.stack.parts().forEach((name, proc) -> {
+			double cpu = cpuSeconds(proc);
+			String heap = jcmd(proc, "GC.run") + jcmd(proc, "GC.heap_info");
+			long used = 0;
+			Matcher generation = GENERATION_USED.matcher(heap);
+			while (generation.find()) {
+				used += Long.parseLong(generation.group(1));
+			}
+			try {
+				Files.writeString(logs.resolve(name + "-after-load.txt"),
+						heap + "\n" + jcmd(proc, "VM.native_memory", "summary"));
+			}
+			catch (IOException ex) {
+				// the summary is a help to read, not a figure
+			}
+			this.afterLoad.put(name, new AfterLoad(cpu, used / 1024, rssKb(proc) / 1024));
+		});
+	}
+
+	private static String jcmd(PartProcess process, String... command) {
+		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				Long.toString(process.pid())));
+		line.addAll(List.of(command));
+		try {
+			Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+			String output = new String(jcmd.getInputStream().readAllBytes());
+			jcmd.waitFor();
+			return output;
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
+	}
+
+	/** User and system CPU seconds the process has used, from /proc; 0 once it is gone. */
+	static double cpuSeconds(PartProcess process) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime, fields 14 and 15 of the whole line, in clock ticks of 1/100 s
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	/** What a process holds once the load is over. */
+	record AfterLoad(double cpuSeconds, long liveSetMb, long rssMb) {
+
 	}
 
 	/** Resident set size in kilobytes, as {@code ps -o rss} reports it; 0 once the process is gone. */
@@ -93,6 +169,13 @@ final class Memory {
 			process.put("startUpSeconds", this.startUps.get(name));
 			process.put("rssIdleMb", this.idle.getOrDefault(name, 0L) / 1024);
 			process.put("rssUnderLoadMb", underLoad / 1024);
+			AfterLoad after = this.afterLoad.get(name);
+			if (after != null) {
+				process.put("cpuSecondsIdle", this.idleCpu.get(name));
+				process.put("cpuSecondsAfterLoad", after.cpuSeconds());
+				process.put("liveSetMbAfterLoad", after.liveSetMb());
+				process.put("rssAfterFullGcMb", after.rssMb());
+			}
 			processes.add(process);
 			total += underLoad;
 			if (EMBEDDED_DEFAULT.contains(name)) {

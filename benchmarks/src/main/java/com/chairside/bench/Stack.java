@@ -19,6 +19,7 @@ import com.chairside.launcher.Catalogue;
 import com.chairside.launcher.FreePorts;
 import com.chairside.launcher.Part;
 import com.chairside.launcher.PartProcess;
+import com.chairside.launcher.Program;
 import com.chairside.launcher.Supervisor;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -94,8 +95,9 @@ final class Stack implements AutoCloseable {
 
 	/**
 	 * The catalogue with this benchmark's heaps and settings, and what a person tries from the command line:
-	 * {@code -Dbench.args.<service>="--a=b --c=d"} (a setting, without a rebuild) and {@code -Dbench.jfr=<service>} (a
-	 * flight recording beside the logs).
+	 * {@code -Dbench.args.<service>="--a=b --c=d"} (a setting, without a rebuild), {@code -Dbench.jvm="-XX:..."} (JVM
+	 * options of the services and the gateway; {@code -Dbench.jvm.<part>} of one), {@code -Dbench.jar.<service>=<jar>}
+	 * (another build of its jar) and {@code -Dbench.jfr=<service>} (a flight recording beside the logs).
 	 */
 	private static Catalogue tuned(Catalogue catalogue, Path logs, Map<String, List<String>> extraArgs,
 			Map<String, String> heaps) {
@@ -114,6 +116,21 @@ final class Stack implements AutoCloseable {
 			String tried = System.getProperty("bench.args." + service, "").trim();
 			if (!tried.isEmpty()) {
 				tuned = tuned.adjusting(service, (part) -> part.withCommandLineSettings(List.of(tried.split("\\s+"))));
+			}
+		}
+		// a service from another build of its jar (another commit's), the rest as they are
+		for (String service : SERVICES) {
+			String jar = System.getProperty("bench.jar." + service, "").trim();
+			if (!jar.isEmpty()) {
+				tuned = tuned.adjusting(service, (part) -> part.withProgram(new Program.Jar(Path.of(jar))));
+			}
+		}
+		// JVM options tried without a rebuild, after the catalogue's (of a flag given twice the last wins)
+		for (String part : Stream.concat(SERVICES.stream(), Stream.of("gateway")).toList()) {
+			String options = (System.getProperty("bench.jvm", "") + " " + System.getProperty("bench.jvm." + part, ""))
+				.trim();
+			if (!options.isEmpty()) {
+				tuned = tuned.adjusting(part, (p) -> p.withJvmOptions(List.of(options.split("\\s+"))));
 			}
 		}
 		String profiled = System.getProperty("bench.jfr", "");
