@@ -71,7 +71,7 @@ final class EventPathBenchmark implements Benchmark {
 		}
 		return List.of(Result.of(name(), suite, baseline, "events/s", 0.7, true, rounds,
 				Map.of("events", settings.events()),
-				"notification-service (C1-only JVM, -Xmx300m, as bin/chairside runs it) against a plain kafka-clients "
+				"notification-service (C1-only JVM, -Xmx128m, as bin/chairside runs it) against a plain kafka-clients "
 						+ "consumer with the plain MongoDB driver doing the same inserts; both on the H2-backed store."));
 	}
 

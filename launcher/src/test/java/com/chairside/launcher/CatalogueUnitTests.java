@@ -33,9 +33,13 @@ class CatalogueUnitTests {
 	void eachPartHasItsHeapAndTheSpringBootPartsStartWithC1Only() {
 		assertThat(this.catalogue.parts()).extracting(Part::name, Part::heap)
 			.contains(tuple("kafka", "384m"), tuple("mongodb", "256m"), tuple("mail", "64m"), tuple("issuer", "160m"),
-					tuple("zipkin", "160m"), tuple("order-service", "300m"), tuple("gateway", "300m"));
+					tuple("zipkin", "160m"), tuple("order-service", "128m"), tuple("reporting-service", "256m"),
+					tuple("gateway", "128m"));
+		assertThat(this.catalogue.withReplicas(Map.of("reporting-service", 2)).part("reporting-service-2").heap())
+			.isEqualTo("256m");
 		assertThat(this.catalogue.part("order-service").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Xss512k");
+				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40",
+				"-XX:-ShrinkHeapInSteps");
 		assertThat(this.catalogue.part("mongodb").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC");
 	}
 
@@ -43,7 +47,7 @@ class CatalogueUnitTests {
 	void aServiceRunsFromItsModulesJarAndIsToldWhereEverythingItTalksToIs() {
 		Part orders = this.catalogue.part("order-service");
 
-		assertThat(orders.command("java")).startsWith("java", "-Dchairside.part=order-service", "-Xmx300m")
+		assertThat(orders.command("java")).startsWith("java", "-Dchairside.part=order-service", "-Xmx128m")
 			.containsSequence("-jar", "/repo/order-service/target/order-service.jar", "--server.port=8083")
 			.contains("--spring.kafka.bootstrap-servers=127.0.0.1:9092",
 					"--spring.mongodb.uri=mongodb://127.0.0.1:27017/chairside-orders",
@@ -167,7 +171,7 @@ class CatalogueUnitTests {
 				.filteredOn((argument) -> argument.startsWith("--chairside.leads.account-service.url="))
 				.hasSize(1);
 		}
-		assertThat(tuned.part("account-service").heap()).isEqualTo("300m");
+		assertThat(tuned.part("account-service").heap()).isEqualTo("128m");
 	}
 
 	@Test
