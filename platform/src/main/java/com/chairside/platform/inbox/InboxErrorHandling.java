@@ -1,6 +1,8 @@
 package com.chairside.platform.inbox;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -48,6 +50,9 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 public class InboxErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
+	private static final List<Class<? extends Exception>> STORE_AWAY = List.of(DataAccessResourceFailureException.class,
+			QueryTimeoutException.class);
+
 	private final DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers;
 
 	private final KafkaTemplate<byte[], byte[]> deadLetters;
@@ -90,16 +95,32 @@ public class InboxErrorHandling implements ListenerContainerWithDlqAndRetryCusto
 		else {
 			errors = new DefaultErrorHandler(attempts(backOff));
 		}
-		errors.setBackOffFunction((record, ex) -> storeUnavailable(ex) ? storeOutage() : null);
-		errors.addNotRetryableExceptions(PoisonMessageException.class);
+		List<Class<? extends Exception>> notRetryable = new ArrayList<>(List.of(PoisonMessageException.class));
 		if (properties != null) {
 			properties.getRetryableExceptions().forEach((type, retryable) -> {
 				if (!retryable && Exception.class.isAssignableFrom(type)) {
-					errors.addNotRetryableExceptions(type.asSubclass(Exception.class));
+					notRetryable.add(type.asSubclass(Exception.class));
 				}
 			});
 		}
+		notRetryable.forEach(errors::addNotRetryableExceptions);
+		// The container classifies the exception under its own wrapper only; a batch consumer's failure comes wrapped
+		// in the binding's and the batch's, so the chain is searched here too.
+		errors.setBackOffFunction((record, ex) -> storeUnavailable(ex) ? storeOutage()
+				: causedBy(ex, notRetryable) ? new FixedBackOff(0L, 0L) : null);
 		container.setCommonErrorHandler(errors);
+	}
+
+	/** Whether {@code ex} or one of its causes is of one of the {@code types}. */
+	private static boolean causedBy(Throwable ex, List<Class<? extends Exception>> types) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			for (Class<? extends Exception> type : types) {
+				if (type.isInstance(cause)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private DeadLetterPublishingRecoverer deadLetters(String group,
@@ -138,12 +159,7 @@ public class InboxErrorHandling implements ListenerContainerWithDlqAndRetryCusto
 
 	/** Whether {@code ex} (as the container sees it, wrapped) comes of a store that cannot be reached. */
 	static boolean storeUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException) {
-				return true;
-			}
-		}
-		return false;
+		return causedBy(ex, STORE_AWAY);
 	}
 
 	@Override
