@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -23,6 +25,12 @@ import com.sun.net.httpserver.HttpServer;
 public final class MailSink implements AutoCloseable {
 
 	private final GreenMail mail;
+
+	/**
+	 * Each received message read once: tests poll {@link #received()} many times a second while thousands of mails
+	 * pile up, and reading a multipart message's parts is the costly step. GreenMail keeps one instance per message.
+	 */
+	private final Map<MimeMessage, Mail> read = new IdentityHashMap<>();
 
 	private HttpServer web;
 
@@ -44,17 +52,24 @@ public final class MailSink implements AutoCloseable {
 
 	/** Every received message as (to, subject, body). */
 	public List<Mail> received() {
-		List<Mail> mails = new ArrayList<>();
-		for (MimeMessage message : this.mail.getReceivedMessages()) {
-			try {
-				mails.add(new Mail(String.valueOf(message.getRecipients(Message.RecipientType.TO)[0]),
-						message.getSubject(), text(message.getContent())));
-			}
-			catch (MessagingException | IOException ex) {
-				throw new IllegalStateException(ex);
+		MimeMessage[] messages = this.mail.getReceivedMessages();
+		List<Mail> mails = new ArrayList<>(messages.length);
+		synchronized (this.read) {
+			for (MimeMessage message : messages) {
+				mails.add(this.read.computeIfAbsent(message, MailSink::read));
 			}
 		}
 		return mails;
+	}
+
+	private static Mail read(MimeMessage message) {
+		try {
+			return new Mail(String.valueOf(message.getRecipients(Message.RecipientType.TO)[0]), message.getSubject(),
+					text(message.getContent()));
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Every received message whole, for a test that reads its attachments. */
