@@ -11,7 +11,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The store on an H2 file, serving non-unique indexes ({@link H2SecondaryIndex}, in the file's own maps) instead of
- * ignoring them, and unique ones for queries that name more than their fields ({@link UniqueLookup}).
+ * ignoring them, and unique ones keyed as text ({@link H2UniqueIndex}) for queries that name more than their fields
+ * too ({@link UniqueLookup}).
  */
 final class IndexedH2Backend extends H2Backend {
 
@@ -27,8 +28,10 @@ final class IndexedH2Backend extends H2Backend {
 			@Override
 			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 					boolean sparse) {
-				return new UniqueLookup<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys,
-						sparse);
+				String collection = databaseName + "." + collectionName;
+				// "<database>.<collection>._index_<index>" is where H2Database keeps its own unique index's map
+				return new UniqueLookup<>(new H2UniqueIndex(store, collection + "._unique_" + indexName,
+						collection + "._index_" + indexName, indexName, keys, sparse), keys, sparse);
 			}
 
 			@Override
