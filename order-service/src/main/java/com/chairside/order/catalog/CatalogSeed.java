@@ -36,10 +36,13 @@ class CatalogSeed implements ApplicationRunner {
 
 	private final MongoTemplate mongo;
 
-	CatalogSeed(Catalog catalog, PriceLists priceLists, MongoTemplate mongo) {
+	private final CatalogCache cache;
+
+	CatalogSeed(Catalog catalog, PriceLists priceLists, MongoTemplate mongo, CatalogCache cache) {
 		this.catalog = catalog;
 		this.priceLists = priceLists;
 		this.mongo = mongo;
+		this.cache = cache;
 	}
 
 	@Override
@@ -59,6 +62,7 @@ class CatalogSeed implements ApplicationRunner {
 			this.priceLists.saveAll(priceLists(products()));
 			log.info("Seeded the USD and EUR price lists");
 		}
+		this.cache.evict();
 	}
 
 	static List<Product> products() {

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Prices per SKU in one currency, valid from one date to another (both inclusive). Pricing an order reads a
- * currency's lists newest first, hence the index.
+ * currency's lists newest first ({@link CatalogCache} reads them all in that order), hence the index.
  */
 @Document("price_lists")
 @CompoundIndex(name = "currency_newest", def = "{'currency': 1, 'validFrom': -1}")

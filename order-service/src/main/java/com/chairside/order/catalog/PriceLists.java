@@ -7,8 +7,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 /** The price lists, per currency. */
 public interface PriceLists extends MongoRepository<PriceList, String> {
 
-	List<PriceList> findByCurrencyOrderByValidFromDesc(String currency);
-
 	List<PriceList> findAllByOrderByCurrencyAscValidFromDesc();
 
 }

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Pricing {
 
-	private final PriceLists priceLists;
+	private final CatalogCache catalog;
 
-	Pricing(PriceLists priceLists) {
-		this.priceLists = priceLists;
+	Pricing(CatalogCache catalog) {
+		this.catalog = catalog;
 	}
 
 	public Optional<Money> priceOf(Product product, String currency, LocalDate day) {
-		for (PriceList list : this.priceLists.findByCurrencyOrderByValidFromDesc(currency)) {
+		for (PriceList list : this.catalog.priceLists(currency)) {
 			if (list.validOn(day)) {
 				BigDecimal price = list.prices().get(product.sku());
 				return Optional.ofNullable(price).map((amount) -> new Money(amount, currency));

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 
 import com.chairside.order.accounts.AccountDirectory;
 import com.chairside.order.accounts.KnownAccount;
-import com.chairside.order.catalog.Catalog;
+import com.chairside.order.catalog.CatalogCache;
 import com.chairside.order.catalog.Money;
 import com.chairside.order.catalog.Pricing;
 import com.chairside.order.catalog.Product;
@@ -44,7 +44,7 @@ public class OrderManagement {
 
 	private final Orders orders;
 
-	private final Catalog catalog;
+	private final CatalogCache catalog;
 
 	private final Pricing pricing;
 
@@ -60,7 +60,7 @@ public class OrderManagement {
 
 	private final BigDecimal maxDiscount;
 
-	OrderManagement(Orders orders, Catalog catalog, Pricing pricing, AccountDirectory accounts, EventFactory events,
+	OrderManagement(Orders orders, CatalogCache catalog, Pricing pricing, AccountDirectory accounts, EventFactory events,
 			Clock clock, OrderNumbers numbers, OrderProperties settings) {
 		this.orders = orders;
 		this.catalog = catalog;
@@ -246,7 +246,7 @@ public class OrderManagement {
 			if (!seen.add(line.sku())) {
 				throw new InvalidFieldException(field, "SKU " + line.sku() + " appears twice; give one line per SKU");
 			}
-			Product product = this.catalog.findById(line.sku())
+			Product product = this.catalog.product(line.sku())
 				.orElseThrow(() -> new InvalidFieldException(field, "is not a catalogue SKU: " + line.sku()));
 			checkOptions(product, line.options(), "lines[" + i + "].options");
 			Money price = this.pricing.priceOf(product, currency, today)

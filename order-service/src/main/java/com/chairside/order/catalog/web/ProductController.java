@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.chairside.order.catalog.Catalog;
+import com.chairside.order.catalog.CatalogCache;
 import com.chairside.order.catalog.PriceList;
 import com.chairside.order.catalog.PriceLists;
 import com.chairside.order.catalog.Product;
@@ -29,9 +30,12 @@ class ProductController {
 
 	private final PriceLists priceLists;
 
-	ProductController(Catalog catalog, PriceLists priceLists) {
+	private final CatalogCache cache;
+
+	ProductController(Catalog catalog, PriceLists priceLists, CatalogCache cache) {
 		this.catalog = catalog;
 		this.priceLists = priceLists;
+		this.cache = cache;
 	}
 
 	@GetMapping("/products")
@@ -48,7 +52,9 @@ class ProductController {
 	@PutMapping("/products/{sku}")
 	ProductView saveProduct(
 			@PathVariable @Pattern(regexp = "[A-Z][A-Z0-9-]{0,39}", message = "must be an upper-case SKU such as TC-ORTHO-200") String sku, @Valid @RequestBody ProductRequest request) {
-		return ProductView.of(this.catalog.save(request.toProduct(sku)));
+		Product saved = this.catalog.save(request.toProduct(sku));
+		this.cache.evict();
+		return ProductView.of(saved);
 	}
 
 	@GetMapping("/products/price-lists")
@@ -58,7 +64,9 @@ class ProductController {
 
 	@PostMapping("/products/price-lists")
 	ResponseEntity<PriceList> savePriceList(@Valid @RequestBody PriceListRequest request) {
-		return ResponseEntity.status(201).body(this.priceLists.save(request.toPriceList()));
+		PriceList saved = this.priceLists.save(request.toPriceList());
+		this.cache.evict();
+		return ResponseEntity.status(201).body(saved);
 	}
 
 }
