@@ -17,11 +17,13 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.config.ConsumerEndpointCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
 import org.springframework.data.mongodb.observability.MongoHandlerContext;
 import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
+import org.springframework.integration.kafka.inbound.KafkaMessageDrivenChannelAdapter;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -75,6 +77,16 @@ public class PlatformAutoConfiguration {
 	@Bean
 	InboxErrorHandling inboxErrorHandling(KafkaProperties kafka, ObjectProvider<DlqPartitionFunction> partitions) {
 		return new InboxErrorHandling(kafka.buildProducerProperties(), partitions.getIfAvailable());
+	}
+
+	/**
+	 * A consumer binding's failure goes straight to its listener container, where {@link InboxErrorHandling} reports
+	 * it once: not also through Spring Integration's error channel, whose logger writes every failed poll of a batch
+	 * binding at ERROR with its stack trace, a poison record amid a poll as much as a bug.
+	 */
+	@Bean
+	ConsumerEndpointCustomizer<KafkaMessageDrivenChannelAdapter<?, ?>> failuresToTheListenerContainer() {
+		return (adapter, destination, group) -> adapter.setErrorChannel(null);
 	}
 
 	/** Counts each dead letter by topic and group as the binder sends it (and puts it on the topic's one partition). */

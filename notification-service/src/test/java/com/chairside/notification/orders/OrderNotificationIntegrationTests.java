@@ -19,6 +19,9 @@ import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.KafkaProbe.Received;
+import com.chairside.testsupport.LoggedProblems;
+
+import ch.qos.logback.classic.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -243,15 +246,22 @@ class OrderNotificationIntegrationTests {
 		String before = UUID.randomUUID().toString();
 		String after = UUID.randomUUID().toString();
 		String poison = UUID.randomUUID().toString();
-		inOnePoll(() -> {
-			publish("OrderCancelled", before, UUID.randomUUID().toString(), key);
-			kafka.sendCloudEvent("chairside.orders", key, poison, "chairside.order.OrderChanged.v1", 2, "[1,2,3]");
-			publish("OrderCancelled", after, UUID.randomUUID().toString(), key);
-		});
+		try (LoggedProblems logged = LoggedProblems.capture()) {
+			inOnePoll(() -> {
+				publish("OrderCancelled", before, UUID.randomUUID().toString(), key);
+				kafka.sendCloudEvent("chairside.orders", key, poison, "chairside.order.OrderChanged.v1", 2, "[1,2,3]");
+				publish("OrderCancelled", after, UUID.randomUUID().toString(), key);
+			});
 
-		// the binding's restart makes the broker rebalance first, which takes seconds on a loaded machine
-		await().atMost(REBALANCE).untilAsserted(() -> assertThat(List.of(mailsAbout(before).size(), mailsAbout(after).size()))
-			.as("mails about the events before and after the poison record").containsExactly(5, 5));
+			// the binding's restart makes the broker rebalance first, which takes seconds on a loaded machine
+			await().atMost(REBALANCE)
+				.untilAsserted(() -> assertThat(List.of(mailsAbout(before).size(), mailsAbout(after).size()))
+					.as("mails about the events before and after the poison record").containsExactly(5, 5));
+			assertThat(logged.at(Level.WARN, "com.chairside.platform.inbox")).as("the poison record, named once")
+				.singleElement().asString().contains("poison message", poison);
+			assertThat(logged.at(Level.ERROR, "org.springframework")).as("an expected path: no stack trace at ERROR")
+				.isEmpty();
+		}
 		for (String orderId : List.of(before, after)) {
 			assertThat(this.api.get("/api/notifications?orderId=" + orderId).json().path("items")).hasSize(5);
 		}

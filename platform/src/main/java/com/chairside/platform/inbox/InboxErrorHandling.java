@@ -1,5 +1,6 @@
 package com.chairside.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,9 +8,12 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
@@ -18,6 +22,7 @@ import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerPro
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -25,6 +30,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -47,8 +53,13 @@ import org.springframework.util.backoff.FixedBackOff;
  * A dead letter keeps the record's key, value and headers, with the {@code kafka_dlt-*} headers naming the original
  * topic, partition, offset and the handler's exception; the binder's partition function, where there is one, picks its partition.
  * A dead letter that cannot be written leaves the event to be tried again, never lost.
+ * <p>
+ * Each failure is logged once, where it is understood: a poison record and a store outage by {@link EventHandlers},
+ * any other failure here, a line per failed attempt and its stack trace at ERROR when it is dead-lettered.
  */
 public class InboxErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(InboxErrorHandling.class);
 
 	private static final List<Class<? extends Exception>> STORE_AWAY = List.of(DataAccessResourceFailureException.class,
 			QueryTimeoutException.class);
@@ -108,7 +119,50 @@ public class InboxErrorHandling implements ListenerContainerWithDlqAndRetryCusto
 		// in the binding's and the batch's, so the chain is searched here too.
 		errors.setBackOffFunction((record, ex) -> storeUnavailable(ex) ? storeOutage()
 				: causedBy(ex, notRetryable) ? new FixedBackOff(0L, 0L) : null);
+		// The container's report of each seek after a failure is a stack trace at ERROR, for a poison record amid a poll
+		// (an expected path) as much as for a bug: Reporting says what happened instead, once.
+		errors.setLogLevel(KafkaException.Level.DEBUG);
+		errors.setRetryListeners(new Reporting(group, notRetryable));
 		container.setCommonErrorHandler(errors);
+	}
+
+	/**
+	 * Logs what {@link EventHandlers} does not: an event whose handling failed otherwise than by being poison or meeting
+	 * the store away, at each failed attempt and when it is dead-lettered or cannot be.
+	 */
+	private record Reporting(String group, List<Class<? extends Exception>> notRetryable) implements RetryListener {
+
+		@Override
+		public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+			if (ordinary(ex)) {
+				log.warn("{}: {} failed (attempt {}): {}", this.group, where(record), attempt, failure(ex).toString());
+			}
+		}
+
+		@Override
+		public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
+			if (ordinary(ex)) {
+				log.error("{}: {} sent to the dead-letter topic, its last attempt failed", this.group, where(record),
+						failure(ex));
+			}
+		}
+
+		@Override
+		public void recoveryFailed(ConsumerRecord<?, ?> record, Exception original, Exception failure) {
+			log.error("{}: {} could not be dead-lettered and is tried again", this.group, where(record), failure);
+		}
+
+		private boolean ordinary(Exception ex) {
+			return ex != null && !storeUnavailable(ex) && !causedBy(ex, this.notRetryable);
+		}
+
+		/** The record's place and its CloudEvent id, as an operator looks it up. */
+		private static String where(ConsumerRecord<?, ?> record) {
+			Header id = record.headers().lastHeader("ce_id");
+			return "event " + ((id != null) ? new String(id.value(), StandardCharsets.UTF_8) : "(no ce_id)")
+					+ " at " + record.topic() + "-" + record.partition() + "@" + record.offset();
+		}
+
 	}
 
 	/** Whether {@code ex} or one of its causes is of one of the {@code types}. */

@@ -33,6 +33,9 @@ import org.springframework.messaging.Message;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.KafkaProbe.Received;
+import com.chairside.testsupport.LoggedProblems;
+
+import ch.qos.logback.classic.Level;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,6 +84,46 @@ class InboxErrorHandlingIntegrationTests {
 	}
 
 	/**
+	 * A failure is logged once, where it is understood: an event whose handler fails for good, a line per failed
+	 * attempt and its stack trace at ERROR when it is dead-lettered; a poison message nothing at ERROR (the handlers name
+	 * it at WARN), and neither the container's seeks.
+	 */
+	@Test
+	void aFailureIsLoggedOnceAtTheLevelAnOperatorActsOn() throws Exception {
+		List<String> handled = new CopyOnWriteArrayList<>();
+		try (LoggedProblems logged = LoggedProblems.capture();
+				Consuming consuming = new Consuming((MessageListener<byte[], byte[]>) (record) -> {
+					String key = new String(record.key(), StandardCharsets.UTF_8);
+					if (key.equals("poison")) {
+						throw new PoisonMessageException("not a CloudEvent");
+					}
+					if (key.equals("bug")) {
+						throw new IllegalStateException("the handler's bug");
+					}
+					handled.add(key);
+				})) {
+			for (String key : List.of("poison", "bug", "after")) {
+				kafka.send(new ProducerRecord<>(consuming.topic, key, "{}"));
+			}
+			consuming.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> handled.size() == 1);
+			assertThat(consuming.deadLetters(2)).extracting(Received::key).containsExactly("poison", "bug");
+			String at = "event (no ce_id) at " + consuming.topic + "-0@1";
+			assertThat(logged.at(Level.WARN, "com.chairside")).as("a line per failed attempt of the bug")
+				.containsExactly(
+						"com.chairside.platform.inbox.InboxErrorHandling: test: " + at
+								+ " failed (attempt 1): java.lang.IllegalStateException: the handler's bug",
+						"com.chairside.platform.inbox.InboxErrorHandling: test: " + at
+								+ " failed (attempt 2): java.lang.IllegalStateException: the handler's bug",
+						"com.chairside.platform.inbox.InboxErrorHandling: test: " + at
+								+ " failed (attempt 3): java.lang.IllegalStateException: the handler's bug");
+			assertThat(logged.at(Level.ERROR, "")).as("the bug's dead letter, once, with its stack trace")
+				.containsExactly("com.chairside.platform.inbox.InboxErrorHandling: test: " + at
+						+ " sent to the dead-letter topic, its last attempt failed [java.lang.IllegalStateException]");
+		}
+	}
+
+	/**
 	 * {@link EventHandlers#batchConsumer} on a batch listener: a poll of six records, one not a CloudEvent and one
 	 * whose write fails for good. The first write meets the store away, more often than the binding's attempts; the
 	 * events before the unreadable record are written once the store answers, that record and the one that cannot be
@@ -104,13 +147,14 @@ class InboxErrorHandlingIntegrationTests {
 				});
 		BatchMessagingMessageConverter converter = new BatchMessagingMessageConverter();
 		converter.setHeaderMapper(new SimpleKafkaHeaderMapper());
-		try (Consuming consuming = new Consuming((BatchMessageListener<byte[], byte[]>) (records) -> {
-			batches.add(records.size());
-			@SuppressWarnings("unchecked")
-			Message<List<byte[]>> batch = (Message<List<byte[]>>) converter.toMessage(new ArrayList<>(records), null,
-					null, null);
-			consumer.accept(batch);
-		})) {
+		try (LoggedProblems logged = LoggedProblems.capture();
+				Consuming consuming = new Consuming((BatchMessageListener<byte[], byte[]>) (records) -> {
+					batches.add(records.size());
+					@SuppressWarnings("unchecked")
+					Message<List<byte[]>> batch = (Message<List<byte[]>>) converter.toMessage(new ArrayList<>(records),
+							null, null, null);
+					consumer.accept(batch);
+				})) {
 			for (String key : List.of("one", "two", "unreadable", "three", "unwritable", "four")) {
 				if (key.equals("unreadable")) {
 					kafka.send(new ProducerRecord<>(consuming.topic, key, "{}"));
@@ -132,6 +176,7 @@ class InboxErrorHandlingIntegrationTests {
 			assertThat(dead).extracting((letter) -> letter.header("kafka_dlt-exception-fqcn"))
 				.containsOnly(PoisonMessageException.class.getName());
 			assertThat(dead.get(0).header("kafka_dlt-exception-message")).startsWith("Not a CloudEvent");
+			assertThat(logged.at(Level.ERROR, "")).as("poison records and a store outage are expected paths").isEmpty();
 		}
 	}
 
