@@ -49,8 +49,10 @@ final class H2SecondaryIndex extends Index<Object> {
 	/**
 	 * @param mapName the prefix of this index's maps in {@code store}
 	 * @param collection the collection's own map, by {@code _id}
+	 * @param first whether this is the maps' first opening since the store opened the file: only then are they emptied
+	 * (a later one is the library asking again for an index that exists, whose maps are in use)
 	 */
-	H2SecondaryIndex(MVStore store, String mapName, MVMap<Object, Document> collection, String name,
+	H2SecondaryIndex(MVStore store, String mapName, MVMap<Object, Document> collection, boolean first, String name,
 			List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
 		this.field = keys.get(0).getKey();
@@ -58,7 +60,9 @@ final class H2SecondaryIndex extends Index<Object> {
 		this.byValue = store.openMap(mapName + ".values");
 		this.present = store.openMap(mapName + ".present");
 		this.unfiled = store.openMap(mapName + ".unfiled");
-		drop();
+		if (first) {
+			drop();
+		}
 	}
 
 	@Override

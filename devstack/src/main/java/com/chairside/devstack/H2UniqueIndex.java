@@ -33,15 +33,19 @@ final class H2UniqueIndex extends AbstractUniqueIndex<Object> {
 	/**
 	 * @param mapName this index's map in {@code store}
 	 * @param libraryMapName the map the library keeps for this index, removed if a file has it
+	 * @param first whether this is the map's first opening since the store opened the file: only then is it emptied
+	 * (a later one is the library asking again for an index that exists, whose map is in use)
 	 */
-	H2UniqueIndex(MVStore store, String mapName, String libraryMapName, String name, List<IndexKey> keys,
+	H2UniqueIndex(MVStore store, String mapName, String libraryMapName, boolean first, String name, List<IndexKey> keys,
 			boolean sparse) {
 		super(name, keys, sparse);
-		if (store.hasMap(libraryMapName)) {
-			store.removeMap(libraryMapName);
-		}
 		this.entries = store.openMap(mapName);
-		this.entries.clear();
+		if (first) {
+			if (store.hasMap(libraryMapName)) {
+				store.removeMap(libraryMapName);
+			}
+			this.entries.clear();
+		}
 	}
 
 	@Override

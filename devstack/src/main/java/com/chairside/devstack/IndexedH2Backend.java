@@ -1,6 +1,8 @@
 package com.chairside.devstack;
 
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.Index;
@@ -16,8 +18,24 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexedH2Backend extends H2Backend {
 
+	/**
+	 * The indexes' maps opened since the store opened the file. The library makes an index object for every
+	 * {@code createIndexes} and keeps it only when the collection has no index of that name; the maps of one that
+	 * exists are in use, and only their first opening empties them for the refill. Made on first use: the library's
+	 * constructor opens the file's databases before this class's fields are set.
+	 */
+	private Set<String> opened;
+
 	IndexedH2Backend(MVStore store) {
 		super(store);
+	}
+
+	/** Whether {@code mapName} is opened for the first time since the store opened the file. */
+	private synchronized boolean firstOpening(String mapName) {
+		if (this.opened == null) {
+			this.opened = new HashSet<>();
+		}
+		return this.opened.add(mapName);
 	}
 
 	@Override
@@ -30,8 +48,9 @@ final class IndexedH2Backend extends H2Backend {
 					boolean sparse) {
 				String collection = databaseName + "." + collectionName;
 				// "<database>.<collection>._index_<index>" is where H2Database keeps its own unique index's map
-				return new UniqueLookup<>(new H2UniqueIndex(store, collection + "._unique_" + indexName,
-						collection + "._index_" + indexName, indexName, keys, sparse), keys, sparse);
+				String mapName = collection + "._unique_" + indexName;
+				return new UniqueLookup<>(new H2UniqueIndex(store, mapName, collection + "._index_" + indexName,
+						firstOpening(mapName), indexName, keys, sparse), keys, sparse);
 			}
 
 			@Override
@@ -39,8 +58,9 @@ final class IndexedH2Backend extends H2Backend {
 					List<IndexKey> keys, boolean sparse) {
 				String collection = databaseName + "." + collectionName;
 				// "databases.<database>.<collection>" is where H2Database keeps a collection's documents
-				return new H2SecondaryIndex(store, collection + "._secondary_" + indexName,
-						store.openMap("databases." + collection), indexName, keys, sparse);
+				String mapName = collection + "._secondary_" + indexName;
+				return new H2SecondaryIndex(store, mapName, store.openMap("databases." + collection),
+						firstOpening(mapName), indexName, keys, sparse);
 			}
 
 		};

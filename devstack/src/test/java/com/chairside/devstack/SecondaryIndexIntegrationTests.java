@@ -213,6 +213,36 @@ class SecondaryIndexIntegrationTests {
 	}
 
 	/**
+	 * A service that starts again asks for its indexes again: the indexes on file keep answering, unique and not, and
+	 * still refuse a taken key; a collection dropped and made anew in the same run answers with its own documents only.
+	 */
+	@Test
+	void indexesAskedForAgainKeepAnsweringOnFile(@TempDir Path folder) {
+		Random random = new Random(9L);
+		List<Document> leads = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			leads.add(lead(i, random));
+		}
+		try (MongoStore store = MongoStore.onFile(folder.resolve("store.mv"), 0);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			MongoCollection<Document> kept = client.getDatabase("shop").getCollection("leads");
+			createIndexes(kept);
+			kept.insertMany(leads.stream().map(Document::new).toList());
+			createIndexes(kept);
+			long withStatusNew = leads.stream().filter((lead) -> "NEW".equals(lead.get("status"))).count();
+			assertThat(kept.countDocuments(Filters.eq("status", "NEW"))).isPositive().isEqualTo(withStatusNew);
+			assertThat(ids(kept, Filters.eq("number", 17), Function.identity())).containsExactly(17);
+			assertThatThrownBy(() -> kept.insertOne(new Document("number", 17)))
+				.isInstanceOfSatisfying(MongoWriteException.class, (ex) -> assertThat(ex.getCode()).isEqualTo(11000));
+			kept.drop();
+			createIndexes(kept);
+			kept.insertOne(new Document("number", 17).append("status", "NEW"));
+			assertThat(ids(kept, Filters.eq("status", "NEW"), Function.identity())).containsExactly(17);
+			assertThat(ids(kept, Filters.eq("number", 17), Function.identity())).containsExactly(17);
+		}
+	}
+
+	/**
 	 * The unique indexes are keyed as text ({@link H2UniqueIndex}); a file whose unique indexes the library keyed its
 	 * own way is read right once the store opens it: lookups by {@code _id} and by a unique field find what they
 	 * did, and a second document under a taken key is refused, by {@code _id} and by the unique field.
