@@ -1,5 +1,6 @@
 package com.chairside.reporting.projection;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ import org.springframework.messaging.Message;
 class DemoEventsConsumer {
 
 	@Bean
-	Consumer<Message<byte[]>> demoEvents(LiveProjections live) {
+	Consumer<Message<List<byte[]>>> demoEvents(LiveProjections live) {
 		return live.consumer("demoEvents", "chairside.demos");
 	}
 

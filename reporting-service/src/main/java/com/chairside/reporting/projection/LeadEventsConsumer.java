@@ -1,5 +1,6 @@
 package com.chairside.reporting.projection;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ import org.springframework.messaging.Message;
 class LeadEventsConsumer {
 
 	@Bean
-	Consumer<Message<byte[]>> leadEvents(LiveProjections live) {
+	Consumer<Message<List<byte[]>>> leadEvents(LiveProjections live) {
 		return live.consumer("leadEvents", "chairside.leads");
 	}
 

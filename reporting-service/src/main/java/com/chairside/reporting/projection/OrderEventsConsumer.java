@@ -1,5 +1,6 @@
 package com.chairside.reporting.projection;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ import org.springframework.messaging.Message;
 class OrderEventsConsumer {
 
 	@Bean
-	Consumer<Message<byte[]>> orderEvents(LiveProjections live) {
+	Consumer<Message<List<byte[]>>> orderEvents(LiveProjections live) {
 		return live.consumer("orderEvents", "chairside.orders");
 	}
 

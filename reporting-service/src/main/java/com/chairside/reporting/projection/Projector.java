@@ -2,15 +2,22 @@ package com.chairside.reporting.projection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,11 +32,14 @@ import com.chairside.platform.persistence.SequencedWrite;
 /**
  * Applies events to projection documents only when the event's {@code ce_sequence} is newer than the one the document
  * holds, the condition checked here on documents read by id: a redelivered or older event changes nothing. The live
- * consumers apply one event at a time as a compare-and-set ({@link #apply}); a rebuild applies a batch to its own copy
- * ({@link #applyToOwnCopy}).
+ * consumers apply a poll at a time, each document's update a compare-and-set on the sequence read ({@link #applyLive}),
+ * and one event at a time where another writer came between ({@link #apply}); a rebuild applies a batch to its own
+ * copy ({@link #applyToOwnCopy}).
  */
 @Component
 public class Projector {
+
+	private static final int DUPLICATE_KEY = 11000;
 
 	private final MongoTemplate mongo;
 
@@ -51,10 +61,7 @@ public class Projector {
 	 * @return true when the event was applied, false when it was not newer than what the projection holds
 	 */
 	public boolean apply(IncomingEvent event, ProjectionWrite write, Class<?> document, String collection) {
-		Update update = stamped(write.update(), event);
-		Document created = this.newDocuments.of(write.id(), update, document);
-		SequencedWrite<?> guarded = this.writes.ifNewer(document, collection, write.id(), event.sequence());
-		return ((created != null) ? guarded.orInsert(created) : guarded.orUpsert()).apply(update);
+		return apply(new Sequenced(write, event.sequence(), event.id()), document, collection);
 	}
 
 	/**
@@ -67,33 +74,21 @@ public class Projector {
 	 * @return how many writes were applied (the rest were not newer)
 	 */
 	public long applyToOwnCopy(List<Sequenced> writes, Class<?> document, String collection) {
-		Map<String, List<Sequenced>> byDocument = new LinkedHashMap<>();
-		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
-		Map<String, Long> held = heldSequences(collection, byDocument.keySet());
+		Map<String, Folded> folded = fold(writes, collection);
 		Map<String, List<Update>> updates = new LinkedHashMap<>();
 		List<Document> created = new ArrayList<>();
 		long applied = 0;
-		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
-			long newest = held.getOrDefault(ofDocument.getKey(), Long.MIN_VALUE);
-			MergedUpdates merged = new MergedUpdates();
-			for (Sequenced w : ofDocument.getValue()) {
-				if (w.sequence() > newest) {
-					newest = w.sequence();
-					merged.add(stamped(w.write().update(), w.sequence(), w.eventId()));
-				}
+		for (Map.Entry<String, Folded> ofDocument : folded.entrySet()) {
+			Folded kept = ofDocument.getValue();
+			Document first = (kept.held() != null || kept.updates().size() > 1) ? null
+					: this.newDocuments.of(ofDocument.getKey(), kept.updates().get(0), document);
+			if (first != null) {
+				created.add(first);
 			}
-			List<Update> kept = merged.updates();
-			if (!kept.isEmpty()) {
-				Document first = (held.containsKey(ofDocument.getKey()) || kept.size() > 1) ? null
-						: this.newDocuments.of(ofDocument.getKey(), kept.get(0), document);
-				if (first != null) {
-					created.add(first);
-				}
-				else {
-					updates.put(ofDocument.getKey(), kept);
-				}
-				applied += merged.count();
+			else {
+				updates.put(ofDocument.getKey(), kept.updates());
 			}
+			applied += kept.count();
 		}
 		if (!created.isEmpty()) {
 			this.mongo.getCollection(collection).insertMany(created, new InsertManyOptions().ordered(false));
@@ -113,6 +108,150 @@ public class Projector {
 	}
 
 	/**
+	 * Applies a live consumer's poll to the copy a projection answers from, which another replica may write at the
+	 * same time (a rebalance hands a partition over while its first consumer still works through it): the held
+	 * sequences read and the writes kept and folded as {@link #applyToOwnCopy} does, the documents not there yet
+	 * inserted in one unordered insert and the rest written in one unordered bulk write (a round per update that does
+	 * not fold), each update conditional on the sequence read ({@code {_id, sequence}}, the compare-and-set of
+	 * {@link #apply}). A document another writer changed in between matches nothing or collides; its writes are then
+	 * applied again one at a time with the guard of {@link #apply}, so the outcome is the one event-by-event writes
+	 * leave: a redelivered or older event changes nothing, in the poll or across polls.
+	 * @return how many writes were applied (the rest were not newer)
+	 */
+	public long applyLive(List<Sequenced> writes, Class<?> document, String collection) {
+		this.writes.prepare(collection, ConditionalWrites.SEQUENCE);
+		Map<String, Folded> folded = fold(writes, collection);
+		Set<String> lost = new LinkedHashSet<>();
+		List<String> createdIds = new ArrayList<>();
+		List<Document> created = new ArrayList<>();
+		for (Map.Entry<String, Folded> ofDocument : folded.entrySet()) {
+			Document first = (ofDocument.getValue().held() != null) ? null
+					: this.newDocuments.of(ofDocument.getKey(), ofDocument.getValue().updates().get(0), document);
+			if (first != null) {
+				created.add(first);
+				createdIds.add(ofDocument.getKey());
+			}
+		}
+		if (!created.isEmpty()) {
+			try {
+				this.mongo.getCollection(collection).insertMany(created, new InsertManyOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException ex) {
+				lost.addAll(collided(ex.getWriteErrors(), createdIds, ex));
+			}
+		}
+		Set<String> inserted = new HashSet<>(createdIds);
+		Set<String> unsure = new LinkedHashSet<>();
+		for (int round = 0;; round++) {
+			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, document, collection);
+			List<String> ids = new ArrayList<>();
+			for (Map.Entry<String, Folded> ofDocument : folded.entrySet()) {
+				String id = ofDocument.getKey();
+				Folded kept = ofDocument.getValue();
+				if (round >= kept.updates().size() || lost.contains(id) || (round == 0 && inserted.contains(id))) {
+					continue;
+				}
+				Update update = kept.updates().get(round);
+				if (round == 0 && kept.held() == null) {
+					bulk.upsert(guard(id, sequenceOf(update)), update);
+				}
+				else {
+					bulk.updateOne(guard(id, (round == 0) ? kept.held() : sequenceOf(kept.updates().get(round - 1))), update);
+				}
+				ids.add(id);
+			}
+			if (ids.isEmpty()) {
+				break;
+			}
+			try {
+				BulkWriteResult result = bulk.execute();
+				if (result.getMatchedCount() + result.getUpserts().size() < ids.size()) {
+					unsure.addAll(ids);
+				}
+			}
+			catch (BulkOperationException ex) {
+				lost.addAll(collided(ex.getErrors(), ids, ex));
+				unsure.addAll(ids);
+			}
+			catch (DuplicateKeyException ex) {
+				unsure.addAll(ids); // an upsert met a document another writer created: the check below redoes it
+			}
+		}
+		if (!unsure.isEmpty()) {
+			Map<String, Long> held = heldSequences(collection, unsure);
+			unsure.stream()
+				.filter((id) -> !Long.valueOf(folded.get(id).sequence()).equals(held.get(id)))
+				.forEach(lost::add);
+		}
+		long applied = 0;
+		for (Map.Entry<String, Folded> ofDocument : folded.entrySet()) {
+			if (!lost.contains(ofDocument.getKey())) {
+				applied += ofDocument.getValue().count();
+			}
+		}
+		for (Sequenced w : writes) {
+			if (lost.contains(w.write().id()) && apply(w, document, collection)) {
+				applied++;
+			}
+		}
+		return applied;
+	}
+
+	/** The documents whose writes collided with another writer's (a duplicate key); any other failure is thrown. */
+	private static List<String> collided(List<BulkWriteError> errors, List<String> ids, RuntimeException ex) {
+		List<String> collided = new ArrayList<>();
+		for (BulkWriteError error : errors) {
+			if (error.getCode() != DUPLICATE_KEY) {
+				throw ex;
+			}
+			collided.add(ids.get(error.getIndex()));
+		}
+		return collided;
+	}
+
+	private boolean apply(Sequenced write, Class<?> document, String collection) {
+		Update update = stamped(write.write().update(), write.sequence(), write.eventId());
+		Document created = this.newDocuments.of(write.write().id(), update, document);
+		SequencedWrite<?> guarded = this.writes.ifNewer(document, collection, write.write().id(), write.sequence());
+		return ((created != null) ? guarded.orInsert(created) : guarded.orUpsert()).apply(update);
+	}
+
+	private static Query guard(String id, long sequence) {
+		return Query.query(Criteria.where("_id").is(id).and(ConditionalWrites.SEQUENCE).is(sequence));
+	}
+
+	/** The sequence a stamped (and folded) update sets. */
+	private static long sequenceOf(Update update) {
+		return ((Number) ((Document) update.getUpdateObject().get("$set")).get(ConditionalWrites.SEQUENCE)).longValue();
+	}
+
+	/**
+	 * Per document, the writes newer than the sequence it holds, read in one query by id, each kept only when newer
+	 * than the writes kept before it too, folded ({@link MergedUpdates}).
+	 */
+	private Map<String, Folded> fold(List<Sequenced> writes, String collection) {
+		Map<String, List<Sequenced>> byDocument = new LinkedHashMap<>();
+		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
+		Map<String, Long> held = heldSequences(collection, byDocument.keySet());
+		Map<String, Folded> folded = new LinkedHashMap<>();
+		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
+			Long was = held.get(ofDocument.getKey());
+			long newest = (was != null) ? was : Long.MIN_VALUE;
+			MergedUpdates merged = new MergedUpdates();
+			for (Sequenced w : ofDocument.getValue()) {
+				if (w.sequence() > newest) {
+					newest = w.sequence();
+					merged.add(stamped(w.write().update(), w.sequence(), w.eventId()));
+				}
+			}
+			if (merged.count() > 0) {
+				folded.put(ofDocument.getKey(), new Folded(was, merged.updates(), merged.count(), newest));
+			}
+		}
+		return folded;
+	}
+
+	/**
 	 * The sequence each existing document holds, by id; a document without one holds {@link Long#MAX_VALUE}: no event
 	 * applies to it.
 	 */
@@ -127,16 +266,19 @@ public class Projector {
 		return held;
 	}
 
-	private static Update stamped(Update update, IncomingEvent event) {
-		return stamped(update, event.sequence(), event.id());
-	}
-
 	private static Update stamped(Update update, long sequence, String eventId) {
 		return update.set("sequence", sequence).set("lastEventId", eventId);
 	}
 
 	/** A write with the sequence and id of the event it came from. */
 	public record Sequenced(ProjectionWrite write, long sequence, String eventId) {
+	}
+
+	/**
+	 * One document's kept writes: the sequence it held ({@code null}: not there), the updates to apply in order, how
+	 * many writes they fold and the sequence they leave.
+	 */
+	private record Folded(Long held, List<Update> updates, long count, long sequence) {
 	}
 
 }

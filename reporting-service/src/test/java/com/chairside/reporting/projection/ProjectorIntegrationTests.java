@@ -29,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A rebuild's batch path against the live consumer's event-by-event path, on the real store: duplicates and older
- * events arriving after newer ones, inside one batch and across two, leave the same documents either way; two
- * replicas applying the same events at once leave what one leaves.
+ * A rebuild's batch path and the live consumers' poll path against the event-by-event path, on the real store:
+ * duplicates and older events arriving after newer ones, inside one batch and across two, leave the same documents
+ * every way; two replicas applying the same events at once leave what one leaves.
  */
 @ServiceIntegrationTest
 class ProjectorIntegrationTests {
@@ -165,6 +165,74 @@ class ProjectorIntegrationTests {
 		assertThat(c.get("committedDeliveryDate")).isEqualTo("2027-01-15");
 		assertThat(c.get("changes")).isEqualTo(2);
 		assertThat(documents(own)).isEqualTo(documents(live));
+	}
+
+	@Test
+	void appliesALivePollAsTheEventByEventPathDoes() {
+		Projection orders = this.projections.named("orders");
+		List<IncomingEvent> arrivals = arrivals();
+		String live = copy("event_by_event");
+		arrivals.forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json), orders.document(), live));
+		String onePoll = copy("one_poll");
+		long appliedInOne = this.projector.applyLive(writes(orders, arrivals), orders.document(), onePoll);
+		String twoPolls = copy("two_polls");
+		long appliedInTwo = this.projector.applyLive(writes(orders, arrivals.subList(0, 5)), orders.document(), twoPolls)
+				+ this.projector.applyLive(writes(orders, arrivals.subList(5, arrivals.size())), orders.document(),
+						twoPolls);
+		long again = this.projector.applyLive(writes(orders, arrivals), orders.document(), twoPolls);
+
+		assertThat(appliedInOne).isEqualTo(7);
+		assertThat(appliedInTwo).isEqualTo(7);
+		assertThat(again).as("the polls delivered again").isZero();
+		assertThat(documents(onePoll)).as("one poll").isEqualTo(documents(live));
+		assertThat(documents(twoPolls)).as("two polls, then both again").isEqualTo(documents(live));
+	}
+
+	/**
+	 * Two replicas write the same live copy at once, one a poll at a time and one event by event, as in a rebalance:
+	 * the poll's conditional writes lose some races, and what they lost is applied again event by event.
+	 */
+	@Test
+	void aLivePollAndAnotherReplicaWritingAtOnceLeaveWhatOneLeaves() throws Exception {
+		Projection orders = this.projections.named("orders");
+		List<IncomingEvent> arrivals = new ArrayList<>();
+		for (int order = 0; order < 20; order++) {
+			String id = "order-r" + order + "-" + this.suffix;
+			arrivals.add(event("OrderDrafted", id, 1));
+			for (int change = 2; change <= 6; change++) {
+				arrivals.add(event("OrderChanged", id, change, "changedAt", "2026-11-2" + change + "T09:00:00Z"));
+			}
+		}
+		String alone = copy("poll_alone");
+		arrivals.forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json), orders.document(), alone));
+		ExecutorService replicas = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				String shared = copy("poll_shared_" + round);
+				CountDownLatch start = new CountDownLatch(1);
+				Future<?> polls = replicas.submit(() -> {
+					start.await();
+					for (int from = 0; from < arrivals.size(); from += 7) {
+						this.projector.applyLive(writes(orders, arrivals.subList(from, Math.min(arrivals.size(), from + 7))),
+								orders.document(), shared);
+					}
+					return null;
+				});
+				Future<?> events = replicas.submit(() -> {
+					start.await();
+					arrivals.forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json),
+							orders.document(), shared));
+					return null;
+				});
+				start.countDown();
+				polls.get(1, TimeUnit.MINUTES);
+				events.get(1, TimeUnit.MINUTES);
+				assertThat(documents(shared)).as("round %d", round).isEqualTo(documents(alone));
+			}
+		}
+		finally {
+			replicas.shutdownNow();
+		}
 	}
 
 	@Test

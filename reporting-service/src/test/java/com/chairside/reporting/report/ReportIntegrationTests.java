@@ -1,5 +1,6 @@
 package com.chairside.reporting.report;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import com.chairside.testsupport.Api;
 import com.chairside.testsupport.Contracts;
@@ -25,8 +28,16 @@ class ReportIntegrationTests {
 
 	private static final KafkaProbe kafka = KafkaProbe.shared();
 
+	private static final String ORDER_EVENTS = "orderEvents-in-0";
+
+	/** How long a test awaits what follows {@link #inOnePoll}: the restarted binding rejoins its group first. */
+	private static final Duration REBALANCE = Duration.ofSeconds(60);
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	BindingsLifecycleController bindings;
 
 	Api api;
 
@@ -43,6 +54,19 @@ class ReportIntegrationTests {
 	private String publish(String topic, String type, String idField, String id, long sequence, String ceId) {
 		kafka.sendCloudEvent(topic, id, ceId, type, sequence, Contracts.example(type, idField, id, "region", this.region));
 		return id;
+	}
+
+
+	/** Sends while the order events' binding is stopped, so that what is sent comes in one poll when it starts again. */
+	private void inOnePoll(Runnable send) {
+		await().until(() -> kafka.consumedAll("reporting-service", "chairside.orders"));
+		this.bindings.stop(ORDER_EVENTS);
+		try {
+			send.run();
+		}
+		finally {
+			this.bindings.start(ORDER_EVENTS);
+		}
 	}
 
 	private String lead(String event, String leadId, long sequence) {
@@ -114,6 +138,43 @@ class ReportIntegrationTests {
 
 		await().until(() -> kafka.records("chairside.orders.reporting-service.dlt").stream().anyMatch(r -> orderId.equals(r.key())));
 		await().until(() -> orders().path("ordersPlaced").asLong() == 1);
+	}
+
+	/**
+	 * One poll holding an order change delivered in an earlier poll, a new change twice, and a poison record amid them
+	 * (one order, one partition): each change counts once, the poison record alone goes to the dead-letter topic, and
+	 * the cancellation after it counts.
+	 */
+	@Test
+	void aPollWithEventsDeliveredAgainAndAPoisonRecordCountsEachEventOnce() {
+		String kept = order("OrderPlaced", UUID.randomUUID().toString(), 1, UUID.randomUUID().toString());
+		String first = UUID.randomUUID().toString();
+		order("OrderChanged", kept, 2, first);
+		await().until(() -> orders().path("changes").asLong() == 1);
+
+		String second = UUID.randomUUID().toString();
+		String poison = UUID.randomUUID().toString();
+		inOnePoll(() -> {
+			order("OrderChanged", kept, 2, first);
+			order("OrderChanged", kept, 3, second);
+			order("OrderChanged", kept, 3, second);
+			kafka.sendCloudEvent("chairside.orders", kept, poison, "chairside.order.OrderPlaced.v1", 1,
+					"{\"orderId\":\"" + kept + "\",\"total\":\"lots\"}");
+			order("OrderCancelled", kept, 4, UUID.randomUUID().toString());
+		});
+
+		// the binding's restart makes the group rebalance first, which takes seconds on a loaded machine
+		await().atMost(REBALANCE).until(() -> orders().path("ordersCancelled").asLong() == 1);
+		await().until(() -> kafka.consumedAll("reporting-service", "chairside.orders"));
+		JsonNode report = orders();
+		assertThat(report.path("ordersPlaced").asLong()).isEqualTo(1);
+		assertThat(report.path("ordersChanged").asLong()).isEqualTo(1);
+		assertThat(report.path("changes").asLong()).as("the changes of sequence 2 and 3, once each").isEqualTo(2);
+		List<Received> dead = kafka.records("chairside.orders.reporting-service.dlt");
+		await().until(() -> dead.stream().anyMatch((r) -> kept.equals(r.key())));
+		assertThat(dead.stream().filter((r) -> kept.equals(r.key()))).as("the poison record alone")
+			.singleElement()
+			.satisfies((r) -> assertThat(r.header("ce_id")).isEqualTo(poison));
 	}
 
 	@Test
