@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the API's live price, asks for a discount above the self-approval limit, places, changes and cancels the order,
  * asks a sales manager to cancel an order already in production, finds things with Search and imports a CSV file
  * with bad rows while its progress bar moves. Elements are found by label, role and visible text only; the page's own
- * fetch checks what a link answers. A screenshot of each main screen goes to docs/screenshots/.
+ * fetch checks what a link answers. A screenshot of each main screen goes to system-tests/target/screenshots/
+ * (docs/screenshots/ with {@code -Dchairside.screenshots=docs}).
  */
 class AccountManagerConsoleSystemTests {
 

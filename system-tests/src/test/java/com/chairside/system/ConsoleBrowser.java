@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A person at the console in headless Chromium (1280x800) against the suite's gateway: signs in on the identity
  * provider's page, finds things by label, role and visible text only (never by CSS class or generated id), saves
- * screenshots of screens to docs/screenshots/ and keeps what it downloads in a directory of its own.
+ * screenshots of screens (to system-tests/target/screenshots/, or to docs/screenshots/ with
+ * {@code -Dchairside.screenshots=docs}) and keeps what it downloads in a directory of its own.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -283,10 +284,19 @@ final class ConsoleBrowser implements AutoCloseable {
 			.isEmpty());
 		assertThat(IDS.matcher(this.driver.findElement(By.tagName("main")).getText()).results().map((m) -> m.group()).toList())
 			.as("ids shown on the %s screen", screen).isEmpty();
-		Path target = this.suite.root().resolve("docs/screenshots/" + screen + ".png");
+		Path target = screenshots(this.suite.root()).resolve(screen + ".png");
 		Files.createDirectories(target.getParent());
 		Path shot = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath();
 		Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
+	 * Where screenshots go: the build's own directory, so that a test run leaves the working tree as it was, or the
+	 * pictures the docs show when they are to be refreshed ({@code -Dchairside.screenshots=docs}).
+	 */
+	private static Path screenshots(Path root) {
+		return "docs".equals(System.getProperty("chairside.screenshots")) ? root.resolve("docs/screenshots")
+				: root.resolve("system-tests/target/screenshots");
 	}
 
 	/** A screen longer than the window, shot whole: the window made as tall as the page for the moment. */
