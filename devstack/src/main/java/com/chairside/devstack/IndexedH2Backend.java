@@ -13,13 +13,12 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The store on an H2 file, serving non-unique indexes ({@link H2SecondaryIndex}, in the file's own maps) instead of
- * ignoring them, and unique ones keyed as text ({@link H2UniqueIndex}) for queries that name more than their fields
- * too ({@link UniqueLookup}).
+ * ignoring them, and unique ones for queries that name more than their fields ({@link UniqueLookup}).
  */
 final class IndexedH2Backend extends H2Backend {
 
 	/**
-	 * The indexes' maps opened since the store opened the file. The library makes an index object for every
+	 * The secondary indexes' maps opened since the store opened the file. The library makes an index object for every
 	 * {@code createIndexes} and keeps it only when the collection has no index of that name; the maps of one that
 	 * exists are in use, and only their first opening empties them for the refill. Made on first use: the library's
 	 * constructor opens the file's databases before this class's fields are set.
@@ -46,11 +45,8 @@ final class IndexedH2Backend extends H2Backend {
 			@Override
 			protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 					boolean sparse) {
-				String collection = databaseName + "." + collectionName;
-				// "<database>.<collection>._index_<index>" is where H2Database keeps its own unique index's map
-				String mapName = collection + "._unique_" + indexName;
-				return new UniqueLookup<>(new H2UniqueIndex(store, mapName, collection + "._index_" + indexName,
-						firstOpening(mapName), indexName, keys, sparse), keys, sparse);
+				return new UniqueLookup<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys,
+						sparse);
 			}
 
 			@Override

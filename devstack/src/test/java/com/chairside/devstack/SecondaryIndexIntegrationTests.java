@@ -242,44 +242,6 @@ class SecondaryIndexIntegrationTests {
 		}
 	}
 
-	/**
-	 * The unique indexes are keyed as text ({@link H2UniqueIndex}); a file whose unique indexes the library keyed its
-	 * own way is read right once the store opens it: lookups by {@code _id} and by a unique field find what they
-	 * did, and a second document under a taken key is refused, by {@code _id} and by the unique field.
-	 */
-	@Test
-	void aFileWhoseUniqueIndexesTheLibraryKeptIsReadRight(@TempDir Path folder) {
-		Path file = folder.resolve("store.mv");
-		Random random = new Random(5L);
-		List<Document> leads = new ArrayList<>();
-		for (int i = 0; i < 300; i++) {
-			leads.add(lead(i, random).append("_id", (i % 2 == 0) ? (Object) ("lead-" + i) : (Object) new org.bson.types.ObjectId()));
-		}
-		try (MongoStore store = MongoStore.on(new H2Backend(MongoStore.openFile(file)), 0);
-				MongoClient client = MongoClients.create(store.connectionString())) {
-			MongoCollection<Document> kept = client.getDatabase("shop").getCollection("leads");
-			createIndexes(kept);
-			kept.insertMany(leads.stream().map(Document::new).toList());
-		}
-		try (MongoStore store = MongoStore.onFile(file, 0);
-				MongoClient client = MongoClients.create(store.connectionString())) {
-			MongoCollection<Document> kept = client.getDatabase("shop").getCollection("leads");
-			for (Document lead : List.of(leads.get(0), leads.get(1), leads.get(299))) {
-				assertThat(ids(kept, Filters.eq("_id", lead.get("_id")), Function.identity())).containsExactly(lead.getInteger("number"));
-				assertThat(ids(kept, Filters.and(Filters.eq("number", lead.get("number")), Filters.eq("status", lead.get("status"))),
-						Function.identity())).containsExactly(lead.getInteger("number"));
-				assertThat(kept.updateOne(Filters.eq("_id", lead.get("_id")), Updates.set("touched", true)).getMatchedCount())
-					.isEqualTo(1);
-			}
-			assertThatThrownBy(() -> kept.insertOne(new Document("_id", leads.get(0).get("_id")).append("number", 5000)))
-				.isInstanceOfSatisfying(MongoWriteException.class, (ex) -> assertThat(ex.getCode()).isEqualTo(11000));
-			assertThatThrownBy(() -> kept.insertOne(new Document("number", leads.get(7).get("number"))))
-				.isInstanceOfSatisfying(MongoWriteException.class, (ex) -> assertThat(ex.getCode()).isEqualTo(11000));
-			kept.insertOne(new Document("number", 5000));
-			assertThat(kept.countDocuments()).isEqualTo(301);
-		}
-	}
-
 	private static Index<?> index(MongoBackend backend, String name) {
 		return backend.resolveDatabase("shop")
 			.resolveCollection("leads", true)
