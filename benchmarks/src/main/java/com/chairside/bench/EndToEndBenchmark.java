@@ -226,8 +226,8 @@ final class EndToEndBenchmark implements Benchmark {
 				break;
 			}
 			catch (MongoQueryException ex) {
-				// H2's MVStore may fail a long read of a map written meanwhile ("Chunk n not found", h2database
-				// issue 4383); the read is the benchmark's own, and reading again answers
+				// H2's MVStore may fail a long read of a map written meanwhile ("Chunk n not found", a known MVStore
+				// fault); the read is the benchmark's own, and reading again answers
 				if (attempt == 3 || !String.valueOf(ex.getMessage()).contains("not found")) {
 					throw ex;
 				}
