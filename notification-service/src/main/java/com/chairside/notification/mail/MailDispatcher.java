@@ -3,13 +3,15 @@ package com.chairside.notification.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,11 +46,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Sends pending notifications by e-mail, as {@code multipart/alternative} (plain text and HTML from
  * {@link MailTemplates}). It takes them from the {@link MailQueue} (the mails still owed, written with the
- * notifications), never by querying {@code notifications}: a mail is claimed there with one atomic find-and-modify
- * before it is sent, so replicas never send the same one together; a claim left by a crashed replica runs out and the
- * mail is sent by another. The notification is read by id and sent only while it is PENDING. Failures are retried with
- * growing pauses, then marked FAILED; a circuit breaker stops hammering a mail server that is down. Every replica
- * dispatches, each mail being claimed on its own. A rare sweep ({@code chairside.notifications.mail-sweep-interval},
+ * notifications), never by querying {@code notifications}: mails are claimed there, up to {@value #BATCH} at a time,
+ * each by a write conditional on its being due, before they are sent, so replicas never send the same one together; a
+ * claim left by a crashed replica runs out and its mails are sent by another. The batch's notifications are read by id
+ * in one query, and each is sent only while it is PENDING and marked SENT right after (one conditional write on the
+ * revision read), so a crash leaves at most the mail under way unrecorded. Failures are retried with growing pauses,
+ * then marked FAILED; a circuit breaker stops hammering a mail server that is down. Every replica dispatches, each
+ * claiming its own batches; a round that ends early (the service stopping, the mail server struggling) gives its
+ * untried mails back at once. A rare sweep ({@code chairside.notifications.mail-sweep-interval},
  * and once after start), on one replica per interval (the {@code mail-sweep} scheduler lock), owes again the mail of
  * any PENDING notification the queue lacks.
  */
@@ -60,6 +65,12 @@ class MailDispatcher {
 	private static final int MAX_ATTEMPTS = 6;
 
 	private static final Duration CLAIM = Duration.ofSeconds(30);
+
+	/**
+	 * Mails claimed at once: the claim, the read of their notifications and the removal of their queue entries are one
+	 * store command each for all of them. Sent in well under half the claim by a working mail server.
+	 */
+	private static final int BATCH = 25;
 
 	private static final String SWEEP_INTERVAL = "${chairside.notifications.mail-sweep-interval:10m}";
 
@@ -110,23 +121,73 @@ class MailDispatcher {
 
 	@Scheduled(fixedDelayString = "${chairside.notifications.dispatch-interval:500ms}")
 	void dispatch() {
-		String id;
-		while (!this.service.stopping() && (id = this.queue.claimNext(this.clock.instant(), CLAIM)) != null) {
-			if (awaitsPractice(id)) {
-				continue;
-			}
-			Notification next = attempt(id);
-			if (next == null) {
-				this.queue.remove(id); // sent or given up already (a redelivered event owed it again), or gone
-				continue;
-			}
-			if (!send(next)) {
-				return; // the mail server is struggling: the rest wait for the next round
-			}
-			// Sent or given up. Should this removal fail, the entry comes back once its claim runs out and is dropped
-			// then, its notification being no longer PENDING.
-			this.queue.remove(id);
+		boolean more = true;
+		while (more && !this.service.stopping()) {
+			MailQueue.Batch batch = this.queue.claimDue(this.clock.instant(), CLAIM, BATCH);
+			boolean goOn = dispatch(batch);
+			more = batch.full() && goOn;
 		}
+	}
+
+	/**
+	 * Mails what {@code batch} claimed, one after the other, each notification read with the others in one query.
+	 * Returns whether the round may go on: it ends, giving the rest back untried, when the service stops, the mail
+	 * server struggles, or half the claim has run (well before another replica could take the batch's mails).
+	 */
+	private boolean dispatch(MailQueue.Batch batch) {
+		if (batch.owed().isEmpty()) {
+			return true; // all due were claimed by another replica in between: the round goes on if more are due
+		}
+		Map<String, Notification> found = new HashMap<>();
+		for (Notification notification : this.mongo.find(
+				Query.query(Criteria.where("_id").in(batch.notificationIds())), Notification.class)) {
+			found.put(notification.id(), notification);
+		}
+		Map<String, String> practices = this.accounts.namesOf(found.values()
+			.stream()
+			.filter(MailDispatcher::awaitsPractice)
+			.map(Notification::accountId)
+			.collect(Collectors.toSet()));
+		Instant giveBack = batch.claimedAt().plus(CLAIM.dividedBy(2));
+		List<String> done = new ArrayList<>();
+		int next = 0;
+		boolean goOn = true;
+		try {
+			while (next < batch.owed().size()) {
+				if (this.service.stopping() || this.clock.instant().isAfter(giveBack)) {
+					goOn = false;
+					break;
+				}
+				MailQueue.Owed owed = batch.owed().get(next++);
+				Notification notification = found.get(owed.notificationId());
+				if (notification == null || notification.delivery() != Delivery.PENDING) {
+					done.add(owed.notificationId()); // sent or given up already (a redelivered event owed it again)
+					continue;
+				}
+				notification = withPractice(notification, practices);
+				if (notification == null) {
+					continue; // waits for its practice; put off already
+				}
+				// The entry counts the claims; the notification, what was recorded of earlier tries (before a sweep
+				// owed its mail again, say).
+				Sending sent = send(notification, Math.max(owed.attempts(), notification.attempts() + 1));
+				if (sent != Sending.PUT_OFF) {
+					done.add(owed.notificationId());
+				}
+				if (sent != Sending.DONE) {
+					goOn = false; // the mail server is struggling: the rest wait for the next round
+					break;
+				}
+			}
+		}
+		finally {
+			// The mail under way when something failed stays claimed, and comes back once its claim runs out. Should
+			// the removal fail, the entries come back that way too, and the sent ones are dropped then, their
+			// notifications being no longer PENDING.
+			this.queue.remove(done);
+			this.queue.release(batch, batch.notificationIds().subList(next, batch.owed().size()));
+		}
+		return goOn;
 	}
 
 	/** Owes again the mail of PENDING notifications that have no queue entry; a scan of notifications, hence rare. */
@@ -137,88 +198,81 @@ class MailDispatcher {
 		this.queue.sweep(this.clock.instant());
 	}
 
+	/** An order's notification recorded before this service knew its account, and so without the practice's name. */
+	private static boolean awaitsPractice(Notification notification) {
+		return notification.delivery() == Delivery.PENDING && notification.orderNumber() != null
+				&& notification.practice() == null && notification.accountId() != null;
+	}
+
 	/**
 	 * Names the practice in the subject of an order's notification recorded before this service knew the account
-	 * (the account's and the order's events travel on different topics, so either may come first). While the account
-	 * is still unknown, the mail waits up to {@code chairside.notifications.practice-grace} (5s) after the notification
-	 * was recorded, without counting an attempt; then it goes out naming the order number alone.
+	 * (the account's and the order's events travel on different topics, so either may come first), from
+	 * {@code practices} (read for the whole batch in one query). While the account is still unknown, the mail waits
+	 * up to {@code chairside.notifications.practice-grace} (5s) after the notification was recorded, without counting
+	 * an attempt ({@code null}: put off); then it goes out naming the order number alone.
 	 */
-	private boolean awaitsPractice(String id) {
-		Notification found = this.mongo.findById(id, Notification.class);
-		if (found == null || found.delivery() != Delivery.PENDING || found.orderNumber() == null
-				|| found.practice() != null || found.accountId() == null) {
-			return false;
+	private Notification withPractice(Notification notification, Map<String, String> practices) {
+		if (!awaitsPractice(notification)) {
+			return notification;
 		}
-		Optional<String> practice = this.accounts.nameOf(found.accountId());
-		if (practice.isPresent()) {
-			this.notifications.namePractice(id, practice.get(), this.texts.subject("subjects/with-practice",
-					Map.of("practice", practice.get(), "subject", found.subject())));
-			return false;
+		String practice = practices.get(notification.accountId());
+		if (practice != null) {
+			Notification named = this.notifications.namePractice(notification.id(), practice, this.texts.subject(
+					"subjects/with-practice", Map.of("practice", practice, "subject", notification.subject())));
+			return (named != null) ? named : notification;
 		}
 		Instant now = this.clock.instant();
-		if (found.createdAt() != null && found.createdAt().plus(this.practiceGrace).isAfter(now)) {
-			this.queue.retryAt(id, now.plusSeconds(1));
-			return true;
-		}
-		return false;
-	}
-
-	/**
-	 * The notification, its attempt counted, if its mail is still PENDING; otherwise {@code null}. Read and written
-	 * by id alone (the store's index serves nothing else); the queue's claim keeps other dispatchers off meanwhile.
-	 */
-	private Notification attempt(String id) {
-		Notification found = this.mongo.findById(id, Notification.class);
-		if (found == null || found.delivery() != Delivery.PENDING) {
+		if (notification.createdAt() != null && notification.createdAt().plus(this.practiceGrace).isAfter(now)) {
+			this.queue.retryAt(notification.id(), now.plusSeconds(1), false);
 			return null;
 		}
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-				new Update().set("nextAttemptAt", this.clock.instant().plus(CLAIM)).inc("attempts", 1),
-				FindAndModifyOptions.options().returnNew(true), Notification.class);
+		return notification;
 	}
 
-	private boolean send(Notification notification) {
+	/** Sends the mail of {@code notification}, at its {@code attempts}th attempt, and records how it went. */
+	private Sending send(Notification notification, int attempts) {
 		try {
 			MimeMessage message = message(notification);
 			this.smtp.executeRunnable(() -> this.mail.send(message));
-			this.notifications.markSent(notification);
+			this.notifications.markSent(notification, attempts);
 			this.meters.counter("chairside.notifications.sent", "type", notification.eventType()).increment();
 			log.debug("Mailed notification {} about {} {}", notification.id(), notification.eventType(),
 					notification.eventId());
-			return true;
+			return Sending.DONE;
 		}
 		catch (MailPreparationException ex) {
 			// No retry makes a malformed mailbox deliverable: given up at once, and the others go on.
 			this.meters.counter("chairside.notifications.failures").increment();
-			this.notifications.markFailed(notification, ex.getMessage());
+			this.notifications.markFailed(notification, attempts, ex.getMessage());
 			// Mailbox addresses stay out of the log (the notification's lastError keeps the reason).
 			log.error("Cannot mail notification {} about {} {}: {}", notification.id(), notification.eventType(),
 					notification.eventId(), ex.getClass().getSimpleName());
-			return true;
+			return Sending.DONE;
 		}
 		catch (CallNotPermittedException ex) {
-			retryLater(notification, "SMTP circuit open");
-			return false;
+			return retryLater(notification, attempts, "SMTP circuit open");
 		}
 		catch (RuntimeException ex) {
 			log.warn("Mail of notification {} for {} failed (attempt {}): {}", notification.id(), notification.eventId(),
-					notification.attempts(), ex.getClass().getSimpleName());
-			retryLater(notification, ex.getMessage());
-			return false;
+					attempts, ex.getClass().getSimpleName());
+			return retryLater(notification, attempts, ex.getMessage());
 		}
 	}
 
-	private void retryLater(Notification notification, String error) {
+	/** Puts the mail off, the pause growing with its attempts, or gives it up after {@value #MAX_ATTEMPTS}. */
+	private Sending retryLater(Notification notification, int attempts, String error) {
 		this.meters.counter("chairside.notifications.failures").increment();
-		if (notification.attempts() >= MAX_ATTEMPTS) {
-			this.notifications.markFailed(notification, error);
+		if (attempts >= MAX_ATTEMPTS) {
+			this.notifications.markFailed(notification, attempts, error);
 			log.error("Giving up mailing notification {} about {} {} after {} attempts", notification.id(),
-					notification.eventType(), notification.eventId(), notification.attempts());
-			return;
+					notification.eventType(), notification.eventId(), attempts);
+			return Sending.GIVEN_UP;
 		}
-		Instant next = this.clock.instant().plus(Duration.ofSeconds(1L << Math.min(notification.attempts(), 8)));
-		update(notification, new Update().set("nextAttemptAt", next).set("lastError", error));
-		this.queue.retryAt(notification.id(), next);
+		Instant next = this.clock.instant().plus(Duration.ofSeconds(1L << Math.min(attempts, 8)));
+		update(notification,
+				new Update().set("nextAttemptAt", next).set("attempts", attempts).set("lastError", error));
+		this.queue.retryAt(notification.id(), next, true);
+		return Sending.PUT_OFF;
 	}
 
 	/** Plain text and HTML as alternatives of one another, so every mail reader shows one of them. */
@@ -246,6 +300,16 @@ class MailDispatcher {
 
 	private void update(Notification notification, Update update) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(notification.id())), update, Notification.class);
+	}
+
+	/**
+	 * How sending a mail ended: done (sent, or given up at once on a malformed mailbox), given up after its last
+	 * failure, or put off to be tried again.
+	 */
+	private enum Sending {
+
+		DONE, GIVEN_UP, PUT_OFF
+
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -214,7 +215,7 @@ public class NotificationManagement {
 			return notification;
 		}
 		Instant now = this.clock.instant();
-		Optional<Notification> acknowledged = transition(id, (n) -> n.acknowledgedAt() == null,
+		Optional<Notification> acknowledged = transition(notification, (n) -> n.acknowledgedAt() == null,
 				(n) -> new Update().set("acknowledgedAt", now).set("acknowledgedBy", user.id()),
 				(n) -> new NotificationAcknowledged(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), user.id(), now));
@@ -227,29 +228,34 @@ public class NotificationManagement {
 
 	/**
 	 * Names the practice of a notification recorded before this service knew it, with the subject that names it too
-	 * (a write by id alone, the practice being no state others hear of).
+	 * (a write by id alone, the practice being no state others hear of, so the revision stays). Returns the
+	 * notification as written, or {@code null} when it is gone.
 	 */
-	public void namePractice(String id, String practice, String subject) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-				new Update().set("practice", practice).set("subject", subject), Notification.class);
+	public Notification namePractice(String id, String practice, String subject) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("practice", practice).set("subject", subject),
+				FindAndModifyOptions.options().returnNew(true), Notification.class);
 	}
 
-	/** The e-mail went out. */
-	public void markSent(Notification notification) {
+	/** The e-mail went out, at the {@code attempts}th attempt. */
+	public void markSent(Notification notification, int attempts) {
 		Instant now = this.clock.instant();
-		transition(notification.id(), (n) -> n.delivery() == Delivery.PENDING,
-				(n) -> new Update().set("delivery", Delivery.SENT).set("sentAt", now).unset("lastError"),
+		transition(notification, (n) -> n.delivery() == Delivery.PENDING,
+				(n) -> new Update().set("delivery", Delivery.SENT)
+					.set("sentAt", now)
+					.set("attempts", attempts)
+					.unset("lastError"),
 				(n) -> new NotificationSent(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n), n.person(),
 						n.channel().name(), now));
 	}
 
-	/** The e-mail is given up, for {@code reason}. */
-	public void markFailed(Notification notification, String reason) {
+	/** The e-mail is given up after {@code attempts} attempts, for {@code reason}. */
+	public void markFailed(Notification notification, int attempts, String reason) {
 		Instant now = this.clock.instant();
-		transition(notification.id(), (n) -> n.delivery() == Delivery.PENDING,
-				(n) -> new Update().set("delivery", Delivery.FAILED).set("lastError", reason),
+		transition(notification, (n) -> n.delivery() == Delivery.PENDING,
+				(n) -> new Update().set("delivery", Delivery.FAILED).set("attempts", attempts).set("lastError", reason),
 				(n) -> new NotificationFailed(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
-						n.person(), n.channel().name(), reason, n.attempts(), now));
+						n.person(), n.channel().name(), reason, attempts, now));
 	}
 
 	/**
@@ -259,7 +265,7 @@ public class NotificationManagement {
 	 */
 	public boolean markEscalated(Notification notification, String salesManager) {
 		Instant now = this.clock.instant();
-		return transition(notification.id(), (n) -> n.overdue(now),
+		return transition(notification, (n) -> n.overdue(now),
 				(n) -> new Update().set("escalatedAt", now).set("escalatedTo", salesManager),
 				(n) -> new NotificationEscalated(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), salesManager, n.acknowledgeBy(), now))
@@ -295,13 +301,21 @@ public class NotificationManagement {
 	 * Applies {@code change} if the notification still meets {@code guard}, staging the event {@code event} builds, in
 	 * one write conditional on the revision read; retried when another write came in between. The guard is checked on
 	 * the notification as read: every change of a field a guard reads (delivery, acknowledged, escalated) is such a
-	 * transition and moves the revision, so an unchanged revision means the guard still holds. Read by {@code _id} and
-	 * written on {@code _id} and {@code revision} ({@link ConditionalWrites#updateIfAndGet}).
+	 * transition and moves the revision, so an unchanged revision means the guard still holds. The first try takes
+	 * {@code known}, the copy the caller read, when it meets the guard (a stale copy only fails the conditional write);
+	 * otherwise, and on every retry, it is read by {@code _id}. Written on {@code _id} and {@code revision}
+	 * ({@link ConditionalWrites#updateIfAndGet}).
 	 */
-	private Optional<Notification> transition(String id, Predicate<Notification> guard,
+	private Optional<Notification> transition(Notification known, Predicate<Notification> guard,
 			Function<Notification, Update> change, Function<Notification, NotificationEvent> event) {
+		String id = known.id();
+		Notification[] given = { known };
 		return VersionedSave.retry(10, () -> {
-			Notification current = this.mongo.findById(id, Notification.class);
+			Notification current = given[0];
+			given[0] = null;
+			if (current == null || !guard.test(current)) {
+				current = this.mongo.findById(id, Notification.class);
+			}
 			if (current == null || !guard.test(current)) {
 				return Optional.empty();
 			}

@@ -24,6 +24,9 @@ import com.chairside.notification.NotificationServiceTest;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.MutableClock;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,6 +78,15 @@ class MailQueueIntegrationTests {
 				this.clock.instant(), null));
 	}
 
+	/** {@value #BACKLOG} notifications of finance about {@code orderId}, stored without their mails; their ids. */
+	private List<String> backlogAbout(String orderId) {
+		List<String> backlog = new ArrayList<>();
+		for (int i = 0; i < BACKLOG; i++) {
+			backlog.add(storedWithoutItsMail(placed(orderId, Set.of(Department.FINANCE)), Department.FINANCE).id());
+		}
+		return backlog;
+	}
+
 	@Test
 	void aRedeliveredEventRecordsNothingNewAndIsMailedOnce() {
 		String orderId = UUID.randomUUID().toString();
@@ -122,6 +134,36 @@ class MailQueueIntegrationTests {
 	}
 
 	/**
+	 * Two replicas dispatching one backlog at once, each claiming batches of it, send every mail once: a mail the other
+	 * claimed first is never sent by the one that lost it.
+	 */
+	@Test
+	void twoReplicasDispatchingOneBacklogSendEachMailOnce() {
+		String orderId = UUID.randomUUID().toString();
+		List<String> backlog = backlogAbout(orderId);
+		ConfigurableApplicationContext replica = NotificationReplica.start(this.environment, this.clock);
+		try {
+			this.queue.enqueue(backlog, this.clock.instant());
+			await("both replicas mailing the backlog").atMost(Duration.ofMinutes(2))
+				.until(() -> this.mongo.getCollection(MailQueue.COLLECTION)
+					.countDocuments(Filters.in("_id", backlog)) == 0);
+			await().during(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(mailsAbout(orderId)).as("mails sent").hasSize(BACKLOG));
+			assertThat(this.mongo.count(Query.query(Criteria.where("_id").in(backlog).and("delivery").is(Delivery.SENT)
+				.and("attempts").is(1)), Notification.class)).isEqualTo(BACKLOG);
+			assertThat(sentBy(replica.getBean(MeterRegistry.class))).as("mails the other replica sent").isPositive();
+		}
+		finally {
+			replica.close();
+			this.mongo.remove(Query.query(Criteria.where("_id").in(backlog)), Notification.class);
+		}
+	}
+
+	private static double sentBy(MeterRegistry meters) {
+		return meters.find("chairside.notifications.sent").counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/**
 	 * A replica that stops ends its dispatching round between two mails and leaves the rest of a backlog to the others,
 	 * instead of holding its stop until the whole backlog is sent (and being killed mid-mail when that outlasts the
 	 * grace period). The backlog is due on the stopping replica's clock only, so that this context's dispatcher leaves
@@ -130,10 +172,7 @@ class MailQueueIntegrationTests {
 	@Test
 	void aStoppingReplicaLeavesTheRestOfItsBacklogToTheOthers() {
 		String orderId = UUID.randomUUID().toString();
-		List<String> backlog = new ArrayList<>();
-		for (int i = 0; i < BACKLOG; i++) {
-			backlog.add(storedWithoutItsMail(placed(orderId, Set.of(Department.FINANCE)), Department.FINANCE).id());
-		}
+		List<String> backlog = backlogAbout(orderId);
 		this.queue.enqueue(backlog, this.clock.instant().plus(Duration.ofHours(1)));
 		MutableClock ahead = new MutableClock();
 		ahead.advance(Duration.ofHours(2));
