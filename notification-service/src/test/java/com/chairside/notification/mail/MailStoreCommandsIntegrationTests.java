@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What mailing costs the store: the commands the scheduled dispatcher sends on the mail queue and the notifications
- * while it mails the notifications of a few order changes (four departments each), printed and bounded per mail.
+ * What mailing costs the store: the commands the schedules send on the mail queue and the notifications while the
+ * dispatcher mails the notifications of a few order changes (four departments each), printed and bounded per mail
+ * sent meanwhile.
  */
 @NotificationServiceTest
 class MailStoreCommandsIntegrationTests {
@@ -68,7 +69,9 @@ class MailStoreCommandsIntegrationTests {
 		}
 
 		List<StoreCommand> sent;
+		int mailed;
 		try (Recording recording = StoreCommands.get().record()) {
+			int before = Infrastructure.get().mail().received().size();
 			List<String> ids = this.notifications.recordAll(changes).stream().map(Notification::id).toList();
 			assertThat(ids).hasSize(MAILS);
 			await().until(() -> mailsAbout(orderId).size() >= MAILS && !owed(ids));
@@ -77,14 +80,18 @@ class MailStoreCommandsIntegrationTests {
 				.filter((command) -> "mail_queue".equals(command.collection())
 						|| "notifications".equals(command.collection()))
 				.toList();
+			// The test context is shared: a round of an earlier test's mails may fall into the recording too, with
+			// its commands and its mails both.
+			mailed = Infrastructure.get().mail().received().size() - before;
 		}
 
-		System.out.println(MAILS + " mails sent: the store got " + sent.size()
+		System.out.println(mailed + " mails sent: the store got " + sent.size()
 				+ " commands on the mail queue and notifications from the schedules:\n" + Recording.lines(sent));
 		assertThat(mailsAbout(orderId)).hasSize(MAILS);
 		assertThat(this.mongo.count(Query.query(Criteria.where("orderId").is(orderId).and("delivery").is(Delivery.SENT)
 			.and("attempts").is(1)), Notification.class)).isEqualTo(MAILS);
-		assertThat(sent).hasSizeLessThanOrEqualTo(2 * MAILS);
+		assertThat(mailed).isGreaterThanOrEqualTo(MAILS);
+		assertThat(sent).hasSizeLessThanOrEqualTo(2 * mailed);
 	}
 
 }
