@@ -38,8 +38,10 @@ import com.chairside.platform.outbox.OutboxBacklog;
 import com.chairside.platform.outbox.OutboxProperties;
 import com.chairside.platform.outbox.OutboxRelay;
 import com.chairside.platform.outbox.OutboxSource;
+import com.chairside.platform.outbox.OutboxStore;
 import com.chairside.platform.outbox.OutboxWakeUps;
 import com.chairside.platform.persistence.StoreSettings;
+import com.mongodb.MongoClientSettings;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
@@ -157,14 +159,23 @@ public class PlatformAutoConfiguration {
 		return template;
 	}
 
+	/** The relay's own store client, on the service's database and settings, closed after the relay stops. */
 	@Bean
 	@ConditionalOnBean(OutboxSource.class)
-	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+	OutboxStore outboxStore(MongoClientSettings settings, ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers,
+			MongoTemplate mongo) {
+		return new OutboxStore(settings, customizers.orderedStream().toList(), mongo.getDb().getName());
+	}
+
+	@Bean
+	@ConditionalOnBean(OutboxSource.class)
+	OutboxRelay outboxRelay(OutboxStore outboxStore, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
 			List<OutboxSource> sources, OutboxProperties properties,
 			@Value("${spring.application.name}") String application, Clock clock, MeterRegistry meters,
 			ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		return new OutboxRelay(mongo, outboxKafkaTemplate, sources, properties, "/chairside/" + application, clock,
-				meters, tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+		return new OutboxRelay(outboxStore.database(), outboxKafkaTemplate, sources, properties,
+				"/chairside/" + application, clock, meters, tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 	}
 
 	@Bean

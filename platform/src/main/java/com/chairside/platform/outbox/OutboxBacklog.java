@@ -55,7 +55,7 @@ public final class OutboxBacklog implements SmartLifecycle {
 
 	public OutboxBacklog(MongoTemplate mongo, List<OutboxSource> sources, Duration interval, Clock clock,
 			MeterRegistry meters) {
-		this.documents = new OutboxDocuments(mongo);
+		this.documents = new OutboxDocuments(mongo.getDb());
 		this.sources = List.copyOf(sources);
 		this.interval = interval;
 		this.clock = clock;

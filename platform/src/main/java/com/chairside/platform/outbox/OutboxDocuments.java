@@ -7,17 +7,19 @@ import java.util.List;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 
 /**
  * The relay's view of the documents that carry an outbox: their pending events in order, and the sweep's lease on them
  * (until when, whose, and which round's). Every read that is not the sweep's goes by {@code _id} (see
- * {@link com.chairside.platform.persistence}).
+ * {@link com.chairside.platform.persistence}) and returns those fields alone ({@link #OUTBOX_FIELDS}), not the rest of
+ * the document (an order's lines and history).
  */
 final class OutboxDocuments {
 
@@ -29,14 +31,17 @@ final class OutboxDocuments {
 
 	static final String LEASE_TOKEN = "outboxLeaseToken";
 
-	private final MongoTemplate mongo;
+	/** What the relay reads of a document: its pending events and the sweep's lease ({@code _id} comes too). */
+	static final Bson OUTBOX_FIELDS = Projections.include(PENDING, LEASE, LEASE_OWNER, LEASE_TOKEN);
 
-	OutboxDocuments(MongoTemplate mongo) {
-		this.mongo = mongo;
+	private final MongoDatabase database;
+
+	OutboxDocuments(MongoDatabase database) {
+		this.database = database;
 	}
 
 	MongoCollection<Document> of(OutboxSource source) {
-		return this.mongo.getCollection(source.collection());
+		return this.database.getCollection(source.collection());
 	}
 
 	/**
@@ -49,9 +54,9 @@ final class OutboxDocuments {
 			.partialFilterExpression(Filters.exists(first)));
 	}
 
-	/** Documents by {@code _id} alone. */
+	/** The outbox fields of documents by {@code _id} alone. */
 	List<Document> byIds(OutboxSource source, List<Object> ids) {
-		return of(source).find(Filters.in("_id", ids)).into(new ArrayList<>());
+		return of(source).find(Filters.in("_id", ids)).projection(OUTBOX_FIELDS).into(new ArrayList<>());
 	}
 
 	/** No sweep holds the document's lease (never leased, or the lease ran out). */

@@ -28,6 +28,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import com.mongodb.client.MongoDatabase;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Tracer;
@@ -76,20 +78,25 @@ public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 
 	private volatile boolean running;
 
-	/** A relay that publishes without tracing: the stored {@code traceparent} goes out as it was stored. */
+	/**
+	 * A relay that publishes without tracing (the stored {@code traceparent} goes out as it was stored), on
+	 * {@code mongo}'s client.
+	 */
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<OutboxSource> sources,
 			OutboxProperties properties, String ceSource, Clock clock, MeterRegistry meters) {
-		this(mongo, kafka, sources, properties, ceSource, clock, meters, Tracer.NOOP, Propagator.NOOP);
+		this(mongo.getDb(), kafka, sources, properties, ceSource, clock, meters, Tracer.NOOP, Propagator.NOOP);
 	}
 
 	/**
 	 * A relay that resumes each event's stored trace around its send; {@code kafka}'s observation, when enabled, then
-	 * writes the producer span's {@code traceparent} in place of the stored one.
+	 * writes the producer span's {@code traceparent} in place of the stored one. {@code store} is the service's
+	 * database, on a client of the relay's own ({@link OutboxStore}) so that its reads and pulls do not wait for a
+	 * connection behind the request threads.
 	 */
-	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<OutboxSource> sources,
+	public OutboxRelay(MongoDatabase store, KafkaTemplate<String, byte[]> kafka, List<OutboxSource> sources,
 			OutboxProperties properties, String ceSource, Clock clock, MeterRegistry meters, Tracer tracer,
 			Propagator propagator) {
-		this.documents = new OutboxDocuments(mongo);
+		this.documents = new OutboxDocuments(store);
 		this.sweeper = new OutboxSweep(this.documents, properties, clock, UUID.randomUUID().toString());
 		this.sender = new OrderedSender(this.documents, kafka, properties, ceSource, meters,
 				new StoredTrace(tracer, propagator));

@@ -15,9 +15,11 @@ import java.util.List;
  * @param origin the service's (or platform's) method that sent it, {@code Class.method}
  * @param fromTest whether a test's own code sent it (a check or a set-up, not a path of the service)
  * @param thread the thread it was sent on
+ * @param projection the fields a {@code find} asks for, empty when it asks for whole documents
+ * @param client the store client it went through (its cluster id): each client has a connection pool of its own
  */
 public record StoreCommand(String database, String name, String collection, List<QueryShape> filters,
-		List<String> sort, String origin, boolean fromTest, String thread) {
+		List<String> sort, String origin, boolean fromTest, String thread, List<String> projection, String client) {
 
 	/** Whether it selects documents by a filter, so that an index should serve it. */
 	public boolean selects() {
@@ -28,8 +30,9 @@ public record StoreCommand(String database, String name, String collection, List
 	public String toString() {
 		String shapes = this.filters.isEmpty() ? "" : " " + String.join(" ", this.filters.stream().map(String::valueOf).toList());
 		String sorted = this.sort.isEmpty() ? "" : " sort " + this.sort;
-		return this.name + ((this.collection != null) ? " " + this.collection : "") + shapes + sorted + "  <- "
-				+ this.origin;
+		String projected = this.projection.isEmpty() ? "" : " projecting " + this.projection;
+		return this.name + ((this.collection != null) ? " " + this.collection : "") + shapes + sorted + projected
+				+ "  <- " + this.origin;
 	}
 
 }

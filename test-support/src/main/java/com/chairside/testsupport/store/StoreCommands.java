@@ -72,16 +72,23 @@ public final class StoreCommands implements CommandListener {
 		StoreCommand recorded = new StoreCommand(event.getDatabaseName(), name, collection, filters(name, command),
 				sort(name, command), origin.map(StoreCommands::describe).orElse("(driver or framework)"),
 				origin.map((frame) -> fromTest(frame.getDeclaringClass())).orElse(false),
-				Thread.currentThread().getName());
+				Thread.currentThread().getName(), projection(name, command),
+				event.getConnectionDescription().getConnectionId().getServerId().getClusterId().getValue());
 		if (recorded.selects() && !recorded.fromTest()) {
-			this.unchecked.add(withoutThread(recorded));
+			this.unchecked.add(shapeOnly(recorded));
 		}
 		this.recordings.forEach((recording) -> recording.add(recorded));
 	}
 
-	private static StoreCommand withoutThread(StoreCommand command) {
+	/** The command as far as index use goes: without the thread and the client it went on. */
+	private static StoreCommand shapeOnly(StoreCommand command) {
 		return new StoreCommand(command.database(), command.name(), command.collection(), command.filters(),
-				command.sort(), command.origin(), command.fromTest(), "");
+				command.sort(), command.origin(), command.fromTest(), "", command.projection(), "");
+	}
+
+	private static List<String> projection(String name, BsonDocument command) {
+		return name.equals("find") ? List.copyOf(command.getDocument("projection", new BsonDocument()).keySet())
+				: List.of();
 	}
 
 	private static List<QueryShape> filters(String name, BsonDocument command) {
