@@ -43,14 +43,6 @@ public final class Catalogue {
 	static final List<String> BOOT_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MinHeapFreeRatio=15",
 			"-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps");
 
-	/**
-	 * The environment of every process the launcher starts. glibc gives a process up to eight malloc arenas per core,
-	 * each grown by whichever threads use it; a JVM with a hundred threads keeps memory in arenas it rarely reuses. Two
-	 * arenas took 6 to 20 MB off each service's resident memory under the end-to-end load (docs/capacity.md, "Memory
-	 * and the JIT").
-	 */
-	public static final Map<String, String> PROCESS_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
-
 	/** Short-lived command-line tools (Kafka's storage format, the token issuer): start fast, exit soon. */
 	static final List<String> TOOL_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:TieredStopAtLevel=1",
 			"-XX:+UseSerialGC");

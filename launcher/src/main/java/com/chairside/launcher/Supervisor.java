@@ -228,9 +228,7 @@ public final class Supervisor implements AutoCloseable {
 		}
 		command.addAll(extracted(part).command(Catalogue.java()));
 		Files.createDirectories(this.workingDirectory);
-		ProcessBuilder builder = new ProcessBuilder(command);
-		builder.environment().putAll(Catalogue.PROCESS_ENVIRONMENT);
-		Process process = builder.directory(this.workingDirectory.toFile())
+		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();

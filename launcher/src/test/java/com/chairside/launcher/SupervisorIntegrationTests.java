@@ -148,32 +148,17 @@ class SupervisorIntegrationTests {
 
 	@Test
 	void detachedPartsIgnoreTheTerminalsInterruptAndHangUp() throws Exception {
-		Path status = procFileOfAStartedPart("detached", "status");
+		Part part = part("detached", Set.of());
+		long pid = Supervisor.detached(this.state, this.state, Progress.SILENT).up(List.of(part), TIMEOUT)
+			.get("detached")
+			.pid();
+		Path status = Path.of("/proc/" + pid + "/status");
+		assumeThat(status).exists();
 
 		String ignored = Files.readAllLines(status).stream().filter((line) -> line.startsWith("SigIgn:")).findFirst()
 			.orElseThrow().substring("SigIgn:".length()).trim();
 
 		assertThat(Long.parseLong(ignored, 16) & 0b11).as("SIGHUP and SIGINT ignored").isEqualTo(0b11);
-	}
-
-	@Test
-	void partsRunWithTheLaunchersEnvironment() throws Exception {
-		Path environ = procFileOfAStartedPart("environment", "environ");
-
-		List<String> variables = List.of(new String(Files.readAllBytes(environ)).split("\0"));
-
-		Catalogue.PROCESS_ENVIRONMENT
-			.forEach((name, value) -> assertThat(variables).as("the part's environment").contains(name + "=" + value));
-	}
-
-	/** {@code /proc/<pid>/<file>} of a part started detached; the test is skipped where there is no /proc. */
-	private Path procFileOfAStartedPart(String name, String file) {
-		long pid = Supervisor.detached(this.state, this.state, Progress.SILENT).up(List.of(part(name, Set.of())), TIMEOUT)
-			.get(name)
-			.pid();
-		Path proc = Path.of("/proc/" + pid + "/" + file);
-		assumeThat(proc).exists();
-		return proc;
 	}
 
 	/** A {@link PortHolder} on a free port; {@code told}: more of its arguments. */
