@@ -43,14 +43,14 @@ final class FaultCheck implements AutoCloseable {
 	/** What one fault did to the stream and what it cost. */
 	record Outcome(String fault, int offeredPerSecond, double achievedPerSecond, long acknowledged,
 			long acknowledgedDuringFault, long refusedDuringFault, long lost, long duplicated, long missingEffects,
-			long doubledEffects, long projectionErrors, Duration recovery, String rebuild) {
+			long doubledEffects, long projectionErrors, Duration lasted, Duration recovery, String rebuild) {
 
 		String tableLine() {
-			return "| %s | %d/s offered, %.0f/s acknowledged | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s | %s |".formatted(
-					this.fault, this.offeredPerSecond, this.achievedPerSecond, this.acknowledged,
-					this.acknowledgedDuringFault, this.refusedDuringFault, this.lost, this.duplicated,
-					this.missingEffects, this.doubledEffects, this.projectionErrors,
-					this.recovery.toMillis() / 1000.0, this.rebuild);
+			return "| %s | %d/s offered, %.0f/s acknowledged | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s | %.1f s | %s |"
+				.formatted(this.fault, this.offeredPerSecond, this.achievedPerSecond, this.acknowledged,
+						this.acknowledgedDuringFault, this.refusedDuringFault, this.lost, this.duplicated,
+						this.missingEffects, this.doubledEffects, this.projectionErrors, this.lasted.toMillis() / 1000.0,
+						this.recovery.toMillis() / 1000.0, this.rebuild);
 		}
 
 	}
@@ -130,7 +130,8 @@ final class FaultCheck implements AutoCloseable {
 		Outcome outcome = new Outcome(fault, stream.offeredPerSecond(), stream.achievedPerSecond(), stream.acks().size(),
 				stream.acknowledgedBetween(faultStart, faultEnd),
 				stream.callsBetween(faultStart, faultEnd) - stream.acknowledgedBetween(faultStart, faultEnd), lost,
-				duplicated, effects[0], effects[1], projectionErrors, recovery, rebuild);
+				duplicated, effects[0], effects[1], projectionErrors, Duration.between(faultStart, faultEnd), recovery,
+				rebuild);
 		record(outcome);
 		assertThat(recovery).as(fault + ": settled within 4 minutes").isLessThan(Duration.ofDays(1));
 		assertThat(lost).as(fault + ": acknowledged changes without their event").isZero();
@@ -294,8 +295,8 @@ final class FaultCheck implements AutoCloseable {
 		try {
 			if (!Files.exists(RESULTS)) {
 				Files.writeString(RESULTS, """
-						| fault | rate | acknowledged | acknowledged during fault | refused during fault | lost | duplicated | events missing notifications | notifications doubled | orders miscounted | recovery | rebuild |
-						| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+						| fault | rate | acknowledged | acknowledged during fault | refused during fault | lost | duplicated | events missing notifications | notifications doubled | orders miscounted | fault lasted | recovery | rebuild |
+						| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 						""");
 			}
 			Files.writeString(RESULTS, line + "\n", StandardOpenOption.APPEND);
