@@ -22,6 +22,10 @@ public abstract class AggregateRoot {
 	@Transient
 	private final List<Raised> raised = new ArrayList<>();
 
+	/** How many events the last {@link #stageEvents} put in the outbox. */
+	@Transient
+	private int lastStaged;
+
 	protected void raise(Object event) {
 		this.revision++;
 		this.raised.add(new Raised(this.revision, event));
@@ -32,7 +36,19 @@ public abstract class AggregateRoot {
 		for (Raised r : this.raised) {
 			this.pendingEvents.add(factory.pending(aggregate, subject, r.sequence(), r.event()));
 		}
+		this.lastStaged = this.raised.size();
 		this.raised.clear();
+	}
+
+	/**
+	 * Whether the outbox holds the events of the last {@link #stageEvents} alone (none was pending when this copy was
+	 * read), asked once after the save that wrote them: nobody else can have taken those events yet. A later save of
+	 * the same copy stages nothing new and is answered false.
+	 */
+	public boolean takeFreshlyStaged() {
+		boolean fresh = this.lastStaged > 0 && this.pendingEvents.size() == this.lastStaged;
+		this.lastStaged = 0;
+		return fresh;
 	}
 
 	public long revision() {

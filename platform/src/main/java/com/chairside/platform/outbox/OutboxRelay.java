@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,7 +41,8 @@ import io.micrometer.tracing.propagation.Propagator;
  * <ul>
  * <li><b>Wake-ups</b>: a write of this process that stages events names its document ({@link #staged}, called by
  * {@link OutboxWakeUps} after every save and by code that pushes {@code pendingEvents} itself); the relay thread waits
- * on those, reads the documents by {@code _id} and publishes at once. It takes no lease: the wake-up means the
+ * on those, reads the documents by {@code _id} (or takes the events a save handed over, when they are all its document
+ * holds) and publishes at once. It takes no lease: the wake-up means the
  * document is fresh from this very process, and a sweep elsewhere leaves it alone for {@code sweep-grace}. If it still
  * meets another relay (a slow round), the event goes out twice with the same {@code ce_id} and {@code ce_sequence},
  * which consumers absorb; it is never lost, because it is removed only after the broker acknowledged it.</li>
@@ -131,8 +130,20 @@ public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 	 * {@link OutboxSource} is ignored, and a wake-up that does not fit is left to the sweep.
 	 */
 	public void staged(String collection, Object id) {
-		if (id != null && this.sources.containsKey(collection) && !this.wakeUps.offer(new Staged(collection, id))) {
-			log.debug("Wake-up queue full; {} {} waits for the sweep", collection, id);
+		wakeUp(new Staged(collection, id, null));
+	}
+
+	/**
+	 * Like {@link #staged(String, Object)}, with the pending events the write stored, when they are all the document
+	 * holds (none was pending before it): they are published without reading the document back, then pulled as usual.
+	 */
+	public void staged(String collection, Object id, List<?> pendingEvents) {
+		wakeUp(new Staged(collection, id, pendingEvents));
+	}
+
+	private void wakeUp(Staged staged) {
+		if (staged.id() != null && this.sources.containsKey(staged.collection()) && !this.wakeUps.offer(staged)) {
+			log.debug("Wake-up queue full; {} {} waits for the sweep", staged.collection(), staged.id());
 		}
 	}
 
@@ -143,30 +154,50 @@ public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 
 	/** Publishes the documents named by {@code first} and the wake-ups queued; returns how many events went out. */
 	private int relayWakeUps(Staged first) {
-		Map<String, Set<Object>> woken = new LinkedHashMap<>();
+		Map<String, Map<Object, Staged>> woken = new LinkedHashMap<>();
 		Staged next = first;
 		if (next == null) {
 			next = this.wakeUps.poll();
 		}
 		for (; next != null; next = this.wakeUps.poll()) {
-			woken.computeIfAbsent(next.collection(), (c) -> new LinkedHashSet<>()).add(next.id());
+			// a document written twice since the last round is read back: its outbox may hold both writes' events
+			woken.computeIfAbsent(next.collection(), (c) -> new LinkedHashMap<>())
+				.merge(next.id(), next, (earlier, later) -> later.toReadBack());
 		}
 		if (woken.isEmpty()) {
 			return 0;
 		}
 		Timer.Sample sample = Timer.start(this.meters);
 		int published = 0;
-		for (Map.Entry<String, Set<Object>> entry : woken.entrySet()) {
+		for (Map.Entry<String, Map<Object, Staged>> entry : woken.entrySet()) {
 			OutboxSource source = this.sources.get(entry.getKey());
-			List<Object> ids = new ArrayList<>(entry.getValue());
-			for (int from = 0; from < ids.size(); from += this.properties.batchSize()) {
-				List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + this.properties.batchSize()));
-				published += this.sender.publish(source, this.sweeper.unleasedByOthers(this.documents.byIds(source, chunk)),
+			List<Staged> staged = new ArrayList<>(entry.getValue().values());
+			for (int from = 0; from < staged.size(); from += this.properties.batchSize()) {
+				published += this.sender.publish(source,
+						outboxes(source, staged.subList(from, Math.min(staged.size(), from + this.properties.batchSize()))),
 						false);
 			}
 		}
 		sample.stop(this.meters.timer("chairside.outbox.rounds", "trigger", "wake-up"));
 		return published;
+	}
+
+	/** The outboxes of {@code staged}: those handed over as they are, the others read by {@code _id}. */
+	private List<Document> outboxes(OutboxSource source, List<Staged> staged) {
+		List<Document> outboxes = new ArrayList<>(staged.size());
+		List<Object> toRead = new ArrayList<>();
+		for (Staged each : staged) {
+			if (each.pendingEvents() != null) {
+				outboxes.add(new Document("_id", each.id()).append(PENDING, each.pendingEvents()));
+			}
+			else {
+				toRead.add(each.id());
+			}
+		}
+		if (!toRead.isEmpty()) {
+			outboxes.addAll(this.sweeper.unleasedByOthers(this.documents.byIds(source, toRead)));
+		}
+		return outboxes;
 	}
 
 	/** One pass over every source for documents older than the grace; returns how many events went out. */
@@ -262,7 +293,13 @@ public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 		return this.running;
 	}
 
-	private record Staged(String collection, Object id) {
+	/** A wake-up: the document written, and its pending events when the write handed them over (else null). */
+	private record Staged(String collection, Object id, List<?> pendingEvents) {
+
+		Staged toReadBack() {
+			return new Staged(this.collection, this.id, null);
+		}
+
 	}
 
 }

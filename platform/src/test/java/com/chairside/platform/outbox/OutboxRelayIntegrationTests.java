@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.chairside.testsupport.Infrastructure;
 import com.chairside.testsupport.KafkaProbe;
 import com.chairside.testsupport.KafkaProbe.Received;
+import com.chairside.testsupport.store.Recording;
+import com.chairside.testsupport.store.StoreCommand;
+import com.chairside.testsupport.store.StoreCommands;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -99,6 +103,48 @@ class OutboxRelayIntegrationTests {
 		await().until(() -> sequencesOf(records, deal.id).size() == 3);
 		assertThat(sequencesOf(records, deal.id)).containsExactly(1L, 2L, 3L);
 		await().until(() -> pending(this.mongo, "deals", deal.id).isEmpty());
+	}
+
+	@Test
+	void anAggregateSavedWithOnlyItsNewEventsHandsThemOverAndIsNotReadBack() {
+		Deal deal = new Deal("deal-" + UUID.randomUUID());
+		deal.advance("QUALIFIED");
+		deal.advance("PROPOSAL");
+		List<Received> records = KafkaProbe.shared().records(DEALS);
+		List<StoreCommand> relaying;
+		try (Recording recording = StoreCommands.get().record()) {
+			deal.stageEvents("deal", deal.id, this.events);
+			this.mongo.save(deal);
+			await().until(() -> pending(this.mongo, "deals", deal.id).isEmpty());
+			relaying = recording.sentBy(this.mongo.getDb().getName(), "outbox-relay"::equals);
+		}
+
+		assertThat(relaying).as(Recording.lines(relaying)).extracting(StoreCommand::name).containsExactly("update");
+		await().until(() -> sequencesOf(records, deal.id).size() == 2);
+		assertThat(records.stream().filter((r) -> deal.id.equals(r.key())).map((r) -> r.header("ce_sequence")))
+			.containsExactly("1", "2");
+	}
+
+	@Test
+	void anAggregateSavedWhileEarlierEventsWaitIsReadBackAndAllGoOutInOrder() {
+		String id = "deal-" + UUID.randomUUID();
+		writeWithTheDriver(new OutboxSource("deals", DEALS), id, 1, Instant.now()); // no wake-up: still pending
+		Deal deal = this.mongo.findById(id, Deal.class);
+		deal.advance("WON");
+		List<Received> records = KafkaProbe.shared().records(DEALS);
+		List<StoreCommand> relaying;
+		try (Recording recording = StoreCommands.get().record()) {
+			deal.stageEvents("deal", deal.id, this.events);
+			this.mongo.save(deal);
+			await().until(() -> pending(this.mongo, "deals", id).isEmpty());
+			relaying = recording.sentBy(this.mongo.getDb().getName(), "outbox-relay"::equals);
+		}
+
+		assertThat(relaying).as(Recording.lines(relaying))
+			.extracting(StoreCommand::name)
+			.containsExactly("find", "update");
+		await().until(() -> sequencesOf(records, id).size() == 2);
+		assertThat(sequencesOf(records, id)).containsExactly(1L, 2L);
 	}
 
 	@Test
@@ -317,6 +363,12 @@ class OutboxRelayIntegrationTests {
 		@Bean
 		OutboxSource deals() {
 			return new OutboxSource("deals", DEALS);
+		}
+
+		/** The store commands of this context's clients (the relay's own too), for the tests that count them. */
+		@Bean
+		MongoClientSettingsBuilderCustomizer storeCommands() {
+			return (settings) -> settings.addCommandListener(StoreCommands.get());
 		}
 
 	}
