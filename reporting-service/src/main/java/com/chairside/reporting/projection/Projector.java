@@ -32,9 +32,10 @@ import com.chairside.platform.persistence.SequencedWrite;
 /**
  * Applies events to projection documents only when the event's {@code ce_sequence} is newer than the one the document
  * holds, the condition checked here on documents read by id: a redelivered or older event changes nothing. The live
- * consumers apply a poll at a time, each document's update a compare-and-set on the sequence read ({@link #applyLive}),
- * and one event at a time where another writer came between ({@link #apply}); a rebuild applies a batch to its own
- * copy ({@link #applyToOwnCopy}).
+ * consumers apply a poll at a time, each document's update a compare-and-set on the sequence read, or on the one this
+ * process last read or wrote there when every write is newer than that ({@link #applyLive}: a poll of events newer
+ * than what this process last wrote costs one bulk write and no read), and one event at a time where another writer
+ * came between ({@link #apply}); a rebuild applies a batch to its own copy ({@link #applyToOwnCopy}).
  */
 @Component
 public class Projector {
@@ -46,6 +47,8 @@ public class Projector {
 	private final ConditionalWrites writes;
 
 	private final NewDocuments newDocuments;
+
+	private final RememberedSequences remembered = new RememberedSequences();
 
 	Projector(MongoTemplate mongo, ConditionalWrites writes) {
 		this.mongo = mongo;
@@ -74,7 +77,7 @@ public class Projector {
 	 * @return how many writes were applied (the rest were not newer)
 	 */
 	public long applyToOwnCopy(List<Sequenced> writes, Class<?> document, String collection) {
-		Map<String, Folded> folded = fold(writes, collection);
+		Map<String, Folded> folded = fold(writes, collection, false);
 		Map<String, List<Update>> updates = new LinkedHashMap<>();
 		List<Document> created = new ArrayList<>();
 		long applied = 0;
@@ -110,17 +113,19 @@ public class Projector {
 	/**
 	 * Applies a live consumer's poll to the copy a projection answers from, which another replica may write at the
 	 * same time (a rebalance hands a partition over while its first consumer still works through it): the held
-	 * sequences read and the writes kept and folded as {@link #applyToOwnCopy} does, the documents not there yet
-	 * inserted in one unordered insert and the rest written in one unordered bulk write (a round per update that does
-	 * not fold), each update conditional on the sequence read ({@code {_id, sequence}}, the compare-and-set of
-	 * {@link #apply}). A document another writer changed in between matches nothing or collides; its writes are then
-	 * applied again one at a time with the guard of {@link #apply}, so the outcome is the one event-by-event writes
-	 * leave: a redelivered or older event changes nothing, in the poll or across polls.
+	 * sequences read and the writes kept and folded as {@link #applyToOwnCopy} does (but a document whose every write
+	 * is newer than the sequence this process last read or wrote there, {@link RememberedSequences}, is not read: that
+	 * sequence is expected instead), the documents not there yet inserted in one unordered insert and the rest written
+	 * in one unordered bulk write (a round per update that does not fold), each update conditional on the sequence read
+	 * or expected ({@code {_id, sequence}}, the compare-and-set of {@link #apply}). A document another writer changed
+	 * in between, or since this process last wrote it, matches nothing or collides; its writes are then applied again
+	 * one at a time with the guard of {@link #apply}, so the outcome is the one event-by-event writes leave: a
+	 * redelivered or older event changes nothing, in the poll or across polls.
 	 * @return how many writes were applied (the rest were not newer)
 	 */
 	public long applyLive(List<Sequenced> writes, Class<?> document, String collection) {
 		this.writes.prepare(collection, ConditionalWrites.SEQUENCE);
-		Map<String, Folded> folded = fold(writes, collection);
+		Map<String, Folded> folded = fold(writes, collection, true);
 		Set<String> lost = new LinkedHashSet<>();
 		List<String> createdIds = new ArrayList<>();
 		List<Document> created = new ArrayList<>();
@@ -185,8 +190,12 @@ public class Projector {
 		}
 		long applied = 0;
 		for (Map.Entry<String, Folded> ofDocument : folded.entrySet()) {
-			if (!lost.contains(ofDocument.getKey())) {
+			if (lost.contains(ofDocument.getKey())) {
+				this.remembered.forget(collection, ofDocument.getKey());
+			}
+			else {
 				applied += ofDocument.getValue().count();
+				this.remembered.remember(collection, ofDocument.getKey(), ofDocument.getValue().sequence());
 			}
 		}
 		for (Sequenced w : writes) {
@@ -227,12 +236,32 @@ public class Projector {
 
 	/**
 	 * Per document, the writes newer than the sequence it holds, read in one query by id, each kept only when newer
-	 * than the writes kept before it too, folded ({@link MergedUpdates}).
+	 * than the writes kept before it too, folded ({@link MergedUpdates}). On the live path a document whose every
+	 * write is newer than the sequence {@link RememberedSequences} has for it is not read: that sequence is taken as
+	 * held, only to be the expectation of its compare-and-set, and the query (and with it the poll's only read) is
+	 * left out when no document needs it.
 	 */
-	private Map<String, Folded> fold(List<Sequenced> writes, String collection) {
+	private Map<String, Folded> fold(List<Sequenced> writes, String collection, boolean live) {
 		Map<String, List<Sequenced>> byDocument = new LinkedHashMap<>();
 		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
-		Map<String, Long> held = heldSequences(collection, byDocument.keySet());
+		Map<String, Long> held = new HashMap<>();
+		Set<String> unknown = new LinkedHashSet<>();
+		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
+			Long last = live ? this.remembered.of(collection, ofDocument.getKey()) : null;
+			if (last != null && ofDocument.getValue().stream().allMatch((w) -> w.sequence() > last)) {
+				held.put(ofDocument.getKey(), last);
+			}
+			else {
+				unknown.add(ofDocument.getKey());
+			}
+		}
+		if (!unknown.isEmpty()) {
+			Map<String, Long> read = heldSequences(collection, unknown);
+			held.putAll(read);
+			if (live) {
+				read.forEach((id, sequence) -> this.remembered.remember(collection, id, sequence));
+			}
+		}
 		Map<String, Folded> folded = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
 			Long was = held.get(ofDocument.getKey());

@@ -189,6 +189,49 @@ class ProjectorIntegrationTests {
 	}
 
 	/**
+	 * The live path expects a document to hold the sequence this process last wrote there; another writer moves it on
+	 * in between (a rebalance), then it is removed and its last event delivered again: each later poll still leaves
+	 * what event-by-event writes leave.
+	 */
+	@Test
+	void aLivePollAfterAnotherWriterMovedItsDocumentOnAppliesWhatTheEventByEventPathDoes() {
+		Projection orders = this.projections.named("orders");
+		String id = "order-m-" + this.suffix;
+		List<IncomingEvent> events = new ArrayList<>();
+		events.add(event("OrderDrafted", id, 1));
+		for (int change = 2; change <= 7; change++) {
+			events.add(event("OrderChanged", id, change, "changedAt", "2026-11-2" + change + "T09:00:00Z"));
+		}
+		String alone = copy("moved_alone");
+		List.of(0, 1, 2, 3, 2, 4, 3, 5).forEach((i) -> this.projector.apply(events.get(i), orders.writeFor(events.get(i),
+				this.json), orders.document(), alone));
+		String shared = copy("moved_shared");
+
+		long first = this.projector.applyLive(writes(orders, events.subList(0, 2)), orders.document(), shared);
+		events.subList(2, 4).forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json),
+				orders.document(), shared));
+		long second = this.projector.applyLive(writes(orders, List.of(events.get(2), events.get(4))), orders.document(),
+				shared);
+		long third = this.projector.applyLive(writes(orders, List.of(events.get(3), events.get(5))), orders.document(),
+				shared);
+
+		assertThat(first).isEqualTo(2);
+		assertThat(second).as("3 applied by the other writer, 5 newer than the 4 it left").isEqualTo(1);
+		assertThat(third).as("4 redelivered, 6").isEqualTo(1);
+		assertThat(documents(shared)).isEqualTo(documents(alone));
+
+		this.mongo.getCollection(shared).deleteOne(new Document("_id", id));
+		this.mongo.getCollection(alone).deleteOne(new Document("_id", id));
+		events.subList(5, 7).forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json),
+				orders.document(), alone));
+		long afterRemoval = this.projector.applyLive(writes(orders, events.subList(5, 6)), orders.document(), shared)
+				+ this.projector.applyLive(writes(orders, events.subList(6, 7)), orders.document(), shared);
+
+		assertThat(afterRemoval).as("6 again, into a new document, then 7").isEqualTo(2);
+		assertThat(documents(shared)).isEqualTo(documents(alone));
+	}
+
+	/**
 	 * Two replicas write the same live copy at once, one a poll at a time and one event by event, as in a rebalance:
 	 * the poll's conditional writes lose some races, and what they lost is applied again event by event.
 	 */
