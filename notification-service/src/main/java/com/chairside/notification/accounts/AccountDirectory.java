@@ -1,10 +1,12 @@
 package com.chairside.notification.accounts;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +25,27 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The names and owners of accounts, kept from {@code AccountOpened}, {@code AccountUpdated} (a rename) and
  * {@code AccountOwnerChanged}: order events name the account, not its practice or owner; mails name the practice, and
- * the owner is told of delivery risks and what the rules say.
+ * the owner is told of delivery risks and what the rules say. The practices' names are cached per replica
+ * ({@link PracticeNames}); owners are read from the store each time.
  */
 @Component
 public class AccountDirectory {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountDirectory.class);
 
+	/** Practices' names kept per replica: some 3 MB at most. */
+	private static final int NAMES_CACHED = 10_000;
+
 	private final MongoTemplate mongo;
 
 	private final ConditionalWrites writes;
 
-	AccountDirectory(MongoTemplate mongo, ConditionalWrites writes) {
+	private final PracticeNames practiceNames;
+
+	AccountDirectory(MongoTemplate mongo, ConditionalWrites writes, Clock clock, AccountProperties settings) {
 		this.mongo = mongo;
 		this.writes = writes;
+		this.practiceNames = new PracticeNames(clock, settings.namesCacheTtl(), NAMES_CACHED);
 	}
 
 	/** Applies an account event if it is newer than what is known of the account; others are ignored. */
@@ -58,6 +67,9 @@ public class AccountDirectory {
 			update.set("resellerId", account.resellerId());
 		}
 		if (this.writes.ifNewer(AccountCard.class, id, event.sequence()).orUpsert().apply(update)) {
+			if (name != null) {
+				this.practiceNames.keep(id, name, this.practiceNames.stamp());
+			}
 			log.debug("Account {}: {} applied (seq {})", id, event.name(), event.sequence());
 		}
 		else {
@@ -67,18 +79,25 @@ public class AccountDirectory {
 
 	/** The practice's name, when this service has heard of the account. */
 	public Optional<String> nameOf(String accountId) {
-		return card(accountId).map(AccountCard::name);
+		return (accountId != null) ? Optional.ofNullable(namesOf(Set.of(accountId)).get(accountId)) : Optional.empty();
 	}
 
-	/** The practices' names of those of the accounts this service has heard of, read with one query by id. */
+	/**
+	 * The practices' names of those of the accounts this service has heard of: from the cache, and those it does not
+	 * hold (or holds for longer than its ttl) read with one query by id. Accounts not found are read again next time.
+	 */
 	public Map<String, String> namesOf(Collection<String> accountIds) {
 		Map<String, String> names = new HashMap<>();
-		if (accountIds.isEmpty()) {
+		this.practiceNames.freshOnes(accountIds, names);
+		List<String> missing = accountIds.stream().filter((id) -> !names.containsKey(id)).toList();
+		if (missing.isEmpty()) {
 			return names;
 		}
-		for (AccountCard card : this.mongo.find(Query.query(Criteria.where("_id").in(accountIds)), AccountCard.class)) {
+		PracticeNames.Stamp stamp = this.practiceNames.stamp();
+		for (AccountCard card : this.mongo.find(Query.query(Criteria.where("_id").in(missing)), AccountCard.class)) {
 			if (card.name() != null) {
 				names.put(card.id(), card.name());
+				this.practiceNames.keep(card.id(), card.name(), stamp);
 			}
 		}
 		return names;

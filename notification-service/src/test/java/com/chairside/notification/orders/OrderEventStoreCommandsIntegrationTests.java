@@ -1,16 +1,23 @@
 package com.chairside.notification.orders;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import com.chairside.notification.NotificationServiceTest;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.KafkaProbe;
+import com.chairside.testsupport.MutableClock;
 import com.chairside.testsupport.store.Recording;
 import com.chairside.testsupport.store.StoreCommand;
 import com.chairside.testsupport.store.StoreCommands;
@@ -26,6 +33,14 @@ class OrderEventStoreCommandsIntegrationTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
 
 	@Test
 	void anOrderChangeConsumedSendsTheStoreAFewCommands() {
@@ -46,6 +61,79 @@ class OrderEventStoreCommandsIntegrationTests {
 		System.out.println("OrderChanged consumed: the store got " + sent.size() + " commands on the consumer's thread:\n"
 				+ Recording.lines(sent) + "and " + besides.size() + " on others meanwhile:\n" + Recording.lines(besides));
 		assertThat(sent).hasSizeLessThanOrEqualTo(5);
+	}
+
+	@Test
+	void aKnownPracticesNameIsReadOnceAndARenameAppliedHereShowsAtOnce() {
+		String accountId = UUID.randomUUID().toString();
+		writtenByAnotherReplica(accountId, "Bright Smiles");
+
+		assertThat(changeOf(accountId)).as("first read from the store").isEqualTo(new Consumed(1, "Bright Smiles"));
+		assertThat(changeOf(accountId)).as("then from the cache").isEqualTo(new Consumed(0, "Bright Smiles"));
+
+		PracticeEvents.rename(accountId, 2, "Bright Smiles", "Bright Smiles of Cambridge");
+		assertThat(changeOf(accountId)).as("a rename applied here, at once")
+			.isEqualTo(new Consumed(0, "Bright Smiles of Cambridge"));
+	}
+
+	@Test
+	void aRenameAppliedByAnotherReplicaShowsWithinTheTtl() {
+		String accountId = UUID.randomUUID().toString();
+		writtenByAnotherReplica(accountId, "Bright Smiles");
+		assertThat(changeOf(accountId)).isEqualTo(new Consumed(1, "Bright Smiles"));
+
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(accountId)),
+				new Update().set("name", "Bright Smiles of Cambridge").set("sequence", 2L), "accounts");
+		assertThat(changeOf(accountId)).as("within the ttl").isEqualTo(new Consumed(0, "Bright Smiles"));
+		this.clock.advance(Duration.ofSeconds(61));
+		// read again by this poll or, just before, by the mail dispatcher
+		assertThat(changeOf(accountId).practice()).as("after it").isEqualTo("Bright Smiles of Cambridge");
+	}
+
+	@Test
+	void anAccountNotFoundIsReadAgain() {
+		String accountId = UUID.randomUUID().toString();
+		assertThat(changeOf(accountId)).isEqualTo(new Consumed(1, null));
+		assertThat(changeOf(accountId)).as("not kept as missing").isEqualTo(new Consumed(1, null));
+
+		writtenByAnotherReplica(accountId, "Bright Smiles");
+		// read by this poll or, just before, by the mail dispatcher (the earlier changes' mails wait for the name)
+		assertThat(changeOf(accountId).practice()).isEqualTo("Bright Smiles");
+	}
+
+	/** The account as a replica consuming its partition of {@code chairside.accounts} keeps it. */
+	private void writtenByAnotherReplica(String accountId, String name) {
+		this.mongo.insert(new Document("_id", accountId).append("name", name).append("sequence", 1L), "accounts");
+	}
+
+	/**
+	 * Sends an OrderChanged of a new order of {@code accountId}, alone in its poll: the reads of accounts its poll sent
+	 * on the consumer's thread, and the practice its notifications name.
+	 */
+	private Consumed changeOf(String accountId) {
+		await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+		String orderId;
+		List<StoreCommand> reads;
+		try (Recording recording = StoreCommands.get().record()) {
+			orderId = PracticeEvents.publishChange(accountId, "Third operatory");
+			await().until(() -> kafka.consumedAll("notification-service", "chairside.orders"));
+			reads = recording.consumingEvents(this.mongo.getDb().getName())
+				.stream()
+				.filter((command) -> command.name().equals("find") && "accounts".equals(command.collection()))
+				.toList();
+		}
+		List<Document> notifications = this.mongo.find(Query.query(Criteria.where("orderId").is(orderId)),
+				Document.class, "notifications");
+		assertThat(notifications).isNotEmpty();
+		List<String> practices = notifications.stream().map((notification) -> notification.getString("practice"))
+			.distinct()
+			.toList();
+		assertThat(practices).hasSize(1);
+		return new Consumed(reads.size(), practices.get(0));
+	}
+
+	/** What a consumed order change cost in reads of accounts, and the practice its notifications name. */
+	private record Consumed(int accountReads, String practice) {
 	}
 
 }

@@ -115,29 +115,10 @@ class OrderNotificationIntegrationTests {
 			.contains("What changed", "requestedDeliveryDate: 2027-02-15 -> 2027-03-08", "<s>2027-02-15</s> &rarr; <b>2027-03-08</b>");
 	}
 
-	/** Opens an account named {@code name} (AccountOpened) and waits until this service has read it. */
-	private static String openAccount(String name) {
-		String accountId = UUID.randomUUID().toString();
-		kafka.sendCloudEvent("chairside.accounts", accountId, UUID.randomUUID().toString(),
-				"chairside.account.AccountOpened.v1", 1,
-				Contracts.example("chairside.account.AccountOpened.v1", "accountId", accountId, "name", name));
-		await().until(() -> kafka.consumedAll("notification-service", "chairside.accounts"));
-		return accountId;
-	}
-
-	/** OrderChanged of a new order of {@code accountId}, with {@code reason}; returns the order id. */
-	private static String publishChange(String accountId, String reason) {
-		String orderId = UUID.randomUUID().toString();
-		kafka.sendCloudEvent("chairside.orders", orderId, UUID.randomUUID().toString(), "chairside.order.OrderChanged.v1",
-				3, Contracts.example("chairside.order.OrderChanged.v1", "orderId", orderId, "accountId", accountId,
-						"reason", reason));
-		return orderId;
-	}
-
 	@Test
 	void namesThePracticeAndTheOrderNumberInMailAndInbox() {
-		String accountId = openAccount("Smile Orthodontics");
-		String orderId = publishChange(accountId, "Third operatory");
+		String accountId = PracticeEvents.openAccount("Smile Orthodontics");
+		String orderId = PracticeEvents.publishChange(accountId, "Third operatory");
 
 		String title = "Smile Orthodontics — SO-2026-000042 changed: Third operatory";
 		await().until(() -> notificationsOf(orderId, "PRODUCTION").size() == 1);
@@ -152,14 +133,9 @@ class OrderNotificationIntegrationTests {
 
 	@Test
 	void namesThePracticeOfAnAccountRenamedByAccountUpdated() {
-		String accountId = openAccount("Smile Orthodontics");
-		kafka.sendCloudEvent("chairside.accounts", accountId, UUID.randomUUID().toString(),
-				"chairside.account.AccountUpdated.v1", 2,
-				Contracts.example("chairside.account.AccountUpdated.v1", "accountId", accountId).replaceFirst(
-						"\\{\\s*\"field\"\\s*:\\s*\"taxId\"[^}]*}",
-						"{\"field\": \"name\", \"from\": \"Smile Orthodontics\", \"to\": \"Smile Orthodontics of Cambridge\"}"));
-		await().until(() -> kafka.consumedAll("notification-service", "chairside.accounts"));
-		String orderId = publishChange(accountId, "Third operatory");
+		String accountId = PracticeEvents.openAccount("Smile Orthodontics");
+		PracticeEvents.rename(accountId, 2, "Smile Orthodontics", "Smile Orthodontics of Cambridge");
+		String orderId = PracticeEvents.publishChange(accountId, "Third operatory");
 
 		await().until(() -> notificationsOf(orderId, "LOGISTICS").size() == 1);
 		assertThat(notificationsOf(orderId, "LOGISTICS").get(0).path("title").asString())
@@ -168,8 +144,8 @@ class OrderNotificationIntegrationTests {
 
 	@Test
 	void keepsUserTextLiteralAndStripsInvisibleCharactersFromTheSubject() {
-		String accountId = openAccount("Smile <b>Orthodontics</b>");
-		String orderId = publishChange(accountId, "Third \u202Eoperatory {{changes}} {{> order}}");
+		String accountId = PracticeEvents.openAccount("Smile <b>Orthodontics</b>");
+		String orderId = PracticeEvents.publishChange(accountId, "Third \u202Eoperatory {{changes}} {{> order}}");
 
 		await().until(() -> mailsAbout(orderId).size() >= 3);
 		Mail mail = mailsAbout(orderId).get(0);
