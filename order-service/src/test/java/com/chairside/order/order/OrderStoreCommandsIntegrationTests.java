@@ -1,6 +1,7 @@
 package com.chairside.order.order;
 
 import java.util.List;
+import java.util.Set;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class OrderStoreCommandsIntegrationTests {
 			String database = this.mongo.getDb().getName();
 			serving = recording.servingRequests(database);
 			// the sweep's scan for forgotten events runs on its clock, not per change
-			relaying = recording.sentBy(database, "outbox-relay"::equals)
+			relaying = recording.sentBy(database, Set.of("outbox-relay", "outbox-pull")::contains)
 				.stream()
 				.filter((command) -> !command.origin().startsWith("OutboxSweep."))
 				.toList();

@@ -3,8 +3,12 @@ package com.chairside.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,10 +34,12 @@ import static com.chairside.platform.outbox.OutboxDocuments.PENDING;
  * Sends a batch of documents' pending events in steps: the first pending event of every document in parallel, then the
  * second of those whose first was acknowledged, and so on; an aggregate's later event never goes out before its
  * earlier one is acknowledged by all in-sync replicas. Then it removes from each document exactly its acknowledged
- * events. While the broker is away, a batch opens with one send only, so that an outage costs one send timeout per
+ * events: a sweep's batch at once, with its lease; a wake-up's on a thread of its own ({@code outbox-pull}), so that the
+ * relay sends the next changes' events while the store takes the removal, and meanwhile never sends those events
+ * again. While the broker is away, a batch opens with one send only, so that an outage costs one send timeout per
  * batch.
  */
-final class OrderedSender {
+final class OrderedSender implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderedSender.class);
 
@@ -50,6 +56,18 @@ final class OrderedSender {
 	private final StoredTrace trace;
 
 	private volatile boolean brokerDown;
+
+	/** Acknowledged events whose removal from their document is under way: not sent again meanwhile. */
+	private final Set<String> removing = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Removes what wake-ups published, one batch after another; made again when a stopped relay starts again. When
+	 * {@value #REMOVALS_WAITING} batches wait (the store slower than the broker), or once it is shut down, the relay
+	 * thread removes its own, which holds it back as before.
+	 */
+	private volatile ThreadPoolExecutor remover = newRemover();
+
+	private static final int REMOVALS_WAITING = 1_000;
 
 	OrderedSender(OutboxDocuments documents, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
 			String ceSource, MeterRegistry meters, StoredTrace trace) {
@@ -72,7 +90,10 @@ final class OrderedSender {
 	 */
 	int publish(OutboxSource source, List<Document> found, boolean leased) {
 		List<Outbox> outboxes = found.stream()
-			.map((d) -> new Outbox(d.get("_id"), OutboxDocuments.pendingEvents(d)))
+			.map((d) -> new Outbox(d.get("_id"), OutboxDocuments.pendingEvents(d)
+				.stream()
+				.filter((event) -> !this.removing.contains(event.eventId()))
+				.toList()))
 			.filter((o) -> !o.events().isEmpty() || leased)
 			.toList();
 		List<Outbox> step = outboxes.stream().filter(Outbox::hasNext).toList();
@@ -83,15 +104,63 @@ final class OrderedSender {
 			}
 			step = outboxes.stream().filter(Outbox::hasNext).toList();
 		}
-		return removeSent(source, outboxes, leased);
+		List<String> sent = outboxes.stream().flatMap((outbox) -> outbox.sent().stream()).toList();
+		if (leased) {
+			removeSent(source, outboxes, true);
+		}
+		else if (!sent.isEmpty()) {
+			this.removing.addAll(sent);
+			this.remover.execute(() -> removeInTheBackground(source, outboxes, sent));
+		}
+		return sent.size();
 	}
 
-	private int removeSent(OutboxSource source, List<Outbox> outboxes, boolean leased) {
+	/** Takes removals again after {@link #close}: the relay started again. */
+	void resume() {
+		if (this.remover.isShutdown()) {
+			this.remover = newRemover();
+		}
+	}
+
+	private static ThreadPoolExecutor newRemover() {
+		return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(REMOVALS_WAITING),
+				(task) -> {
+					Thread thread = new Thread(task, "outbox-pull");
+					thread.setDaemon(true);
+					return thread;
+				}, (task, full) -> task.run()); // the queue full, or the relay stopped mid-round: removed here and now
+	}
+
+	/** A removal that fails leaves the events in their documents: the sweep sends them again, which consumers absorb. */
+	private void removeInTheBackground(OutboxSource source, List<Outbox> outboxes, List<String> sent) {
+		try {
+			removeSent(source, outboxes, false);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not remove {} published events from {}; the sweep publishes them again: {}", sent.size(),
+					source.collection(), ex.toString());
+		}
+		finally {
+			sent.forEach(this.removing::remove);
+		}
+	}
+
+	/** Stops taking removals and waits up to 10 s for those under way. */
+	@Override
+	public void close() {
+		this.remover.shutdown();
+		try {
+			this.remover.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void removeSent(OutboxSource source, List<Outbox> outboxes, boolean leased) {
 		List<UpdateOneModel<Document>> updates = new ArrayList<>();
-		int published = 0;
 		for (Outbox outbox : outboxes) {
 			List<String> sent = outbox.sent();
-			published += sent.size();
 			List<Bson> changes = new ArrayList<>();
 			if (!sent.isEmpty()) {
 				changes.add(Updates.pullByFilter(new Document(PENDING, new Document("eventId", new Document("$in", sent)))));
@@ -106,7 +175,6 @@ final class OrderedSender {
 		if (!updates.isEmpty()) {
 			this.documents.of(source).bulkWrite(updates, new BulkWriteOptions().ordered(false));
 		}
-		return published;
 	}
 
 	/**

@@ -266,6 +266,7 @@ public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 
 	@Override
 	public void start() {
+		this.sender.resume();
 		this.running = true;
 		Thread relay = new Thread(this::run, "outbox-relay");
 		relay.setDaemon(true);
@@ -286,6 +287,7 @@ public class OutboxRelay implements SmartLifecycle, SmartInitializingSingleton {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.sender.close();
 	}
 
 	@Override
