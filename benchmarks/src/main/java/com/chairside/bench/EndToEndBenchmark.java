@@ -121,7 +121,8 @@ final class EndToEndBenchmark implements Benchmark {
 					"PATCH /api/orders/{id} on a ladder of rates; event time (order-service's commit) to the last "
 							+ "department's notification stored, against a plain pipeline on the same broker and store "
 							+ "(updateOne of the order, produce with the relay's settings, consume, one notification "
-							+ "per routed department), its event time stamped after the update. A step fails when its "
+							+ "per routed department), its event time stamped before the update as order-service stamps its event before "
+							+ "the save. A step fails when its "
 							+ "p99 reaches the limit, a change is refused or a change is not notified within "
 							+ WAIT_LIMIT.toMinutes() + " min."));
 		}

@@ -33,8 +33,8 @@ import org.bson.Document;
 
 /**
  * The end-to-end baseline: an order change's store and broker work done with the plain clients on the suite's broker
- * and store. Per change: the order's document updated ({@code updateOne} by {@code _id}, on copies of the suite's
- * orders in a database of its own), the event's time stamped, an OrderChanged-sized record produced with the outbox
+ * and store. Per change: the event's time stamped, the order's document updated ({@code updateOne} by {@code _id}, on
+ * copies of the suite's orders in a database of its own), an OrderChanged-sized record produced with the outbox
  * relay's producer settings on a topic with the suite's settings (six partitions); a kafka-clients consumer reads it
  * and {@link PlainNotifier} stores one notification per routed department. No Spring, no outbox document, no
  * tracing. The changes leave on a fixed schedule (eight at once at most), whatever the store's answers do.
@@ -159,15 +159,19 @@ final class PlainPipeline implements AutoCloseable {
 		}
 	}
 
-	/** One change: the order's update, then its event stamped and produced; the time to the send, from its schedule. */
+	/**
+	 * One change: its event stamped, the order's update, then the event produced; the time to the send, from its
+	 * schedule.
+	 */
 	private void change(long intended, Histogram updates, AtomicLong errors) {
 		long k = this.changed.getAndIncrement();
 		String orderId = this.orderIds.get((int) (k % this.orderIds.size()));
 		try {
+			// stamped before the order's write, as order-service stamps its event before the save that stores both
+			ProducerRecord<String, byte[]> event = this.events.orderChanged(orderId, k + 2);
 			this.orders.updateOne(Filters.eq("_id", orderId), Updates.combine(
 					Updates.set("lines.0.quantity", 3 + (k / this.orderIds.size()) % 7), Updates.inc("version", 1L),
 					Updates.set("lastModifiedAt", new Date())));
-			ProducerRecord<String, byte[]> event = this.events.orderChanged(orderId, k + 2);
 			this.producer.send(new ProducerRecord<>(TOPIC, null, event.key(), event.value(), event.headers()),
 					(metadata, failure) -> {
 						if (failure != null) {
