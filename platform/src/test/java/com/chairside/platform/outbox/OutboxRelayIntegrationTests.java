@@ -114,13 +114,7 @@ class OutboxRelayIntegrationTests {
 		deal.advance("QUALIFIED");
 		deal.advance("PROPOSAL");
 		List<Received> records = KafkaProbe.shared().records(DEALS);
-		List<StoreCommand> relaying;
-		try (Recording recording = StoreCommands.get().record()) {
-			deal.stageEvents("deal", deal.id, this.events);
-			this.mongo.save(deal);
-			await().until(() -> pending(this.mongo, "deals", deal.id).isEmpty());
-			relaying = recording.sentBy(this.mongo.getDb().getName(), RELAY_THREADS::contains);
-		}
+		List<StoreCommand> relaying = savedAndRelayed(deal);
 
 		assertThat(relaying).as(Recording.lines(relaying)).extracting(StoreCommand::name).containsExactly("update");
 		assertThat(relaying.get(0).thread()).as("removed while the relay sends on").isEqualTo("outbox-pull");
@@ -136,13 +130,7 @@ class OutboxRelayIntegrationTests {
 		Deal deal = this.mongo.findById(id, Deal.class);
 		deal.advance("WON");
 		List<Received> records = KafkaProbe.shared().records(DEALS);
-		List<StoreCommand> relaying;
-		try (Recording recording = StoreCommands.get().record()) {
-			deal.stageEvents("deal", deal.id, this.events);
-			this.mongo.save(deal);
-			await().until(() -> pending(this.mongo, "deals", id).isEmpty());
-			relaying = recording.sentBy(this.mongo.getDb().getName(), RELAY_THREADS::contains);
-		}
+		List<StoreCommand> relaying = savedAndRelayed(deal);
 
 		assertThat(relaying).as(Recording.lines(relaying))
 			.extracting(StoreCommand::name)
@@ -274,6 +262,16 @@ class OutboxRelayIntegrationTests {
 
 		assertThat(meters.get("chairside.outbox.pending").tag("topic", source.topic()).gauge().value()).isEqualTo(2);
 		assertThat(meters.get("chairside.outbox.oldest.age").tag("topic", source.topic()).gauge().value()).isEqualTo(30);
+	}
+
+	/** Stages and saves {@code deal}, waits until its outbox is empty; the relay's store commands meanwhile. */
+	List<StoreCommand> savedAndRelayed(Deal deal) {
+		try (Recording recording = StoreCommands.get().record()) {
+			deal.stageEvents("deal", deal.id, this.events);
+			this.mongo.save(deal);
+			await().until(() -> pending(this.mongo, "deals", deal.id).isEmpty());
+			return recording.sentBy(this.mongo.getDb().getName(), RELAY_THREADS::contains);
+		}
 	}
 
 	/** The sequences published under {@code key}, in the order they first reached the topic (duplicates folded). */
