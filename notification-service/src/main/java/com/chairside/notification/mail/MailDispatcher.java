@@ -45,17 +45,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Sends pending notifications by e-mail, as {@code multipart/alternative} (plain text and HTML from
- * {@link MailTemplates}). It takes them from the {@link MailQueue} (the mails still owed, written with the
- * notifications), never by querying {@code notifications}: mails are claimed there, up to {@value #BATCH} at a time,
- * each by a write conditional on its being due, before they are sent, so replicas never send the same one together; a
- * claim left by a crashed replica runs out and its mails are sent by another. The batch's notifications are read by id
- * in one query, and each is sent only while it is PENDING and marked SENT right after (one conditional write on the
- * revision read), so a crash leaves at most the mail under way unrecorded. Failures are retried with growing pauses,
- * then marked FAILED; a circuit breaker stops hammering a mail server that is down. Every replica dispatches, each
- * claiming its own batches; a round that ends early (the service stopping, the mail server struggling) gives its
- * untried mails back at once. A rare sweep ({@code chairside.notifications.mail-sweep-interval},
+ * {@link MailTemplates}). It takes them from the {@link MailQueue} (the mails still owed, a due time written in each
+ * notification), by the due time's index alone: mails are claimed there, up to {@value #BATCH} at a time, each by a
+ * write conditional on its being due, before they are sent, so replicas never send the same one together; a claim
+ * left by a crashed replica runs out and its mails are sent by another. The batch's notifications are read by id in
+ * one query, and each is sent only while it is PENDING and marked SENT right after (one conditional write on the
+ * revision read, which also ends what is owed), so a crash leaves at most the mail under way unrecorded. Failures are
+ * retried with growing pauses, then marked FAILED; a circuit breaker stops hammering a mail server that is down. Every
+ * replica dispatches, each claiming its own batches; a round that ends early (the service stopping, the mail server
+ * struggling) gives its untried mails back at once. A rare sweep ({@code chairside.notifications.mail-sweep-interval},
  * and once after start), on one replica per interval (the {@code mail-sweep} scheduler lock), owes again the mail of
- * any PENDING notification the queue lacks.
+ * any PENDING notification that owes none.
  */
 @Component
 class MailDispatcher {
@@ -67,8 +67,8 @@ class MailDispatcher {
 	private static final Duration CLAIM = Duration.ofSeconds(30);
 
 	/**
-	 * Mails claimed at once: the claim, the read of their notifications and the removal of their queue entries are one
-	 * store command each for all of them. Sent in well under half the claim by a working mail server.
+	 * Mails claimed at once: the claim and the read of their notifications are one store command each for all of
+	 * them. Sent in well under half the claim by a working mail server.
 	 */
 	private static final int BATCH = 25;
 
@@ -161,19 +161,17 @@ class MailDispatcher {
 				MailQueue.Owed owed = batch.owed().get(next++);
 				Notification notification = found.get(owed.notificationId());
 				if (notification == null || notification.delivery() != Delivery.PENDING) {
-					done.add(owed.notificationId()); // sent or given up already (a redelivered event owed it again)
+					done.add(owed.notificationId()); // gone, or sent or given up by a write that left it owed
 					continue;
 				}
 				notification = withPractice(notification, practices);
 				if (notification == null) {
 					continue; // waits for its practice; put off already
 				}
-				// The entry counts the claims; the notification, what was recorded of earlier tries (before a sweep
-				// owed its mail again, say).
+				// The claims are counted since the mail was owed; the attempts, what was recorded of earlier tries
+				// (before a sweep owed its mail again, say). Sent or given up, the write that records it ends what
+				// is owed; put off, its due time is moved.
 				Sending sent = send(notification, Math.max(owed.attempts(), notification.attempts() + 1));
-				if (sent != Sending.PUT_OFF) {
-					done.add(owed.notificationId());
-				}
 				if (sent != Sending.DONE) {
 					goOn = false; // the mail server is struggling: the rest wait for the next round
 					break;
@@ -182,15 +180,18 @@ class MailDispatcher {
 		}
 		finally {
 			// The mail under way when something failed stays claimed, and comes back once its claim runs out. Should
-			// the removal fail, the entries come back that way too, and the sent ones are dropped then, their
-			// notifications being no longer PENDING.
+			// the removal fail, the mails come back that way too, and are dropped then, their notifications being no
+			// longer PENDING.
 			this.queue.remove(done);
 			this.queue.release(batch, batch.notificationIds().subList(next, batch.owed().size()));
 		}
 		return goOn;
 	}
 
-	/** Owes again the mail of PENDING notifications that have no queue entry; a scan of notifications, hence rare. */
+	/**
+	 * Owes again the mail of PENDING notifications that owe none (and moves the old queue's entries onto their
+	 * notifications); a query of notifications by delivery, hence rare.
+	 */
 	@Scheduled(fixedDelayString = SWEEP_INTERVAL,
 			initialDelayString = "${chairside.notifications.mail-sweep-initial-delay:30s}")
 	@SchedulerLock(name = "mail-sweep", lockAtLeastFor = SWEEP_INTERVAL, lockAtMostFor = SWEEP_INTERVAL)

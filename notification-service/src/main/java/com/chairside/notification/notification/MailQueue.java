@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
@@ -22,29 +24,35 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 
-import com.chairside.platform.persistence.Claims;
-
 /**
- * The e-mails still owed: one small document per notification whose mail has not gone out or been given up, keyed by
- * the notification's id ({@code mail_queue}). The mail dispatcher claims from here instead of querying
- * {@code notifications}, a collection that only grows, with a query over it; an entry is
- * removed once its notification is SENT or FAILED. An entry is written after its notification, so each one names a
- * stored notification; a notification without one (a crash in between, a store from before the queue) is found by
- * {@link #sweep(Instant)}, which the dispatcher runs rarely. An entry whose notification is no longer PENDING is
- * harmless: the dispatcher reads the notification first and drops the entry.
+ * The e-mails still owed, kept on the notifications themselves: a notification whose mail has not gone out or been
+ * given up carries its due time ({@value #DUE}, a sparse index), written in the same insert as the notification, so an
+ * event's notifications and their mails are one store command and no crash leaves one without the other. The mail
+ * dispatcher claims by the due time's index (a few documents: the field goes once the mail is SENT or FAILED, in the
+ * write that records it), never by querying the whole collection. A PENDING notification without a due time (a store
+ * from before the due time, or an entry of the old {@value #OLD_QUEUE} collection) is owed again by
+ * {@link #sweep(Instant)}, which the dispatcher runs rarely. A due time on a notification that is no longer PENDING is
+ * harmless: the dispatcher reads the notification first and drops the due time.
  */
 @Component
 public class MailQueue implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(MailQueue.class);
 
-	static final String COLLECTION = "mail_queue";
+	/** Where the notifications, and so their mails, are. */
+	static final String COLLECTION = "notifications";
 
-	private static final String DUE = "nextAttemptAt";
+	/** The collection that held one entry per mail owed before the notifications did; the sweep empties it. */
+	static final String OLD_QUEUE = "mail_queue";
 
-	private static final String ATTEMPTS = "attempts";
+	/** When the mail is due: there while it is owed, gone once it is SENT or FAILED. */
+	public static final String DUE = "mailDue";
 
-	private static final String TOKEN = "claim";
+	/** How many times the mail has been claimed since it was owed. */
+	static final String CLAIMS = "mailClaims";
+
+	/** The token of the claim that holds the mail. */
+	static final String TOKEN = "mailClaim";
 
 	private final MongoTemplate mongo;
 
@@ -56,38 +64,56 @@ public class MailQueue implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		try {
-			this.mongo.getCollection(COLLECTION).createIndex(Indexes.ascending(DUE), new IndexOptions().name("due"));
+			this.mongo.getCollection(COLLECTION)
+				.createIndex(Indexes.ascending(DUE), new IndexOptions().name("mail_due").sparse(true));
 		}
 		catch (RuntimeException ex) {
-			log.warn("The mail queue's due time not indexed ({}); claims read the whole queue until the next start",
+			log.warn("The mails' due time not indexed ({}); claims read all notifications until the next start",
 					ex.toString());
 		}
 	}
 
-	/** Owes the mail of each notification named, due at {@code due}; one already owed keeps its own due time. */
+	/** Owes the mail of {@code notification} (as stored), due at {@code due}: written with it, in the same insert. */
+	static void owe(Document notification, Instant due) {
+		notification.append(DUE, Date.from(due));
+	}
+
+	/** The update that ends what is owed of a mail: with the write that records it SENT or FAILED. */
+	static Update settled(Update update) {
+		return update.unset(DUE).unset(TOKEN).unset(CLAIMS);
+	}
+
+	/**
+	 * Owes the mail of each PENDING notification named that is not owed yet, due at {@code due}; one already owed
+	 * keeps its own due time. One command.
+	 */
 	public void enqueue(Collection<String> notificationIds, Instant due) {
 		if (notificationIds.isEmpty()) {
 			return;
 		}
-		List<Document> entries = new ArrayList<>();
-		for (String id : notificationIds) {
-			entries.add(new Document("_id", id).append(DUE, Date.from(due)));
-		}
-		Claims.claimAll(this.mongo, COLLECTION, entries);
+		this.mongo.execute(COLLECTION,
+				(collection) -> collection.updateMany(
+						Filters.and(Filters.in("_id", List.copyOf(notificationIds)), unowedPending()),
+						Updates.set(DUE, Date.from(due))));
+	}
+
+	private static Bson unowedPending() {
+		return Filters.and(Filters.eq("delivery", Delivery.PENDING.name()), Filters.eq("channel", Channel.EMAIL.name()),
+				Filters.exists(DUE, false));
 	}
 
 	/**
 	 * Claims up to {@code limit} mails due at {@code now} for {@code claim}, so that no other replica takes them
 	 * meanwhile; a claim left by a crashed replica runs out and its mails are claimed again. Each claim counts an
-	 * attempt on the entry, before the mail is tried, so that a mail whose sending kills the replica is still given up
-	 * in the end. Two commands when no other replica claimed the same entries at once (the due entries read by the due
-	 * time's index, then claimed by id, each only while still due); a third reads back which ones this call won when
-	 * another did. The claimed entries are marked with a token of their own, which {@link #release} checks.
+	 * attempt, before the mail is tried, so that a mail whose sending kills the replica is still given up in the end.
+	 * Two commands when no other replica claimed the same mails at once (the due ones read by the due time's index,
+	 * then claimed by id, each only while still due); a third reads back which ones this call won when another did.
+	 * The claimed mails are marked with a token of their own, which {@link #release} checks.
 	 */
 	public Batch claimDue(Instant now, Duration claim, int limit) {
 		List<Document> due = new ArrayList<>();
 		this.mongo.execute(COLLECTION, (collection) -> collection.find(Filters.lte(DUE, Date.from(now)))
-			.projection(Projections.include("_id", ATTEMPTS))
+			.projection(Projections.include("_id", CLAIMS))
 			.limit(limit)
 			.into(due));
 		if (due.isEmpty()) {
@@ -98,7 +124,7 @@ public class MailQueue implements SmartInitializingSingleton {
 		long won = this.mongo.execute(COLLECTION,
 				(collection) -> collection.updateMany(Filters.and(Filters.in("_id", ids), Filters.lte(DUE, Date.from(now))),
 						Updates.combine(Updates.set(DUE, Date.from(now.plus(claim))), Updates.set(TOKEN, token),
-								Updates.inc(ATTEMPTS, 1)))
+								Updates.inc(CLAIMS, 1)))
 					.getModifiedCount());
 		List<Document> claimed = due;
 		if (won < ids.size()) {
@@ -107,13 +133,13 @@ public class MailQueue implements SmartInitializingSingleton {
 			List<Document> ours = claimed;
 			this.mongo.execute(COLLECTION,
 					(collection) -> collection.find(Filters.and(Filters.in("_id", ids), Filters.eq(TOKEN, token)))
-						.projection(Projections.include("_id", ATTEMPTS))
+						.projection(Projections.include("_id", CLAIMS))
 						.into(ours));
 		}
 		List<Owed> owed = new ArrayList<>(claimed.size());
 		for (Document entry : claimed) {
 			// read before this call's claim when all were won, after it when read back
-			Number attempts = entry.get(ATTEMPTS, Number.class);
+			Number attempts = entry.get(CLAIMS, Number.class);
 			int counted = (attempts != null) ? attempts.intValue() : 0;
 			owed.add(new Owed(entry.getString("_id"), (claimed == due) ? counted + 1 : counted));
 		}
@@ -125,9 +151,10 @@ public class MailQueue implements SmartInitializingSingleton {
 	 * does not count as an attempt (the mail was not tried).
 	 */
 	public void retryAt(String notificationId, Instant due, boolean attempted) {
-		this.mongo.execute(COLLECTION, (collection) -> collection.updateOne(Filters.eq("_id", notificationId),
-				attempted ? Updates.set(DUE, Date.from(due))
-						: Updates.combine(Updates.set(DUE, Date.from(due)), Updates.inc(ATTEMPTS, -1))));
+		this.mongo.execute(COLLECTION,
+				(collection) -> collection.updateOne(Filters.and(Filters.eq("_id", notificationId), Filters.exists(DUE)),
+						attempted ? Updates.set(DUE, Date.from(due))
+								: Updates.combine(Updates.set(DUE, Date.from(due)), Updates.inc(CLAIMS, -1))));
 	}
 
 	/**
@@ -140,38 +167,70 @@ public class MailQueue implements SmartInitializingSingleton {
 		}
 		this.mongo.execute(COLLECTION,
 				(collection) -> collection.updateMany(
-						Filters.and(Filters.in("_id", List.copyOf(notificationIds)), Filters.eq(TOKEN, batch.token())),
-						Updates.combine(Updates.set(DUE, Date.from(batch.claimedAt())), Updates.inc(ATTEMPTS, -1))));
+						Filters.and(Filters.in("_id", List.copyOf(notificationIds)), Filters.eq(TOKEN, batch.token()),
+								Filters.exists(DUE)),
+						Updates.combine(Updates.set(DUE, Date.from(batch.claimedAt())), Updates.inc(CLAIMS, -1))));
 	}
 
-	/** The mails of {@code notificationIds} are no longer owed (sent, given up, or their notifications are gone). */
+	/**
+	 * The mails of {@code notificationIds} are no longer owed (their notifications were found sent or given up, or are
+	 * gone); a mail sent or given up here is settled by the write that records it.
+	 */
 	public void remove(Collection<String> notificationIds) {
 		if (notificationIds.isEmpty()) {
 			return;
 		}
 		this.mongo.execute(COLLECTION,
-				(collection) -> collection.deleteMany(Filters.in("_id", List.copyOf(notificationIds))));
+				(collection) -> collection.updateMany(
+						Filters.and(Filters.in("_id", List.copyOf(notificationIds)), Filters.exists(DUE)),
+						Updates.combine(Updates.unset(DUE), Updates.unset(TOKEN), Updates.unset(CLAIMS))));
 	}
 
 	/**
-	 * Owes the mail of every PENDING notification that has no entry, due now: one scan of {@code notifications},
-	 * which is why it runs rarely. Returns how many PENDING notifications it saw.
+	 * Owes the mails of the old {@value #OLD_QUEUE} collection's entries on their notifications (with their due
+	 * times and claims, each entry removed once moved), then the mail of every PENDING notification owed nothing, due
+	 * now: a query of {@code notifications} by delivery, which is why it runs rarely. Returns how many mails it owed.
 	 */
 	public int sweep(Instant now) {
-		List<String> pending = new ArrayList<>();
-		this.mongo.execute("notifications",
-				(collection) -> collection.find(Filters.eq("delivery", Delivery.PENDING.name()))
-					.projection(Projections.include("_id"))
-					.map((document) -> document.getString("_id"))
-					.into(pending));
-		enqueue(pending, now);
-		log.debug("Mail sweep: {} notifications PENDING", pending.size());
-		return pending.size();
+		int moved = moveOldQueue();
+		long owed = this.mongo.execute(COLLECTION,
+				(collection) -> collection.updateMany(unowedPending(), Updates.set(DUE, Date.from(now)))
+					.getModifiedCount());
+		log.debug("Mail sweep: {} mails moved from {}, {} PENDING notifications owed their mail again", moved,
+				OLD_QUEUE, owed);
+		return moved + (int) owed;
+	}
+
+	/** Moves the old queue's entries onto their notifications, a few hundred per command; how many it moved. */
+	private int moveOldQueue() {
+		int moved = 0;
+		List<Document> entries = new ArrayList<>();
+		do {
+			entries.clear();
+			this.mongo.execute(OLD_QUEUE, (queue) -> queue.find().limit(500).into(entries));
+			for (Document entry : entries) {
+				Date due = entry.get("nextAttemptAt", Date.class);
+				Number attempts = entry.get("attempts", Number.class);
+				long modified = this.mongo.execute(COLLECTION,
+						(collection) -> collection
+							.updateOne(Filters.and(Filters.eq("_id", entry.get("_id")), unowedPending()),
+									Updates.combine(Updates.set(DUE, (due != null) ? due : new Date()),
+											Updates.set(CLAIMS, (attempts != null) ? attempts.intValue() : 0)))
+							.getModifiedCount());
+				moved += (int) modified;
+			}
+			List<Object> ids = entries.stream().map((entry) -> entry.get("_id")).toList();
+			if (!ids.isEmpty()) {
+				this.mongo.execute(OLD_QUEUE, (queue) -> queue.deleteMany(Filters.in("_id", ids)));
+			}
+		}
+		while (!entries.isEmpty());
+		return moved;
 	}
 
 	/**
-	 * One mail claimed: its notification's id, and how many times its entry has been claimed, this claim included
-	 * (attempts to send it since it was owed, a crash in the middle of one counted too).
+	 * One mail claimed: its notification's id, and how many times it has been claimed, this claim included (attempts
+	 * to send it since it was owed, a crash in the middle of one counted too).
 	 */
 	public record Owed(String notificationId, int attempts) {
 	}

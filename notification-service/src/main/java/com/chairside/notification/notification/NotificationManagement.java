@@ -88,17 +88,17 @@ public class NotificationManagement {
 	/**
 	 * One notification per department and person the notice names; one already told of this event is skipped, so a
 	 * redelivered event changes nothing. All in one unordered {@code insertMany}, the unique index refusing the
-	 * duplicates one by one; then the mail of each is owed in the {@link MailQueue} (again for the duplicates: a crash
-	 * may have come between the two, and the dispatcher skips a mail already sent). Returns the notifications recorded
-	 * now.
+	 * duplicates one by one, each e-mail notification owing its mail in the same document ({@link MailQueue}). Should a
+	 * duplicate be PENDING and owe no mail (stored by a version before the notification held its mail), its mail is
+	 * owed again. Returns the notifications recorded now.
 	 */
 	public List<Notification> record(Notice notice) {
 		return recordAll(List.of(notice));
 	}
 
 	/**
-	 * {@link #record} for several notices at once: the notifications of all of them in one {@code insertMany}, and
-	 * their mails in one more.
+	 * {@link #record} for several notices at once: the notifications of all of them, and their mails, in one
+	 * {@code insertMany}.
 	 */
 	public List<Notification> recordAll(List<Notice> notices) {
 		if (notices.isEmpty()) {
@@ -120,17 +120,23 @@ public class NotificationManagement {
 		for (Notification notification : told) {
 			Document document = new Document();
 			this.mongo.getConverter().write(notification, document);
+			if (notification.channel() == Channel.EMAIL && notification.delivery() == Delivery.PENDING) {
+				MailQueue.owe(document, now);
+			}
 			documents.add(document);
 		}
 		BitSet duplicates = Claims.claimAll(this.mongo, this.mongo.getCollectionName(Notification.class), documents);
 		List<Notification> recorded = new ArrayList<>(told.size());
+		List<String> redelivered = new ArrayList<>();
 		for (int i = 0; i < told.size(); i++) {
 			if (!duplicates.get(i)) {
 				recorded.add(told.get(i));
 			}
+			else if (told.get(i).channel() == Channel.EMAIL) {
+				redelivered.add(told.get(i).id());
+			}
 		}
-		this.mailQueue.enqueue(told.stream().filter((n) -> n.channel() == Channel.EMAIL).map(Notification::id).toList(),
-				now);
+		this.mailQueue.enqueue(redelivered, now);
 		for (Notification notification : recorded) {
 			this.meters.counter("chairside.notifications.recorded", "type", notification.eventType()).increment();
 		}
@@ -241,10 +247,10 @@ public class NotificationManagement {
 	public void markSent(Notification notification, int attempts) {
 		Instant now = this.clock.instant();
 		transition(notification, (n) -> n.delivery() == Delivery.PENDING,
-				(n) -> new Update().set("delivery", Delivery.SENT)
+				(n) -> MailQueue.settled(new Update().set("delivery", Delivery.SENT)
 					.set("sentAt", now)
 					.set("attempts", attempts)
-					.unset("lastError"),
+					.unset("lastError")),
 				(n) -> new NotificationSent(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n), n.person(),
 						n.channel().name(), now));
 	}
@@ -253,7 +259,8 @@ public class NotificationManagement {
 	public void markFailed(Notification notification, int attempts, String reason) {
 		Instant now = this.clock.instant();
 		transition(notification, (n) -> n.delivery() == Delivery.PENDING,
-				(n) -> new Update().set("delivery", Delivery.FAILED).set("attempts", attempts).set("lastError", reason),
+				(n) -> MailQueue.settled(
+						new Update().set("delivery", Delivery.FAILED).set("attempts", attempts).set("lastError", reason)),
 				(n) -> new NotificationFailed(n.id(), n.eventId(), n.eventType(), n.orderId(), department(n),
 						n.person(), n.channel().name(), reason, attempts, now));
 	}

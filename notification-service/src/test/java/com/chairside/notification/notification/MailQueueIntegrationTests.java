@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import com.chairside.devstack.MailSink.Mail;
 import com.chairside.notification.NotificationReplica;
@@ -31,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notifications of one event go to the store in one insertMany and their mails into the mail queue after them;
- * what a crash between the two, a redelivery or a store from before the queue leaves behind still ends in one mail per
+ * The notifications of one event go to the store in one insertMany, each owing its mail; what a redelivery, a store
+ * from before the notifications owed their mails, or the old queue's entries leave behind still ends in one mail per
  * recipient, through the real store and the real SMTP sink.
  */
 @NotificationServiceTest
@@ -72,7 +75,16 @@ class MailQueueIntegrationTests {
 		return this.mongo.count(Query.query(Criteria.where("orderId").is(orderId)), Notification.class);
 	}
 
-	/** The notification of {@code notice} for {@code department} as record stores it, written without its mail. */
+	/** How many of the notifications named still owe their mail. */
+	private long owing(List<String> ids) {
+		return this.mongo.getCollection(MailQueue.COLLECTION)
+			.countDocuments(Filters.and(Filters.in("_id", ids), Filters.exists(MailQueue.DUE)));
+	}
+
+	/**
+	 * The notification of {@code notice} for {@code department} as record stores it, written without its mail (as a
+	 * version from before the notifications owed their mails wrote it).
+	 */
 	private Notification storedWithoutItsMail(Notice notice, Department department) {
 		return this.mongo.insert(Notification.of(notice, department, null, this.properties.recipientOf(department),
 				this.clock.instant(), null));
@@ -116,8 +128,38 @@ class MailQueueIntegrationTests {
 					"production@chairside.example"));
 	}
 
+	/**
+	 * A store written by the version that kept the mails owed in a collection of their own: its entries are mailed,
+	 * once, with the claims they counted, and the old collection emptied.
+	 */
 	@Test
-	void theSweepMailsANotificationLeftWithoutItsQueueEntry() {
+	void theSweepMailsWhatTheOldQueueOwes() {
+		String orderId = UUID.randomUUID().toString();
+		Notification left = storedWithoutItsMail(placed(orderId, Set.of(Department.LOGISTICS)), Department.LOGISTICS);
+		Notification sent = storedWithoutItsMail(placed(orderId, Set.of(Department.FINANCE)), Department.FINANCE);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.id())),
+				new Update().set("delivery", Delivery.SENT), Notification.class);
+		this.mongo.getCollection(MailQueue.OLD_QUEUE)
+			.insertMany(List.of(
+					new Document("_id", left.id()).append("nextAttemptAt", Date.from(this.clock.instant()))
+						.append("attempts", 2),
+					new Document("_id", sent.id()).append("nextAttemptAt", Date.from(this.clock.instant()))));
+
+		assertThat(this.queue.sweep(this.clock.instant())).isGreaterThanOrEqualTo(1);
+
+		await().until(() -> mailsAbout(orderId).size() == 1);
+		assertThat(mailsAbout(orderId)).extracting(Mail::to).containsExactly("logistics@chairside.example");
+		await().until(() -> this.mongo.findById(left.id(), Notification.class).delivery() == Delivery.SENT);
+		assertThat(this.mongo.findById(left.id(), Notification.class).attempts()).as("the old entry's claims counted")
+			.isEqualTo(3);
+		assertThat(this.mongo.getCollection(MailQueue.OLD_QUEUE)
+			.countDocuments(Filters.in("_id", List.of(left.id(), sent.id())))).as("the old entries").isZero();
+		this.queue.sweep(this.clock.instant());
+		await().during(Duration.ofSeconds(1)).until(() -> mailsAbout(orderId).size() == 1);
+	}
+
+	@Test
+	void theSweepMailsANotificationThatOwesNoMail() {
 		String orderId = UUID.randomUUID().toString();
 		Notification left = storedWithoutItsMail(placed(orderId, Set.of(Department.INSTALLATION)),
 				Department.INSTALLATION);
@@ -127,8 +169,7 @@ class MailQueueIntegrationTests {
 
 		await().until(() -> mailsAbout(orderId).size() == 1);
 		await().until(() -> this.mongo.findById(left.id(), Notification.class).delivery() == Delivery.SENT);
-		await("nothing owed for it any more")
-			.until(() -> this.mongo.getCollection(MailQueue.COLLECTION).countDocuments(Filters.eq("_id", left.id())) == 0);
+		await("nothing owed for it any more").until(() -> owing(List.of(left.id())) == 0);
 		this.queue.sweep(this.clock.instant());
 		await().during(Duration.ofSeconds(1)).until(() -> mailsAbout(orderId).size() == 1);
 	}
@@ -144,9 +185,7 @@ class MailQueueIntegrationTests {
 		ConfigurableApplicationContext replica = NotificationReplica.start(this.environment, this.clock);
 		try {
 			this.queue.enqueue(backlog, this.clock.instant());
-			await("both replicas mailing the backlog").atMost(Duration.ofMinutes(2))
-				.until(() -> this.mongo.getCollection(MailQueue.COLLECTION)
-					.countDocuments(Filters.in("_id", backlog)) == 0);
+			await("both replicas mailing the backlog").atMost(Duration.ofMinutes(2)).until(() -> owing(backlog) == 0);
 			await().during(Duration.ofSeconds(1))
 				.untilAsserted(() -> assertThat(mailsAbout(orderId)).as("mails sent").hasSize(BACKLOG));
 			assertThat(this.mongo.count(Query.query(Criteria.where("_id").in(backlog).and("delivery").is(Delivery.SENT)
@@ -189,11 +228,9 @@ class MailQueueIntegrationTests {
 			finally {
 				replica.close();
 			}
-			assertThat(this.mongo.getCollection(MailQueue.COLLECTION).countDocuments(Filters.in("_id", backlog)))
-				.as("mails the stopped replica left in the queue").isPositive();
+			assertThat(owing(backlog)).as("mails the stopped replica left owed").isPositive();
 		}
 		finally {
-			this.mongo.getCollection(MailQueue.COLLECTION).deleteMany(Filters.in("_id", backlog));
 			this.mongo.remove(Query.query(Criteria.where("_id").in(backlog)), Notification.class);
 		}
 	}
