@@ -77,19 +77,63 @@ public class Projector {
 	 * @return how many writes were applied (the rest were not newer)
 	 */
 	public long applyToOwnCopy(List<Sequenced> writes, Class<?> document, String collection) {
-		Map<String, Folded> folded = fold(writes, collection, false);
+		return applyToOwnCopy(prepareOwnCopy(writes, document), collection, WrittenIds.unknown());
+	}
+
+	/**
+	 * The part of {@link #applyToOwnCopy} that needs no store, done ahead (while the batch before is written): the
+	 * batch's writes by document, each document's folded and turned into the document an insert creates as if the copy
+	 * did not hold it yet, which it mostly does not.
+	 */
+	public OwnCopyBatch prepareOwnCopy(List<Sequenced> writes, Class<?> document) {
+		Map<String, List<Sequenced>> byDocument = byDocument(writes);
+		Map<String, Folded> folded = new HashMap<>();
+		Map<String, Document> created = new HashMap<>();
+		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
+			Folded kept = fold(ofDocument.getValue(), null);
+			if (kept != null) {
+				folded.put(ofDocument.getKey(), kept);
+				Document first = (kept.updates().size() > 1) ? null
+						: this.newDocuments.of(ofDocument.getKey(), kept.updates().get(0), document);
+				if (first != null) {
+					created.put(ofDocument.getKey(), first);
+				}
+			}
+		}
+		return new OwnCopyBatch(document, byDocument, folded, created);
+	}
+
+	/**
+	 * Applies a prepared batch as {@link #applyToOwnCopy} does: a document the copy holds already has its writes kept
+	 * and folded again against the sequence it holds. The held sequences are read only for the documents
+	 * {@code written} may hold: of the others the copy certainly holds none.
+	 * @return how many writes were applied (the rest were not newer)
+	 */
+	public long applyToOwnCopy(OwnCopyBatch batch, String collection, WrittenIds written) {
+		Set<String> mayBeHeld = new LinkedHashSet<>();
+		for (String id : batch.byDocument.keySet()) {
+			if (written.mayHold(collection, id)) {
+				mayBeHeld.add(id);
+			}
+			written.add(collection, id);
+		}
+		Map<String, Long> held = mayBeHeld.isEmpty() ? Map.of() : heldSequences(collection, mayBeHeld);
 		Map<String, List<Update>> updates = new LinkedHashMap<>();
 		List<Document> created = new ArrayList<>();
 		long applied = 0;
-		for (Map.Entry<String, Folded> ofDocument : folded.entrySet()) {
-			Folded kept = ofDocument.getValue();
-			Document first = (kept.held() != null || kept.updates().size() > 1) ? null
-					: this.newDocuments.of(ofDocument.getKey(), kept.updates().get(0), document);
+		for (Map.Entry<String, List<Sequenced>> ofDocument : batch.byDocument.entrySet()) {
+			String id = ofDocument.getKey();
+			Long was = held.get(id);
+			Folded kept = (was == null) ? batch.folded.get(id) : fold(ofDocument.getValue(), was);
+			if (kept == null) {
+				continue;
+			}
+			Document first = (was == null) ? batch.created.get(id) : null;
 			if (first != null) {
 				created.add(first);
 			}
 			else {
-				updates.put(ofDocument.getKey(), kept.updates());
+				updates.put(id, kept.updates());
 			}
 			applied += kept.count();
 		}
@@ -97,7 +141,7 @@ public class Projector {
 			this.mongo.getCollection(collection).insertMany(created, new InsertManyOptions().ordered(false));
 		}
 		for (int round = 0; !updates.isEmpty(); round++) {
-			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, document, collection);
+			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, batch.document, collection);
 			for (var it = updates.entrySet().iterator(); it.hasNext();) {
 				Map.Entry<String, List<Update>> ofDocument = it.next();
 				bulk.upsert(Query.query(Criteria.where("_id").is(ofDocument.getKey())), ofDocument.getValue().get(round));
@@ -242,8 +286,7 @@ public class Projector {
 	 * left out when no document needs it.
 	 */
 	private Map<String, Folded> fold(List<Sequenced> writes, String collection, boolean live) {
-		Map<String, List<Sequenced>> byDocument = new LinkedHashMap<>();
-		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
+		Map<String, List<Sequenced>> byDocument = byDocument(writes);
 		Map<String, Long> held = new HashMap<>();
 		Set<String> unknown = new LinkedHashSet<>();
 		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
@@ -264,20 +307,34 @@ public class Projector {
 		}
 		Map<String, Folded> folded = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Sequenced>> ofDocument : byDocument.entrySet()) {
-			Long was = held.get(ofDocument.getKey());
-			long newest = (was != null) ? was : Long.MIN_VALUE;
-			MergedUpdates merged = new MergedUpdates();
-			for (Sequenced w : ofDocument.getValue()) {
-				if (w.sequence() > newest) {
-					newest = w.sequence();
-					merged.add(stamped(w.write().update(), w.sequence(), w.eventId()));
-				}
-			}
-			if (merged.count() > 0) {
-				folded.put(ofDocument.getKey(), new Folded(was, merged.updates(), merged.count(), newest));
+			Folded kept = fold(ofDocument.getValue(), held.get(ofDocument.getKey()));
+			if (kept != null) {
+				folded.put(ofDocument.getKey(), kept);
 			}
 		}
 		return folded;
+	}
+
+	private static Map<String, List<Sequenced>> byDocument(List<Sequenced> writes) {
+		Map<String, List<Sequenced>> byDocument = new LinkedHashMap<>();
+		writes.forEach((w) -> byDocument.computeIfAbsent(w.write().id(), (id) -> new ArrayList<>()).add(w));
+		return byDocument;
+	}
+
+	/**
+	 * One document's writes newer than the sequence it holds ({@code was}, null: none), each kept only when newer than
+	 * those kept before it too, folded; null when none is kept.
+	 */
+	private static Folded fold(List<Sequenced> ofDocument, Long was) {
+		long newest = (was != null) ? was : Long.MIN_VALUE;
+		MergedUpdates merged = new MergedUpdates();
+		for (Sequenced w : ofDocument) {
+			if (w.sequence() > newest) {
+				newest = w.sequence();
+				merged.add(stamped(w.write().update(), w.sequence(), w.eventId()));
+			}
+		}
+		return (merged.count() > 0) ? new Folded(was, merged.updates(), merged.count(), newest) : null;
 	}
 
 	/**
@@ -301,6 +358,30 @@ public class Projector {
 
 	/** A write with the sequence and id of the event it came from. */
 	public record Sequenced(ProjectionWrite write, long sequence, String eventId) {
+	}
+
+	/**
+	 * A batch for a copy no one else writes, prepared by {@link #prepareOwnCopy}: its writes by document in the order
+	 * of their first write, and for each document not held yet its writes folded and the document an insert creates.
+	 */
+	public static final class OwnCopyBatch {
+
+		private final Class<?> document;
+
+		private final Map<String, List<Sequenced>> byDocument;
+
+		private final Map<String, Folded> folded;
+
+		private final Map<String, Document> created;
+
+		private OwnCopyBatch(Class<?> document, Map<String, List<Sequenced>> byDocument, Map<String, Folded> folded,
+				Map<String, Document> created) {
+			this.document = document;
+			this.byDocument = byDocument;
+			this.folded = folded;
+			this.created = created;
+		}
+
 	}
 
 	/**

@@ -23,6 +23,9 @@ import com.chairside.platform.inbox.IncomingEvent;
 import com.chairside.reporting.projection.Projector.Sequenced;
 import com.chairside.testsupport.Contracts;
 import com.chairside.testsupport.ServiceIntegrationTest;
+import com.chairside.testsupport.store.Recording;
+import com.chairside.testsupport.store.StoreCommand;
+import com.chairside.testsupport.store.StoreCommands;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,6 +142,48 @@ class ProjectorIntegrationTests {
 		assertThat(a.get("sequence")).isEqualTo(6L);
 		assertThat(documents(oneBatch)).as("one batch").isEqualTo(documents(live));
 		assertThat(documents(twoBatches)).as("two batches").isEqualTo(documents(live));
+	}
+
+	/**
+	 * A rebuild's writer that found its copy empty reads the held sequences of the documents it wrote there before and
+	 * of no other: a batch of new documents costs the store one insert and no read, each document written once however
+	 * many events it folds; a later batch reads the documents the first wrote, and the copy ends as event-by-event
+	 * writes leave it.
+	 */
+	@Test
+	void aCopysOnlyWriterReadsOnlyTheDocumentsItWroteBefore() {
+		Projection orders = this.projections.named("orders");
+		List<IncomingEvent> arrivals = new ArrayList<>(arrivals());
+		arrivals.add(event("OrderDrafted", "order-n-" + this.suffix, 1));
+		arrivals.add(event("OrderPlaced", "order-n-" + this.suffix, 2));
+		String live = copy("written_live");
+		arrivals.forEach((event) -> this.projector.apply(event, orders.writeFor(event, this.json), orders.document(), live));
+		String own = copy("written_own");
+		WrittenIds written = WrittenIds.ofEmptyCopy(10);
+
+		List<StoreCommand> first = sentTo(own, () -> this.projector.applyToOwnCopy(
+				this.projector.prepareOwnCopy(writes(orders, arrivals.subList(0, 5)), orders.document()), own, written));
+		List<StoreCommand> second = sentTo(own, () -> this.projector.applyToOwnCopy(
+				this.projector.prepareOwnCopy(writes(orders, arrivals.subList(5, arrivals.size())), orders.document()),
+				own, written));
+
+		assertThat(first).as("orders a and b, five events, new to the copy:%n%s", Recording.lines(first))
+			.extracting(StoreCommand::name)
+			.containsExactly("insert");
+		assertThat(second).as("a and b read again, n new:%n%s", Recording.lines(second))
+			.extracting(StoreCommand::name)
+			.containsExactly("find", "insert", "update");
+		assertThat(documents(own)).isEqualTo(documents(live));
+	}
+
+	private List<StoreCommand> sentTo(String collection, Runnable writing) {
+		try (Recording recording = StoreCommands.get().record()) {
+			writing.run();
+			return recording.sentBy(this.mongo.getDb().getName(), (thread) -> true)
+				.stream()
+				.filter((command) -> collection.equals(command.collection()))
+				.toList();
+		}
 	}
 
 	@Test

@@ -72,11 +72,14 @@ class RebuildWorker {
 		}
 		List<Projection> rebuilt = run.projections().stream().map(this.projections::named).toList();
 		long started = System.nanoTime();
-		try (KafkaConsumer<byte[], byte[]> consumer = this.consumers.open()) {
+		try (KafkaConsumer<byte[], byte[]> consumer = this.consumers.open();
+				RebuildReader reader = new RebuildReader(this.tools, run, worker, rebuilt, consumer)) {
 			prepareCopies(id, rebuilt);
-			RebuildReader reader = new RebuildReader(this.tools, run, worker, rebuilt, consumer);
-			if (copyHistory(reader) && switchOver(run, rebuilt, reader)) {
-				complete(run, worker, started);
+			if (copyHistory(reader)) {
+				long copied = System.nanoTime();
+				if (switchOver(run, rebuilt, reader)) {
+					complete(run, worker, started, copied);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -153,15 +156,17 @@ class RebuildWorker {
 		return replaced;
 	}
 
-	private void complete(RebuildRun run, String worker, long started) {
+	private void complete(RebuildRun run, String worker, long started, long copied) {
 		Instant now = this.tools.clock().instant();
 		RebuildRun done = mongo().findAndModify(Query.query(Criteria.where("_id").is(run.id()).and("worker").is(worker)),
 				new Update().set("state", RebuildRun.COMPLETED).set("finishedAt", now).set("heartbeatAt", now),
 				FindAndModifyOptions.options().returnNew(true), RebuildRun.class);
-		double seconds = (System.nanoTime() - started) / 1e9;
+		long finished = System.nanoTime();
+		double seconds = (finished - started) / 1e9;
 		long applied = (done != null) ? done.eventsApplied() - run.eventsApplied() : 0;
-		log.info("Rebuild {} of {} completed: {} events in {} s ({} events/s), replaced {}", run.id(), run.projections(),
-				applied, String.format("%.1f", seconds), Math.round(applied / Math.max(seconds, 0.001)),
+		log.info("Rebuild {} of {} completed: {} events in {} s ({} events/s; the switch-over {} s), replaced {}",
+				run.id(), run.projections(), applied, String.format("%.1f", seconds),
+				Math.round(applied / Math.max(seconds, 0.001)), String.format("%.1f", (finished - copied) / 1e9),
 				(done != null) ? done.swapped() : List.of());
 		this.meters.counter("chairside.projection.rebuilds", "outcome", "completed").increment();
 	}
