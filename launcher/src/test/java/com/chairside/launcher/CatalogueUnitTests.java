@@ -37,10 +37,18 @@ class CatalogueUnitTests {
 					tuple("gateway", "128m"));
 		assertThat(this.catalogue.withReplicas(Map.of("reporting-service", 2)).part("reporting-service-2").heap())
 			.isEqualTo("256m");
-		assertThat(this.catalogue.part("order-service").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40",
-				"-XX:-ShrinkHeapInSteps");
+		assertThat(this.catalogue.part("order-service").jvmOptions()).containsExactly("-Xms32m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:NewRatio=3", "-XX:MinHeapFreeRatio=15",
+				"-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000");
 		assertThat(this.catalogue.part("mongodb").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC");
+	}
+
+	@Test
+	void theNativeHeapIsTrimmedOnlyWhereTheJvmKnowsTheOption() {
+		assertThat(Catalogue.bootOptions(Runtime.Version.parse("17.0.8+7"))).doesNotContain(Catalogue.TRIM_NATIVE_HEAP)
+			.contains("-XX:TieredStopAtLevel=1");
+		assertThat(Catalogue.bootOptions(Runtime.Version.parse("17.0.9"))).contains(Catalogue.TRIM_NATIVE_HEAP);
+		assertThat(Catalogue.bootOptions(Runtime.Version.parse("25"))).contains(Catalogue.TRIM_NATIVE_HEAP);
 	}
 
 	@Test

@@ -18,7 +18,7 @@ class PartUnitTests {
 
 		List<String> command = tuned.command("/jdk/bin/java");
 
-		assertThat(command).startsWith("/jdk/bin/java", "-Dchairside.part=gateway", "-Xmx128m", "-Xms64m")
+		assertThat(command).startsWith("/jdk/bin/java", "-Dchairside.part=gateway", "-Xmx128m", "-Xms32m")
 			.containsSubsequence("-XX:StartFlightRecording", "-jar", "/repo/gateway/target/gateway.jar",
 					"--server.port=8080", "--debug=true");
 	}
