@@ -83,12 +83,13 @@ final class Report {
 				.append(" | ").append(range(details, "baseline"))
 				.append(" |\n");
 		}
-		if (!entries.isEmpty()) {
-			table.append("\nMachine: ").append(entries.get(0).get("machine")).append("\n");
-		}
 		for (Map<String, Object> entry : entries) {
 			Map<?, ?> details = (Map<?, ?>) entry.getOrDefault("details", Map.of());
 			table.append("\n**").append(entry.get("name")).append("**: ").append(entry.getOrDefault("note", ""));
+			// each entry's own: a run of some benchmarks keeps the others' entries from earlier runs
+			if (entry.get("machine") != null) {
+				table.append("\n- machine: ").append(entry.get("machine"));
+			}
 			// the figures other systems read by name (older files have none of them)
 			for (String figure : NAMED_FIGURES) {
 				if (entry.get(figure) != null) {
