@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * {@link #detached detached} (bin/chairside): the processes outlive the launcher and ignore the terminal's Ctrl-C and
  * hang-up, as {@code nohup} would have them. {@link #attached attached} (system tests, benchmarks): they end with this
- * JVM, stopped by {@link #close()} or at its exit.
+ * JVM, stopped by {@link #close()} or at its exit. Either way each part leads a session of its own, weighted by
+ * {@link CpuShare}.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -220,12 +221,18 @@ public final class Supervisor implements AutoCloseable {
 
 	/** Runs {@code part} as a process with its output in {@code log}. */
 	ProcessHandle launch(Part part, Path log) throws IOException {
-		List<String> command = new ArrayList<>();
+		CpuShare share = CpuShare.of(part);
+		List<String> steps = new ArrayList<>();
 		if (this.detached) {
 			// Ignored signals stay ignored across exec, and the JVM leaves them so: Ctrl-C in the terminal that ran
 			// bin/chairside, or closing it, must not stop the parts it started.
-			command.addAll(List.of("sh", "-c", "trap '' INT HUP; exec \"$@\"", "sh"));
+			steps.add("trap '' INT HUP");
 		}
+		steps.add(share.shellStep());
+		steps.add("exec \"$@\"");
+		// setsid and sh each exec the next: the pid is the part's
+		List<String> command = new ArrayList<>(share.launcher());
+		command.addAll(List.of("sh", "-c", String.join("; ", steps), "sh"));
 		command.addAll(extracted(part).command(Catalogue.java()));
 		Files.createDirectories(this.workingDirectory);
 		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())

@@ -1,5 +1,6 @@
 package com.chairside.launcher;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -159,6 +160,37 @@ class SupervisorIntegrationTests {
 			.orElseThrow().substring("SigIgn:".length()).trim();
 
 		assertThat(Long.parseLong(ignored, 16) & 0b11).as("SIGHUP and SIGINT ignored").isEqualTo(0b11);
+	}
+
+	@Test
+	void eachPartLeadsASessionOfItsOwnTheStoreAndBrokerAtFullWeight() throws Exception {
+		assumeThat(CpuShare.SETSID).isExecutable();
+		assumeThat(Path.of("/proc/self/autogroup")).exists();
+		Map<String, PartProcess> up = Supervisor.attached(this.state, this.state.resolve("logs"))
+			.up(List.of(part("lead-service", Set.of()), part("mongodb", Set.of()), part("kafka", Set.of())), TIMEOUT);
+
+		for (PartProcess process : up.values()) {
+			long pid = process.pid();
+			assertThat(session(pid)).as(process + ": its session").isEqualTo(pid);
+			assertThat(ProcessHandle.of(pid).flatMap((p) -> p.info().command())).as(process + ": the pid runs java")
+				.hasValueSatisfying((command) -> assertThat(command).endsWith("java"));
+		}
+		assertThat(autogroupNice(up.get("lead-service").pid())).isEqualTo(CpuShare.OTHERS_NICE);
+		assertThat(autogroupNice(up.get("mongodb").pid())).isZero();
+		assertThat(autogroupNice(up.get("kafka").pid())).isZero();
+	}
+
+	/** The session id of process {@code pid}: the sixth field of {@code /proc/<pid>/stat}. */
+	private static long session(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[3]);
+	}
+
+	/** {@code /proc/<pid>/autogroup} reads {@code /autogroup-<n> nice <nice>}. */
+	private static int autogroupNice(long pid) throws IOException {
+		String autogroup = Files.readString(Path.of("/proc/" + pid + "/autogroup")).trim();
+		return Integer.parseInt(autogroup.substring(autogroup.lastIndexOf(' ') + 1));
 	}
 
 	/** A {@link PortHolder} on a free port; {@code told}: more of its arguments. */
