@@ -34,6 +34,9 @@ final class Stack implements AutoCloseable {
 
 	static final List<String> SERVICES = Catalogue.SERVICES;
 
+	/** The broker and the store: {@code -Dbench.jvm.kafka}, {@code -Dbench.jvm.mongodb} try options on them. */
+	private static final List<String> EMBEDDED = List.of("kafka", "mongodb");
+
 	private static final Duration READY = Duration.ofSeconds(240);
 
 	/** Pid files, the broker's and the store's data, the jars' copies: this stack's alone, removed at its close. */
@@ -96,7 +99,7 @@ final class Stack implements AutoCloseable {
 	/**
 	 * The catalogue with this benchmark's heaps and settings, and what a person tries from the command line:
 	 * {@code -Dbench.args.<service>="--a=b --c=d"} (a setting, without a rebuild), {@code -Dbench.jvm="-XX:..."} (JVM
-	 * options of the services and the gateway; {@code -Dbench.jvm.<part>} of one), {@code -Dbench.jar.<service>=<jar>}
+	 * options of the services and the gateway; {@code -Dbench.jvm.<part>} of one, the broker and the store too), {@code -Dbench.jar.<service>=<jar>}
 	 * (another build of its jar) and {@code -Dbench.jfr=<service>} (a flight recording beside the logs).
 	 */
 	private static Catalogue tuned(Catalogue catalogue, Path logs, Map<String, List<String>> extraArgs,
@@ -125,10 +128,12 @@ final class Stack implements AutoCloseable {
 				tuned = tuned.adjusting(service, (part) -> part.withProgram(new Program.Jar(Path.of(jar))));
 			}
 		}
-		// JVM options tried without a rebuild, after the catalogue's (of a flag given twice the last wins)
-		for (String part : Stream.concat(SERVICES.stream(), Stream.of("gateway")).toList()) {
-			String options = (System.getProperty("bench.jvm", "") + " " + System.getProperty("bench.jvm." + part, ""))
-				.trim();
+		// JVM options tried without a rebuild, after the catalogue's (of a flag given twice the last wins); the
+		// embedded default's parts take only their own
+		for (String part : Stream.of(SERVICES.stream(), Stream.of("gateway"), EMBEDDED.stream()).flatMap((p) -> p)
+			.toList()) {
+			String shared = EMBEDDED.contains(part) ? "" : System.getProperty("bench.jvm", "");
+			String options = (shared + " " + System.getProperty("bench.jvm." + part, "")).trim();
 			if (!options.isEmpty()) {
 				tuned = tuned.adjusting(part, (p) -> p.withJvmOptions(List.of(options.split("\\s+"))));
 			}

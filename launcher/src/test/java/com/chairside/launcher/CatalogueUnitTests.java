@@ -32,7 +32,7 @@ class CatalogueUnitTests {
 	@Test
 	void eachPartHasItsHeapAndTheSpringBootPartsStartWithC1Only() {
 		assertThat(this.catalogue.parts()).extracting(Part::name, Part::heap)
-			.contains(tuple("kafka", "384m"), tuple("mongodb", "256m"), tuple("mail", "64m"), tuple("issuer", "160m"),
+			.contains(tuple("kafka", "384m"), tuple("mongodb", "512m"), tuple("mail", "64m"), tuple("issuer", "160m"),
 					tuple("zipkin", "160m"), tuple("order-service", "128m"), tuple("reporting-service", "256m"),
 					tuple("gateway", "128m"));
 		assertThat(this.catalogue.withReplicas(Map.of("reporting-service", 2)).part("reporting-service-2").heap())
@@ -40,7 +40,7 @@ class CatalogueUnitTests {
 		assertThat(this.catalogue.part("order-service").jvmOptions()).containsExactly("-Xms32m", "-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:NewRatio=3", "-XX:MinHeapFreeRatio=15",
 				"-XX:MaxHeapFreeRatio=40", "-XX:-ShrinkHeapInSteps", "-XX:TrimNativeHeapInterval=5000");
-		assertThat(this.catalogue.part("mongodb").jvmOptions()).containsExactly("-Xms64m", "-XX:+UseSerialGC");
+		assertThat(this.catalogue.part("mongodb").jvmOptions()).containsExactly("-Xms256m", "-Xmn128m", "-XX:+UseSerialGC");
 	}
 
 	@Test
